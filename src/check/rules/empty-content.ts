@@ -1,0 +1,20 @@
+/** Cases without sections and sections without text are almost always editing slips. */
+import type { Rule } from '../rule-context.js'
+
+/** Reports empty cases, sections, introductions and conclusions. */
+export const emptyContent: Rule = (tree, context) => {
+  for (const node of tree.children) {
+    if (node.type !== 'case') {
+      if (node.children.length === 0) context.report(node, node, `The ${node.type} “${node.title ?? ''}” is empty`, `empty-${node.type}`, 'warning')
+      continue
+    }
+    if (node.children.length === 0) {
+      context.report(node, node, `${node.label ?? 'Case'} “${node.title}” has no sections`, 'empty-case', 'warning')
+    }
+    for (const section of node.children) {
+      if (section.children.length === 0) {
+        context.report(node, section, `Section ${section.number ?? ''} “${section.title}” is empty`.replace('  ', ' '), 'empty-section', 'warning')
+      }
+    }
+  }
+}

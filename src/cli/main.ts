@@ -1,0 +1,55 @@
+/** The `casebook` command: parses arguments, calls the library, prints, sets the exit code. */
+import { Command, CommanderError, Option } from 'commander'
+import { VERSION } from '../version.js'
+import { handleError } from './handle-error.js'
+import { parseList } from './parse-list.js'
+
+/** Runs the CLI with `argv` (as in process.argv). */
+export async function main(argv: string[]): Promise<void> {
+  const debug = argv.includes('--debug')
+  const program = new Command('casebook')
+    .description('Turn case-study documents into briefing packs: report (HTML, PDF), slides and Word, per locale.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showHelpAfterError()
+    .exitOverride()
+
+  program
+    .command('build')
+    .description('build the pack: <out>/<locale>/report.html, report.pdf, slides.html, report.docx and <out>/manifest.json')
+    .argument('[input]', 'source file or folder (default from config, else content/)')
+    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
+    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
+    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
+    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
+    .option('--browser-path <path>', 'Chrome or Chromium to print with')
+    .option('--force', 'rebuild every artifact')
+    .action(async (input: string | undefined, options) => (await import('./commands/build.js')).build(input, options))
+
+  program
+    .command('check')
+    .description('check documents; each INPUT is its own document')
+    .argument('<input...>', 'source files or folders')
+    .addOption(new Option('--reporter <name>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--strict', 'exit 1 on warnings too')
+    .option('-c, --config <file>', 'config file')
+    .action(async (inputs: string[], options) => (await import('./commands/check.js')).check(inputs, options))
+
+  program
+    .command('ast')
+    .description('print the case tree as JSON')
+    .argument('<input>', 'source file or folder')
+    .option('-c, --config <file>', 'config file')
+    .action(async (input: string, options) => (await import('./commands/ast.js')).ast(input, options))
+
+  try {
+    await program.parseAsync(argv)
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end in a CommanderError too, with exit code 0.
+      process.exitCode = error.exitCode === 0 ? 0 : 2
+      return
+    }
+    process.exitCode = handleError(error, debug)
+  }
+}

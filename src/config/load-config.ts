@@ -1,0 +1,78 @@
+/** Finds, reads and validates the config file; relative paths in it resolve against its folder. */
+import { existsSync } from 'node:fs'
+import { readFile, stat } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import type { ZodError } from 'zod'
+import { ConfigError } from '../errors.js'
+import { configSchema, type Config } from './config-schema.js'
+
+/** Names a config file may have, looked up in this order. */
+export const CONFIG_NAMES = ['casebook.yaml', 'casebook.yml', 'casebook.json']
+
+/** A validated config, with the file it came from (null for defaults) and paths made absolute. */
+export interface ResolvedConfig extends Config {
+  file: string | null
+  /** Absolute template override folder, if any. */
+  templatesDir?: string
+}
+
+/**
+ * Finds the config: `explicit`, else a config in the working directory, else one
+ * in the input's folder (the default content/ keeps its config beside the document).
+ */
+export async function findConfig(explicit: string | undefined, input: string | undefined, cwd = process.cwd()): Promise<string | null> {
+  if (explicit) {
+    if (!existsSync(explicit)) throw new ConfigError(`Config file not found: ${explicit}`)
+    return explicit
+  }
+  const folders = [cwd]
+  if (input) {
+    const inputPath = resolve(cwd, input)
+    const isFolder = await stat(inputPath).then((info) => info.isDirectory(), () => false)
+    folders.push(isFolder ? inputPath : dirname(inputPath))
+  } else {
+    folders.push(join(cwd, 'content'))
+  }
+  for (const folder of folders) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = join(folder, name)
+      if (existsSync(candidate)) return candidate
+    }
+  }
+  return null
+}
+
+/** Reads and validates a config file; null gives the defaults. */
+export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
+  if (!file) return { ...configSchema.parse({}), file: null }
+  let raw: unknown
+  try {
+    const text = await readFile(file, 'utf8')
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text)
+  } catch (error) {
+    throw new ConfigError(`${file}: cannot read config: ${(error as Error).message.split('\n')[0]}`, { cause: error })
+  }
+  const result = configSchema.safeParse(raw ?? {})
+  if (!result.success) throw new ConfigError(formatIssues(file, result.error))
+  const base = dirname(resolve(file))
+  const config = result.data
+  return {
+    ...config,
+    file,
+    input: config.input && resolve(base, config.input),
+    out: config.out && resolve(base, config.out),
+    templatesDir: config.templates && resolve(base, config.templates),
+    docx: { ...config.docx, referenceDoc: config.docx.referenceDoc && resolve(base, config.docx.referenceDoc) },
+  }
+}
+
+function formatIssues(file: string, error: ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = issue.path.join('.') || '(top level)'
+      const message = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message
+      return `${file}: config key “${key}”: ${message}`
+    })
+    .join('\n')
+}

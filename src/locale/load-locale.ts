@@ -1,0 +1,117 @@
+/**
+ * Locale catalogs are data (`templates/locales/<code>.json`): every label a
+ * renderer prints and every locale rule. Adding a locale means adding a file.
+ */
+import { readFile } from 'node:fs/promises'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { ConfigError, UsageError } from '../errors.js'
+import { findTemplateFile } from '../templates/template-dirs.js'
+import { formatChineseNumber } from '../text/chinese-number.js'
+
+/** How a locale gets its content from the source document. */
+export interface ContentRule {
+  /** `source`: the document as written (optionally converted); `translation`: `<name>.<locale>.md` beside it. */
+  from: 'source' | 'translation'
+  /** opencc-js target for script conversion from Simplified Chinese, e.g. `twp`, `hk`. */
+  convert?: string
+}
+
+/** Locale rules every renderer follows, so they agree on ordinals, dates, pages, fonts and quotes. */
+export interface LocaleRules {
+  script: string
+  ordinal: 'chinese' | 'arabic'
+  pageSize: 'A4' | 'Letter'
+  dateFormat: Intl.DateTimeFormatOptions
+  /** Open and close, then inner open and close. */
+  quotes: [string, string, string, string]
+  fonts: { fontsource: string; serif: string[]; docxEastAsia: string; docxLatin: string }
+  content: ContentRule
+}
+
+/** A loaded locale: its rules and a translator for its labels. */
+export interface Locale {
+  code: string
+  rules: LocaleRules
+  /** Formats label `key` with ICU `values`. */
+  t(key: string, values?: Record<string, string | number>): string
+  /** `案例十` or `Case 10`. */
+  caseLabel(number: number): string
+  /** A date in the locale's format; `date` is YYYY-MM-DD. */
+  formatDate(date: string): string
+  /** Keys taken from a base locale because this catalog lacks them. */
+  missingKeys: string[]
+}
+
+interface CatalogFile {
+  $base?: string
+  rules?: Partial<LocaleRules>
+  messages?: Record<string, string>
+}
+
+/** The catalog every other falls back to at the end, and that defines the full set of keys. */
+const ROOT_LOCALE = 'en'
+
+/** Loads locale `code` from the template folders, following `$base` and then `en` for missing keys. */
+export async function loadLocale(code: string, dirs: string[]): Promise<Locale> {
+  const chain = await loadChain(code, dirs)
+  const rules = Object.assign({}, ...chain.map((catalog) => catalog.rules).reverse()) as LocaleRules
+  const messages = Object.assign({}, ...chain.map((catalog) => catalog.messages).reverse()) as Record<string, string>
+  const own = chain[0].messages ?? {}
+  const rootKeys = Object.keys(chain.at(-1)?.messages ?? {})
+  const missingKeys = code === ROOT_LOCALE ? [] : rootKeys.filter((key) => !(key in own) && !inheritsFromSameLanguage(chain, key))
+  const formats = new Map<string, IntlMessageFormat>()
+  const t = (key: string, values: Record<string, string | number> = {}): string => {
+    const message = messages[key]
+    if (message === undefined) throw new ConfigError(`Locale ${code}: no message “${key}” in any catalog`)
+    let format = formats.get(key)
+    if (!format) {
+      try {
+        format = new IntlMessageFormat(message, code)
+      } catch (error) {
+        throw new ConfigError(`Locale ${code}: message “${key}” is not valid ICU syntax: ${(error as Error).message}`, { cause: error })
+      }
+      formats.set(key, format)
+    }
+    return String(format.format(values))
+  }
+  const dateFormat = new Intl.DateTimeFormat(code, { ...rules.dateFormat, timeZone: 'UTC' })
+  return {
+    code,
+    rules,
+    t,
+    caseLabel: (number) => t('caseLabel', { number, ordinal: rules.ordinal === 'chinese' ? formatChineseNumber(number) : String(number) }),
+    formatDate: (date) => dateFormat.format(new Date(`${date}T00:00:00Z`)),
+    missingKeys,
+  }
+}
+
+/** The catalog of `code`, then its bases, ending with the root locale. */
+async function loadChain(code: string, dirs: string[]): Promise<CatalogFile[]> {
+  const chain: CatalogFile[] = []
+  const seen = new Set<string>()
+  for (let next: string | undefined = code; next && !seen.has(next); ) {
+    seen.add(next)
+    const catalog = await readCatalog(next, dirs, next === code)
+    chain.push(catalog)
+    next = catalog.$base ?? (next === ROOT_LOCALE ? undefined : ROOT_LOCALE)
+  }
+  return chain
+}
+
+async function readCatalog(code: string, dirs: string[], requested: boolean): Promise<CatalogFile> {
+  const file = findTemplateFile(dirs, `locales/${code}.json`)
+  if (!file) {
+    const message = `No catalog for locale “${code}”: add templates/locales/${code}.json`
+    throw requested ? new UsageError(message) : new ConfigError(message)
+  }
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as CatalogFile
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid catalog: ${(error as Error).message}`, { cause: error })
+  }
+}
+
+/** A key a catalog leaves to a `$base` of its own language (zh-HK → zh-TW) is deliberate, not missing. */
+function inheritsFromSameLanguage(chain: CatalogFile[], key: string): boolean {
+  return chain.slice(1, -1).some((catalog) => catalog.messages && key in catalog.messages)
+}

@@ -1,0 +1,247 @@
+/**
+ * Markdown to case tree: `#` cases (and 引言/结论), `##` sections,
+ * `- **label**:text` key points. A unified transformer after remark-parse.
+ */
+import type * as Mdast from 'mdast'
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import { parse as parseYaml, YAMLParseError } from 'yaml'
+import type { Block, Case, CaseDocument, Conclusion, DocumentData, Intro, Phrasing, Point, Section } from '../types.js'
+import { matchCase, matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
+import { report } from './report.js'
+import { plainText } from '../text/plain-text.js'
+
+type Container = Intro | Conclusion | Section
+const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
+const LABEL_SEPARATOR = /^\s*[:：]\s*/
+
+/** unified plugin: turn the mdast root into a case tree. */
+export function markdownStructure() {
+  return (tree: Mdast.Root, file: VFile) => structureMarkdown(tree, file)
+}
+
+/** Builds the case tree from a Markdown syntax tree; problems are reported on `file`. */
+export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
+  const data: Partial<DocumentData> = {}
+  const cases: Case[] = []
+  let intro: Intro | undefined
+  let conclusion: Conclusion | undefined
+  let currentCase: Case | undefined
+  let container: Container | undefined
+  let seenContent = false
+
+  for (const node of root.children) {
+    if (node.type === 'yaml') {
+      Object.assign(data, readFrontMatter(node, file))
+      continue
+    }
+    if (node.type === 'html' && /^<!--[^]*-->$/.test(node.value.trim())) {
+      // Comments are notes to the author, not content; `source:` marks what a translated case translates.
+      const source = /^<!--\s*source:\s*(\S+)\s*-->$/.exec(node.value.trim())
+      if (source && currentCase) currentCase.data = { ...currentCase.data, translates: source[1] }
+      continue
+    }
+    if (node.type === 'heading' && node.depth === 1) {
+      const text = plainText(node).trim()
+      const frame = matchFrame(text)
+      const heading = frame ?? matchCase(text)
+      if (heading?.type === 'intro' && !intro && !currentCase) {
+        container = intro = { type: 'intro', title: heading.title, children: [], position: node.position }
+      } else if (heading?.type === 'conclusion' && !conclusion) {
+        container = conclusion = { type: 'conclusion', title: heading.title, children: [], position: node.position }
+        currentCase = undefined
+      } else if (!seenContent && !data.title && !heading) {
+        // A leading `# Title` that is no case names the document, as in most Markdown.
+        data.title = text
+      } else {
+        const number = heading?.type === 'case' ? heading.number : (cases.at(-1)?.number ?? 0) + 1
+        if (heading?.type !== 'case') {
+          report(file, `Heading is not a case heading (案例N:title); treated as case ${number}`, node.position, 'unrecognised-heading', 'warning')
+        }
+        currentCase = {
+          type: 'case',
+          number,
+          title: heading?.type === 'case' ? heading.title : text,
+          label: heading?.type === 'case' ? heading.label : null,
+          children: [],
+          position: node.position,
+        }
+        cases.push(currentCase)
+        container = undefined
+      }
+      seenContent = true
+      continue
+    }
+    seenContent = true
+    if (node.type === 'heading' && node.depth === 2 && currentCase) {
+      const text = plainText(node).trim()
+      const heading = matchSection(text)
+      const title = heading?.title ?? text
+      container = {
+        type: 'section',
+        number: heading?.number ?? null,
+        title,
+        kind: sectionKind(title),
+        children: [],
+        position: node.position,
+      }
+      currentCase.children.push(container)
+      extend(currentCase, node.position)
+      continue
+    }
+    const blocks = toBlocks(node, file)
+    if (blocks.length === 0) continue
+    if (!container) container = openContainer(node.position)
+    container.children.push(...blocks)
+    extend(container, node.position)
+    if (currentCase) extend(currentCase, node.position)
+  }
+
+  return {
+    type: 'document',
+    data: data as DocumentData,
+    children: [...(intro ? [intro] : []), ...cases, ...(conclusion ? [conclusion] : [])],
+    position: root.position,
+  }
+
+  function openContainer(place: Position | undefined): Container {
+    if (currentCase) {
+      report(file, `Text under ${currentCase.label ?? 'a case'} before its first section; it is kept in an untitled section`, place, 'content-outside-section', 'warning')
+      const section: Section = { type: 'section', number: null, title: '', kind: 'other', children: [], position: place }
+      currentCase.children.push(section)
+      return section
+    }
+    report(file, 'Text before the first heading is used as the introduction; give it a heading such as # 引言', place, 'text-before-heading', 'warning')
+    intro = { type: 'intro', title: null, children: [], position: place }
+    return intro
+  }
+}
+
+function readFrontMatter(node: Mdast.Yaml, file: VFile): Partial<DocumentData> {
+  let value: unknown
+  try {
+    value = parseYaml(node.value)
+  } catch (error) {
+    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0] : undefined
+    const place = line && node.position ? { line: node.position.start.line + line.line, column: line.col } : node.position
+    report(file, `Invalid front matter: ${(error as Error).message.split('\n')[0]}`, place as Position, 'front-matter', 'error')
+    return {}
+  }
+  if (value === null || value === undefined) return {}
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(file, 'Front matter must be a mapping of keys to values', node.position, 'front-matter', 'error')
+    return {}
+  }
+  const result: Record<string, string> = {}
+  for (const [key, raw] of Object.entries(value)) {
+    if (!FRONT_MATTER_KEYS.has(key)) {
+      report(file, `Unknown front matter key “${key}” is ignored`, node.position, 'front-matter', 'warning')
+      continue
+    }
+    result[key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)
+  }
+  return result
+}
+
+/** Block content: paragraphs, key points, lists; anything else is kept as text with a warning. */
+function toBlocks(node: Mdast.RootContent, file: VFile): Block[] {
+  switch (node.type) {
+    case 'paragraph':
+      return [{ type: 'paragraph', children: toPhrasing(node.children, file), position: node.position }]
+    case 'heading':
+      // Deeper headings inside a section are kept as bold paragraphs.
+      return [{ type: 'paragraph', children: [{ type: 'strong', children: toPhrasing(node.children, file), position: node.position }], position: node.position }]
+    case 'list':
+      return toList(node, file)
+    case 'blockquote':
+      return node.children.flatMap((child) => toBlocks(child, file))
+    case 'thematicBreak':
+    case 'definition':
+      return []
+    default: {
+      const value = 'value' in node && typeof node.value === 'string' ? node.value : plainText(node)
+      if (!value.trim()) return []
+      report(file, `Unsupported Markdown (${node.type}) is kept as plain text`, node.position, 'unsupported-markdown', 'warning')
+      return [{ type: 'paragraph', children: [{ type: 'text', value, position: node.position }], position: node.position }]
+    }
+  }
+}
+
+/** Items of one paragraph become key points; richer lists stay lists. */
+function toList(list: Mdast.List, file: VFile): Block[] {
+  const simple = list.children.every((item) => item.children.length === 1 && item.children[0].type === 'paragraph')
+  if (simple) return list.children.map((item) => toPoint(item, item.children[0] as Mdast.Paragraph, file))
+  return [{
+    type: 'list',
+    ordered: Boolean(list.ordered),
+    children: list.children.map((item) => ({
+      type: 'listItem',
+      children: item.children.flatMap((child) => toBlocks(child, file)),
+      position: item.position,
+    })),
+    position: list.position,
+  }]
+}
+
+function toPoint(item: Mdast.ListItem, paragraph: Mdast.Paragraph, file: VFile): Point {
+  const children = toPhrasing(paragraph.children, file)
+  const [first, second] = children
+  // `**label**:text` or `**label:**text`.
+  if (first?.type === 'strong') {
+    const label = plainText(first)
+    if (/[:：]\s*$/.test(label)) {
+      return { type: 'point', label: label.replace(/\s*[:：]\s*$/, ''), children: children.slice(1), position: item.position }
+    }
+    if (second?.type === 'text' && LABEL_SEPARATOR.test(second.value)) {
+      const rest = second.value.replace(LABEL_SEPARATOR, '')
+      const trimmed = second.value.length - rest.length
+      const tail: Phrasing[] = rest ? [{ type: 'text', value: rest, position: shift(second.position, trimmed) }] : []
+      return { type: 'point', label, children: [...tail, ...children.slice(2)], position: item.position }
+    }
+  }
+  // `label:text` without bold, as in the outline format.
+  const labelled = first?.type === 'text' ? splitLabel(first.value) : null
+  if (first && labelled) {
+    const tail: Phrasing = { type: 'text', value: labelled.rest, position: shift(first.position, labelled.restIndex) }
+    return { type: 'point', label: labelled.label, children: [tail, ...children.slice(1)], position: item.position }
+  }
+  return { type: 'point', label: null, children, position: item.position }
+}
+
+function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
+  return nodes.flatMap((node): Phrasing[] => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        return [{ type: node.type, value: node.value, position: node.position }]
+      case 'break':
+        return [{ type: 'break', position: node.position }]
+      case 'strong':
+      case 'emphasis':
+        return [{ type: node.type, children: toPhrasing(node.children, file), position: node.position }]
+      case 'link':
+        return [{ type: 'link', url: node.url, title: node.title ?? null, children: toPhrasing(node.children, file), position: node.position }]
+      case 'delete':
+        return toPhrasing(node.children, file)
+      default: {
+        const value = node.type === 'image' ? node.alt ?? '' : 'value' in node ? String(node.value) : plainText(node)
+        if (!value) return []
+        report(file, `Unsupported inline Markdown (${node.type}) is kept as plain text`, node.position, 'unsupported-markdown', 'warning')
+        return [{ type: 'text', value, position: node.position }]
+      }
+    }
+  })
+}
+
+function extend(node: { position?: Position }, place: Position | undefined): void {
+  if (!place) return
+  if (!node.position) node.position = { start: { ...place.start }, end: { ...place.end } }
+  else node.position.end = { ...place.end }
+}
+
+/** A position moved `by` characters to the right on its first line. */
+function shift(position: Position | undefined, by: number): Position | undefined {
+  if (!position) return undefined
+  const start = position.start
+  return { start: { line: start.line, column: start.column + by, offset: (start.offset ?? 0) + by }, end: { ...position.end } }
+}

@@ -1,0 +1,156 @@
+/**
+ * The outline text format (as in the seed): one heading, bullet or paragraph
+ * per line. A unified parser plugin that builds the case tree directly.
+ */
+import type { Processor } from 'unified'
+import type { VFile } from 'vfile'
+import type { Position } from 'unist'
+import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
+import { looksLikeHeading, matchCase, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
+import { type SourceLine, pointAt, spanAt, splitLines } from './positions.js'
+import { report } from './report.js'
+
+// `-`, `•`, `·`, `*`, `‧`, `・`, `1.`, `1)`, `(1)`, `①`.
+const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-９])|[(（][0-9０-９]{1,3}[)）]|[①-⑳])\s*/
+// Whitespace a user may leave around a line, including the ideographic space.
+const EDGE_SPACE = /^[\s\u3000]+|[\s\u3000]+$/g
+
+type Container = Intro | Conclusion | Section
+
+/** unified plugin: parse outline text into a case tree. */
+export function outlineParse(this: Processor): void {
+  // unified's Parser type is mdast-centric; the case tree is a unist tree too.
+  this.parser = ((value: string, file: VFile) => parseOutline(value, file)) as unknown as typeof this.parser
+}
+
+/** Parses outline text; problems are reported on `file`. */
+export function parseOutline(value: string, file: VFile): CaseDocument {
+  const lines = splitLines(value)
+  const tree: CaseDocument = {
+    type: 'document',
+    data: {} as CaseDocument['data'],
+    children: [],
+    position: { start: pointAt(lines[0], 0), end: pointAt(lines.at(-1)!, lines.at(-1)!.text.length) },
+  }
+  let intro: Intro | undefined
+  let conclusion: Conclusion | undefined
+  let currentCase: Case | undefined
+  let container: Container | undefined
+
+  for (const source of lines) {
+    const text = source.text.replace(EDGE_SPACE, '')
+    if (!text) continue
+    const start = source.text.indexOf(text)
+    const span = spanAt(source, start, text.length)
+
+    const frame = matchFrame(text)
+    if (frame?.type === 'intro' && !intro && !currentCase) {
+      intro = { type: 'intro', title: frame.title, children: [], position: span }
+      container = intro
+      continue
+    }
+    if (frame?.type === 'conclusion' && !conclusion) {
+      conclusion = { type: 'conclusion', title: frame.title, children: [], position: span }
+      container = conclusion
+      currentCase = undefined
+      continue
+    }
+
+    const caseHeading = matchCase(text)
+    if (caseHeading) {
+      currentCase = {
+        type: 'case',
+        number: caseHeading.number,
+        title: caseHeading.title,
+        label: caseHeading.label,
+        children: [],
+        position: span,
+      }
+      tree.children.push(currentCase)
+      container = undefined
+      if (caseHeading.ordinal !== null && caseHeading.ordinal !== caseHeading.number) {
+        report(file, `Case heading numbers disagree: ${caseHeading.ordinal} before “、” but ${caseHeading.label}`, span, 'case-number-mismatch', 'warning')
+      }
+      if (!caseHeading.title) report(file, `${caseHeading.label} has no title`, span, 'empty-title', 'warning')
+      if (conclusion) report(file, `${caseHeading.label} comes after the conclusion; it is kept with the other cases`, span, 'case-after-conclusion', 'warning')
+      continue
+    }
+
+    const sectionHeading = currentCase && matchSection(text)
+    if (currentCase && sectionHeading) {
+      const section: Section = {
+        type: 'section',
+        number: sectionHeading.number,
+        title: sectionHeading.title,
+        kind: sectionKind(sectionHeading.title),
+        children: [],
+        position: span,
+      }
+      currentCase.children.push(section)
+      extend(currentCase, section)
+      container = section
+      continue
+    }
+
+    const block = parseBlock(source, start, text, file)
+    if (!container) container = openContainer(span)
+    container.children.push(block)
+    extend(container, block)
+    if (currentCase && container.type === 'section') extend(currentCase, block)
+  }
+
+  tree.children = [...(intro ? [intro] : []), ...tree.children, ...(conclusion ? [conclusion] : [])]
+  return tree
+
+  /** Where a block goes when no heading has opened a container for it. */
+  function openContainer(place: Position): Container {
+    if (currentCase) {
+      report(file, `Text under ${currentCase.label ?? 'a case'} before its first section; it is kept in an untitled section`, place, 'content-outside-section', 'warning')
+      const section: Section = { type: 'section', number: null, title: '', kind: 'other', children: [] }
+      currentCase.children.push(section)
+      return section
+    }
+    report(file, 'Text before the first heading is used as the introduction; give it a heading such as 引言', place, 'text-before-heading', 'warning')
+    intro = { type: 'intro', title: null, children: [] }
+    return intro
+  }
+}
+
+/** One content line: a key point or a paragraph. */
+function parseBlock(source: SourceLine, start: number, text: string, file: VFile): Block {
+  const bullet = BULLET.exec(text)
+  if (bullet) {
+    const body = text.slice(bullet[0].length)
+    const bodyStart = start + bullet[0].length
+    const point: Point = { type: 'point', label: null, children: [], position: spanAt(source, start, text.length) }
+    const labelled = splitLabel(body)
+    if (labelled) {
+      point.label = labelled.label
+      point.children.push(textNode(source, bodyStart + labelled.restIndex, labelled.rest))
+    } else if (body) {
+      point.children.push(textNode(source, bodyStart, body))
+    } else {
+      report(file, 'Empty bullet', point.position, 'empty-point', 'warning')
+    }
+    return point
+  }
+  if (looksLikeHeading(text)) {
+    report(file, `Unrecognised line kept as a paragraph: “${truncate(text)}”`, spanAt(source, start, text.length), 'unrecognised-line', 'warning')
+  }
+  return { type: 'paragraph', children: [textNode(source, start, text)], position: spanAt(source, start, text.length) }
+}
+
+function textNode(source: SourceLine, index: number, value: string) {
+  return { type: 'text' as const, value, position: spanAt(source, index, value.length) }
+}
+
+/** Stretches a node's position to cover a later child. */
+function extend(node: { position?: Position }, child: { position?: Position }): void {
+  if (!child.position) return
+  if (!node.position) node.position = { start: { ...child.position.start }, end: { ...child.position.end } }
+  else node.position.end = { ...child.position.end }
+}
+
+function truncate(text: string): string {
+  return text.length > 40 ? text.slice(0, 39) + '…' : text
+}

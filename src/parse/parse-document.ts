@@ -1,0 +1,77 @@
+/** Parses decoded source files into one case tree (a folder's files form one document). */
+import { unified } from 'unified'
+import remarkParse from 'remark-parse'
+import remarkFrontmatter from 'remark-frontmatter'
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import type { Case, CaseDocument, Conclusion, DocumentData, Intro, ParsedDocument } from '../types.js'
+import { outlineParse } from './outline-parse.js'
+import { markdownStructure } from './markdown-structure.js'
+import { isMarkdown } from './read-input.js'
+import { report } from './report.js'
+
+const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
+const outlineProcessor = unified().use(outlineParse).freeze()
+
+/** Parses one file by its extension: Markdown for .md, the outline format otherwise. */
+export function parseFile(file: VFile): CaseDocument {
+  if (isMarkdown(file.path)) {
+    const mdast = markdownProcessor.parse(file) as Root
+    return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
+  }
+  return outlineProcessor.parse(file) as unknown as CaseDocument
+}
+
+/** Parses files in order into one document; `defaults` fill data the sources do not give. */
+export function parseDocument(files: VFile[], defaults: Partial<DocumentData> = {}): ParsedDocument {
+  const intros: Intro[] = []
+  const cases: Case[] = []
+  const conclusions: Conclusion[] = []
+  let data: Partial<DocumentData> = {}
+  for (const file of files) {
+    const part = parseFile(file)
+    // Front matter of earlier files wins, as the first file usually holds the pack's metadata.
+    data = { ...stripEmpty(part.data), ...data }
+    for (const node of part.children) {
+      if (files.length > 1) node.data = { ...node.data, file: file.path }
+      if (node.type === 'intro') intros.push(node)
+      else if (node.type === 'case') cases.push(node)
+      else conclusions.push(node)
+    }
+  }
+  if (cases.length === 0 && files.length > 0) {
+    report(files[0], 'No cases found: expected lines such as “一、案例一:标题” (or “# 案例一:标题” in Markdown)', undefined, 'no-cases', 'error')
+  }
+  const tree: CaseDocument = {
+    type: 'document',
+    data: { ...defaults, ...data, title: data.title || defaults.title || '', lang: data.lang || defaults.lang || 'zh-CN' },
+    children: [...merge(intros, files), ...cases, ...merge(conclusions, files)],
+  }
+  if (files.length === 1) tree.position = parseSinglePosition(files[0])
+  return { tree, files }
+}
+
+/** Several intros (or conclusions) from a folder's files become one, in file order. */
+function merge<T extends Intro | Conclusion>(nodes: T[], files: VFile[]): T[] {
+  if (nodes.length <= 1) return nodes
+  const [first, ...rest] = nodes
+  for (const node of rest) {
+    const file = files.find((candidate) => candidate.path === node.data?.file) ?? files[0]
+    report(file, `A second ${node.type} is appended to the first one`, node.position, `duplicate-${node.type}`, 'warning')
+    first.children.push(...node.children)
+  }
+  return [first]
+}
+
+function stripEmpty(data: Partial<DocumentData>): Partial<DocumentData> {
+  return Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined && value !== ''))
+}
+
+function parseSinglePosition(file: VFile) {
+  const value = String(file.value)
+  const lines = value.split(/\r\n|\n|\r/)
+  return {
+    start: { line: 1, column: 1, offset: 0 },
+    end: { line: lines.length, column: lines.at(-1)!.length + 1, offset: value.length },
+  }
+}

@@ -1,0 +1,26 @@
+/** One way to put a content problem on a file, so severities mean the same everywhere. */
+import type { Position } from 'unist'
+import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
+
+/** How bad a content problem is: errors fail a build, warnings fail only `check --strict`. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Adds a message to `file` at `place` with a rule id and severity. */
+export function report(
+  file: VFile,
+  reason: string,
+  place: Position | undefined,
+  ruleId: string,
+  severity: Severity,
+): VFileMessage {
+  const message = file.message(reason, { place, ruleId, source: 'casebook' })
+  // vfile encodes severity in `fatal`: true = error, false = warning, undefined = info.
+  message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+  return message
+}
+
+/** The severity of a message, read back from vfile's encoding. */
+export function severityOf(message: VFileMessage): Severity {
+  return message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info'
+}

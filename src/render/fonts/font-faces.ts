@@ -1,0 +1,100 @@
+/**
+ * Fonts shipped through npm (@fontsource), subset to the characters a page
+ * uses and inlined, so every artifact looks the same on every machine and
+ * loads nothing from the network.
+ */
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { EnvironmentError } from '../../errors.js'
+
+interface Slice {
+  family: string
+  weight: number
+  file: string
+  unicodeRange: string
+  ranges: Array<[number, number]>
+}
+
+const require = createRequire(import.meta.url)
+const slicesCache = new Map<string, Promise<Slice[]>>()
+const subsetCache = new Map<string, Promise<string>>()
+
+/** The font family a fontsource package defines, e.g. `Noto Serif SC`. */
+export async function fontFamily(fontsource: string): Promise<string> {
+  const [slice] = await loadSlices(fontsource, 400)
+  return slice.family
+}
+
+/**
+ * `@font-face` rules with `text`'s glyphs inlined as woff2 data URLs, for
+ * regular and bold. Only the fontsource slices that `text` touches are used.
+ */
+export async function inlineFontFaces(fontsource: string, text: string, weights = [400, 700]): Promise<string> {
+  const codePoints = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].sort((a, b) => a - b)
+  const rules: string[] = []
+  for (const weight of weights) {
+    for (const slice of await loadSlices(fontsource, weight)) {
+      const used = codePoints.filter((code) => slice.ranges.some(([from, to]) => code >= from && code <= to))
+      if (used.length === 0) continue
+      const data = await subset(slice.file, String.fromCodePoint(...used))
+      rules.push(
+        `@font-face{font-family:'${slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
+          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${slice.unicodeRange}}`,
+      )
+    }
+  }
+  return rules.join('\n')
+}
+
+function subset(file: string, characters: string): Promise<string> {
+  const key = `${file}\u0000${characters}`
+  let result = subsetCache.get(key)
+  if (!result) {
+    result = (async () => {
+      // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
+      const { default: subsetFont } = await import('subset-font')
+      const bytes = await subsetFont(await readFile(file), characters, { targetFormat: 'woff2' })
+      return Buffer.from(bytes).toString('base64')
+    })()
+    subsetCache.set(key, result)
+  }
+  return result
+}
+
+function loadSlices(fontsource: string, weight: number): Promise<Slice[]> {
+  const key = `${fontsource}@${weight}`
+  let slices = slicesCache.get(key)
+  if (!slices) {
+    slices = readSlices(fontsource, weight)
+    slicesCache.set(key, slices)
+  }
+  return slices
+}
+
+async function readSlices(fontsource: string, weight: number): Promise<Slice[]> {
+  let folder: string
+  try {
+    folder = dirname(require.resolve(`@fontsource/${fontsource}/package.json`))
+  } catch (error) {
+    throw new EnvironmentError(`Font package @fontsource/${fontsource} is not installed: run npm install @fontsource/${fontsource}`, { cause: error })
+  }
+  const css = await readFile(join(folder, `${weight}.css`), 'utf8')
+  const slices: Slice[] = []
+  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
+    const body = block[1]
+    const family = /font-family:\s*'([^']+)'/.exec(body)?.[1]
+    const file = /url\(\.\/(files\/[^)]+\.woff2)\)/.exec(body)?.[1]
+    const unicodeRange = /unicode-range:\s*([^;]+);/.exec(body)?.[1].trim()
+    if (!family || !file || !unicodeRange) continue
+    slices.push({ family, weight, file: join(folder, file), unicodeRange, ranges: parseUnicodeRange(unicodeRange) })
+  }
+  return slices
+}
+
+function parseUnicodeRange(value: string): Array<[number, number]> {
+  return value.split(',').map((part) => {
+    const [from, to] = part.trim().replace(/^U\+/i, '').split('-')
+    return [parseInt(from, 16), parseInt(to ?? from, 16)]
+  })
+}

@@ -1,0 +1,34 @@
+/** Report HTML from a view: the template, its stylesheet and the subset fonts, in one file. */
+import type { RenderContext } from '../renderer.js'
+import type { ReportView } from '../report-view.js'
+import { loadTemplate, readTemplateAsset } from '../template-engine.js'
+import { inlineFontFaces } from '../fonts/font-faces.js'
+
+/** Extra inputs the print path adds: page rules and page numbers already in the view. */
+export interface ReportOptions {
+  pageCss?: string
+}
+
+/** Renders `report.hbs` for `view`, with CSS and fonts inlined so the file needs no network. */
+export async function renderReport(view: ReportView, context: RenderContext, options: ReportOptions = {}): Promise<string> {
+  const template = await loadTemplate(context.templateDirs, 'report.hbs', context.locale)
+  const styles = await readTemplateAsset(context.templateDirs, 'report.css')
+  const html = template({ ...view, styles, pageCss: options.pageCss })
+  return injectFonts(html, context)
+}
+
+/** Adds `@font-face` rules for exactly the characters `html` holds, before `</head>`. */
+export async function injectFonts(html: string, context: RenderContext): Promise<string> {
+  const { fonts } = context.locale.rules
+  const faces = await inlineFontFaces(fonts.fontsource, textOf(html))
+  const family = fonts.serif.map((name) => `'${name}'`).join(',')
+  const style = `<style>:root{--font-serif:${family},serif}\n${faces}</style>`
+  const head = html.indexOf('</head>')
+  return head < 0 ? style + html : html.slice(0, head) + style + html.slice(head)
+}
+
+/** The characters a page can show: its text without tags, and entities decoded roughly. */
+function textOf(html: string): string {
+  const body = html.replace(/<style[^]*?<\/style>|<script[^]*?<\/script>/g, '').replace(/<[^>]*>/g, '')
+  return body.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))) + '0123456789'
+}

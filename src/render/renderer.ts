@@ -1,0 +1,46 @@
+/** The one interface every output format implements: (tree, context) → artifact bytes. */
+import type { Browser } from 'puppeteer-core'
+import type { Format } from '../config/config-schema.js'
+import type { ResolvedConfig } from '../config/load-config.js'
+import type { Locale } from '../locale/load-locale.js'
+import type { CaseDocument } from '../types.js'
+
+/** What a renderer may use besides the tree. Renderers never re-read the source. */
+export interface RenderContext {
+  locale: Locale
+  config: ResolvedConfig
+  /** Template folders, the user's first. */
+  templateDirs: string[]
+  /** The one time every artifact records (document date or SOURCE_DATE_EPOCH), for reproducible bytes. */
+  sourceDate: Date
+  /** The build's shared browser, launched on first use and closed by the build. */
+  browser(): Promise<Browser>
+  /** Work shared between renderers of one locale, such as the report HTML the PDF prints. */
+  shared: Map<string, Promise<unknown>>
+}
+
+/** One output file, named relative to the locale's folder. */
+export interface Artifact {
+  name: string
+  bytes: Uint8Array
+  /** Page or slide count, where the format has pages. */
+  pages?: number
+}
+
+/** An output format. */
+export interface Renderer {
+  format: Format
+  /** File names this renderer writes, for planning and messages. */
+  outputs: readonly string[]
+  render(document: CaseDocument, context: RenderContext): Promise<Artifact[]>
+}
+
+/** Runs `make` once per locale for `key`, so two renderers can share its result. */
+export function shared<T>(context: RenderContext, key: string, make: () => Promise<T>): Promise<T> {
+  let value = context.shared.get(key) as Promise<T> | undefined
+  if (!value) {
+    value = make()
+    context.shared.set(key, value)
+  }
+  return value
+}

@@ -1,0 +1,111 @@
+/** The view a report template sees: the case tree with labels, ids and HTML fragments. */
+import type { CaseDocument, Case, Intro, Conclusion, Section, SectionKind } from '../types.js'
+import type { RenderContext } from './renderer.js'
+import { blocksToHtml } from './blocks-to-html.js'
+import { plainText } from '../text/plain-text.js'
+
+/** A section ready for a template. */
+export interface SectionView {
+  id: string
+  number: string | null
+  title: string
+  kind: SectionKind
+  html: string
+}
+
+/** A case ready for a template. */
+export interface CaseView {
+  id: string
+  number: number
+  label: string
+  title: string
+  heading: string
+  sections: SectionView[]
+  pointLabels: string[]
+  untranslated: boolean
+  /** Filled in by the PDF renderer once it knows where the case starts. */
+  page?: number
+}
+
+/** A framing part (intro or conclusion) ready for a template. */
+export interface FrameView {
+  id: string
+  title: string
+  html: string
+}
+
+/** Everything a report or deck template can show. */
+export interface ReportView {
+  lang: string
+  title: string
+  subtitle?: string
+  author?: string
+  organisation?: string
+  date?: string
+  dateText?: string
+  intro: FrameView | null
+  cases: CaseView[]
+  conclusion: FrameView | null
+  caseCount: number
+}
+
+/** Builds the report view for one locale's document. */
+export function buildReportView(document: CaseDocument, context: RenderContext): ReportView {
+  const { locale, config } = context
+  const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
+  const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
+  const cases = document.children.filter((node): node is Case => node.type === 'case')
+  // One HTML pass for all block content: intro, every section, conclusion.
+  const groups = [intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []]
+  const html = blocksToHtml(groups, locale.t('pointSeparator'))
+  let next = 1
+  const caseViews = cases.map((node, index): CaseView => {
+    const label = locale.caseLabel(node.number)
+    return {
+      id: caseId(node, index),
+      number: node.number,
+      label,
+      title: node.title,
+      heading: locale.t('caseHeading', { label, title: node.title }),
+      sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html[next++], context)),
+      pointLabels: pointLabels(node),
+      untranslated: Boolean(node.data?.untranslated),
+    }
+  })
+  const date = document.data.date ?? config.date
+  return {
+    lang: locale.code,
+    title: document.data.title,
+    subtitle: document.data.subtitle ?? config.subtitle,
+    author: document.data.author ?? config.author,
+    organisation: config.organisation,
+    date,
+    dateText: date ? locale.formatDate(date) : undefined,
+    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html[0] },
+    cases: caseViews,
+    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html[next] },
+    caseCount: cases.length,
+  }
+}
+
+/** Ids stay unique even when case numbers repeat in a document with errors. */
+function caseId(_node: Case, index: number): string {
+  return `case-${index + 1}`
+}
+
+function sectionView(section: Section, id: string, html: string, context: RenderContext): SectionView {
+  return {
+    id,
+    number: section.number,
+    title: section.title || context.locale.t(`sectionKind.${section.kind}`),
+    kind: section.kind,
+    html,
+  }
+}
+
+/** Labels of a case's key points, for the overview table; unlabelled points give their text's start. */
+export function pointLabels(node: Case): string[] {
+  return node.children.flatMap((section) =>
+    section.children.flatMap((block) => (block.type === 'point' ? [block.label ?? plainText(block).slice(0, 12)] : [])),
+  )
+}

@@ -1,0 +1,65 @@
+/**
+ * Handlebars templates from the template folders (the user's first), with a
+ * `t` helper bound to one locale. Template mistakes name the file and line.
+ */
+import { readFile, readdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import Handlebars from 'handlebars'
+import { ConfigError } from '../errors.js'
+import { findTemplateFile } from '../templates/template-dirs.js'
+import type { Locale } from '../locale/load-locale.js'
+
+/** Renders a named template with a view. */
+export type RenderTemplate = (view: object) => string
+
+/** Loads `name` (e.g. `report.hbs`) and every partial under `partials/`, for one locale. */
+export async function loadTemplate(dirs: string[], name: string, locale: Locale): Promise<RenderTemplate> {
+  const env = Handlebars.create()
+  env.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => locale.t(key, options.hash))
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  for (const [partial, file] of await partialFiles(dirs)) {
+    env.registerPartial(partial, compile(env, file, await readFile(file, 'utf8')))
+  }
+  const file = findTemplateFile(dirs, name)
+  if (!file) throw new ConfigError(`Template not found: ${name} (looked in ${dirs.join(', ')})`)
+  const template = compile(env, file, await readFile(file, 'utf8'))
+  return (view) => {
+    try {
+      return template(view)
+    } catch (error) {
+      throw new ConfigError(`${file}: ${(error as Error).message}`, { cause: error })
+    }
+  }
+}
+
+/** Reads a template asset such as a stylesheet, the user's copy first. */
+export async function readTemplateAsset(dirs: string[], name: string): Promise<string> {
+  const file = findTemplateFile(dirs, name)
+  if (!file) throw new ConfigError(`Template asset not found: ${name}`)
+  return readFile(file, 'utf8')
+}
+
+/** Partials by name; a user's partial replaces the built-in one of the same name. */
+async function partialFiles(dirs: string[]): Promise<Map<string, string>> {
+  const partials = new Map<string, string>()
+  for (const dir of [...dirs].reverse()) {
+    const folder = join(dir, 'partials')
+    const names = await readdir(folder).catch(() => [] as string[])
+    for (const name of names.filter((entry) => entry.endsWith('.hbs')).sort()) {
+      partials.set(basename(name, '.hbs'), join(folder, name))
+    }
+  }
+  return partials
+}
+
+function compile(env: typeof Handlebars, file: string, source: string): Handlebars.TemplateDelegate {
+  try {
+    // Parse eagerly: Handlebars otherwise reports syntax errors only at first use.
+    env.parse(source)
+  } catch (error) {
+    const message = (error as Error).message
+    const line = /on line (\d+)/.exec(message)?.[1]
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: template syntax error: ${message.split('\n').at(-1)}`, { cause: error })
+  }
+  return env.compile(source, { strict: false, noEscape: false })
+}

@@ -1,0 +1,21 @@
+/** Where templates, styles and catalogs come from: the user's folder first, then casebook's own. */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** casebook's own templates folder. */
+export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
+
+/** The folders to look in, most specific first. */
+export function templateDirs(userDir?: string): string[] {
+  return userDir ? [userDir, BUILTIN_TEMPLATES] : [BUILTIN_TEMPLATES]
+}
+
+/** The first existing `name` in `dirs`, or null. */
+export function findTemplateFile(dirs: string[], name: string): string | null {
+  for (const dir of dirs) {
+    const candidate = join(dir, name)
+    if (existsSync(candidate)) return candidate
+  }
+  return null
+}

@@ -1,0 +1,14 @@
+// Type declarations for dependencies that ship none.
+declare module 'subset-font' {
+  /** Subsets a font to `text`'s glyphs (harfbuzz). */
+  export default function subsetFont(
+    font: Uint8Array,
+    text: string,
+    options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt' },
+  ): Promise<Uint8Array>
+}
+
+declare module 'opencc-js' {
+  /** Builds a converter between Chinese variants, e.g. `{ from: 'cn', to: 'twp' }`. */
+  export function Converter(options: { from: string; to: string }): (text: string) => string
+}
