@@ -103,6 +103,8 @@ const LABELLED = /^([^:：，,。；;！!？?]{1,30}?)\s*[:：](?!\/\/)\s*([^]*)
 export function splitLabel(text: string): { label: string; rest: string; restIndex: number } | null {
   const match = LABELLED.exec(text)
   if (!match || !match[2] || /^[0-9０-９]+$/.test(match[1])) return null
+  // `10:30` is a time, not a label.
+  if (/[0-9０-９]$/.test(match[1]) && /^[0-9０-９]/.test(match[2])) return null
   return { label: match[1], rest: match[2], restIndex: text.length - match[2].length }
 }
 

@@ -2,6 +2,7 @@
 import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
+import remarkCjkFriendly from 'remark-cjk-friendly'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { Case, CaseDocument, Conclusion, DocumentData, Intro, ParsedDocument } from '../types.js'
@@ -10,7 +11,8 @@ import { markdownStructure } from './markdown-structure.js'
 import { isMarkdown } from './read-input.js'
 import { report } from './report.js'
 
-const markdownProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
+// remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
+const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
 const outlineProcessor = unified().use(outlineParse).freeze()
 
 /** Parses one file by its extension: Markdown for .md, the outline format otherwise. */

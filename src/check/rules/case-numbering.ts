@@ -13,6 +13,8 @@ export const caseNumbering: Rule = (tree, context) => {
       context.report(node, node, `Duplicate case number ${node.number}: ${first.label ?? 'case'} “${first.title}” already uses it`, 'case-number-duplicate', 'error')
     } else if (node.number < expected) {
       context.report(node, node, `Case ${node.number} is out of order: it comes after case ${expected - 1}`, 'case-number-order', 'warning')
+    } else if (node.number > expected && expected === 1) {
+      context.report(node, node, `The first case is numbered ${node.number}; numbering should start at 1`, 'case-number-gap', 'warning')
     } else if (node.number > expected) {
       const missing = node.number - 1 === expected ? `${expected}` : `${expected}–${node.number - 1}`
       context.report(node, node, `Case numbers jump from ${expected - 1} to ${node.number}: case ${missing} is missing`, 'case-number-gap', 'warning')
