@@ -14,7 +14,7 @@ import type { Block, Phrasing } from '../types.js'
 const schema: Schema = {
   ...defaultSchema,
   // Key-point lists carry a class for styling; nothing else may set one.
-  attributes: { ...defaultSchema.attributes, ul: [...(defaultSchema.attributes?.ul ?? []), ['className', 'points']] },
+  attributes: { ...defaultSchema.attributes, ul: [['className', 'contains-task-list', 'points']] },
 }
 const toHast = unified().use(remarkRehype).use(rehypeSanitize, schema).freeze()
 const toHtml = unified().use(rehypeStringify).freeze()
