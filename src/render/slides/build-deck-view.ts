@@ -1,0 +1,109 @@
+/** The deck for one locale's document: title, agenda, introduction, cases, overview, conclusion. */
+import type { Block, Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { RenderContext } from '../renderer.js'
+import { blocksToHtml } from '../blocks-to-html.js'
+import { plainText } from '../../text/plain-text.js'
+import { fitLines } from './brief-text.js'
+import { caseItems } from './case-items.js'
+import { paginateItems } from './paginate-items.js'
+import { framePages } from './frame-pages.js'
+import { overviewSlides } from './overview-slides.js'
+import { AGENDA, CONTENT_WIDTH, TITLE, bodyHeight } from './slide-metrics.js'
+import { lineCount } from './text-width.js'
+import type { AgendaEntry, AgendaSlide, CaseSlide, DeckView, FrameSlide, Slide, SlideNotes, TitleSlide } from './slide-types.js'
+
+const TITLE_EMS = CONTENT_WIDTH / TITLE.size
+
+/** Builds every slide, numbered, with the full text of each case kept for the notes view. */
+export function buildDeckView(document: CaseDocument, context: RenderContext): DeckView {
+  const { locale, config } = context
+  const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
+  const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
+  const cases = document.children.filter((node): node is Case => node.type === 'case')
+  const notes = notesHtml(intro, cases, conclusion, locale.t('pointSeparator'))
+  const title = document.data.title
+  const date = document.data.date ?? config.date
+  const organisation = config.organisation
+
+  const titleSlide: TitleSlide = {
+    kind: 'title',
+    number: 0,
+    kicker: organisation ?? '',
+    title: lineCount(title, 20) <= 2 ? title : fitLines(title, CONTENT_WIDTH / 44, 3),
+    size: lineCount(title, 20) <= 2 ? 'normal' : 'long',
+    continued: false,
+    notes: null,
+    subtitle: (document.data.subtitle ?? config.subtitle) || undefined,
+    caseCountText: locale.t('caseCount', { count: cases.length }),
+    organisationText: organisation ? locale.t('preparedBy', { organisation }) : undefined,
+    author: document.data.author ?? config.author,
+    date,
+    dateText: date ? locale.formatDate(date) : undefined,
+  }
+  const agenda = agendaSlides(cases.length, title, locale.t('agenda'), locale.t('caseCount', { count: cases.length }))
+  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro.children, title, notes.intro) : []
+  const caseSlides = cases.map((node, index) => {
+    const heading = fitLines(node.title, TITLE_EMS, TITLE.maxLines)
+    const pages = paginateItems(caseItems(node, locale), bodyHeight(lineCount(heading, TITLE_EMS)))
+    return pages.map((items, page): CaseSlide => ({
+      kind: 'case',
+      number: 0,
+      caseNumber: node.number,
+      kicker: locale.caseLabel(node.number),
+      title: heading,
+      continued: page > 0,
+      notes: notes.cases[index],
+      items,
+    }))
+  })
+  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion.children, title, notes.conclusion) : []
+
+  const before: Slide[] = [titleSlide, ...agenda, ...introSlides, ...caseSlides.flat()]
+  const firstSlideOf = (index: number) => before.indexOf(caseSlides[index][0]) + 1
+  const overview = overviewSlides(cases, firstSlideOf, locale)
+  const slides: Slide[] = [...before, ...overview, ...conclusionSlides]
+  slides.forEach((slide, index) => (slide.number = index + 1))
+
+  // The agenda points at slides, so it is filled once every slide has its number.
+  const entries: AgendaEntry[] = cases.map((node, index) => ({ label: locale.caseLabel(node.number), title: node.title, slide: firstSlideOf(index) }))
+  agenda.forEach((slide, page) => {
+    slide.entries = entries.slice(page * AGENDA.rows * AGENDA.columns, (page + 1) * AGENDA.rows * AGENDA.columns)
+    slide.rows = Math.min(AGENDA.rows, Math.ceil(slide.entries.length / AGENDA.columns))
+  })
+  return { lang: locale.code, title, subtitle: titleSlide.subtitle, author: titleSlide.author, caseCount: cases.length, slides, slideCount: slides.length }
+}
+
+function agendaSlides(caseCount: number, deckTitle: string, heading: string, kicker: string): AgendaSlide[] {
+  const pages = Math.max(1, Math.ceil(caseCount / (AGENDA.rows * AGENDA.columns)))
+  return Array.from({ length: pages }, (_, page) => ({ kind: 'agenda', number: 0, kicker: kicker || deckTitle, title: heading, continued: page > 0, notes: null, entries: [], rows: 0 }))
+}
+
+function frameSlides(frame: FrameSlide['frame'], heading: string, blocks: Block[], deckTitle: string, notes: SlideNotes): FrameSlide[] {
+  const title = fitLines(heading, TITLE_EMS, TITLE.maxLines)
+  const paragraphs = blocks.map((block) => plainText(block).trim()).filter(Boolean)
+  return framePages(paragraphs, bodyHeight(lineCount(title, TITLE_EMS))).map((page, index) => ({
+    kind: 'frame',
+    frame,
+    number: 0,
+    kicker: deckTitle,
+    title,
+    continued: index > 0,
+    notes,
+    paragraphs: page,
+  }))
+}
+
+/** The full text of every part as sanitized HTML, in one pass (it matters at 1,000 cases). */
+function notesHtml(intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
+  const groups = [intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []]
+  const html = blocksToHtml(groups, separator)
+  let next = 1
+  return {
+    intro: { title: intro?.title ?? '', sections: [{ title: '', html: html[0] }] },
+    cases: cases.map((node): SlideNotes => ({
+      title: node.title,
+      sections: node.children.map((section) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html[next++] })),
+    })),
+    conclusion: { title: conclusion?.title ?? '', sections: [{ title: '', html: html[next] }] },
+  }
+}

@@ -1,0 +1,55 @@
+/** The pieces of a case's slides: background in brief, key points, other text and the insight. */
+import type { Block, Case, Section } from '../../types.js'
+import type { Locale } from '../../locale/load-locale.js'
+import { plainText } from '../../text/plain-text.js'
+import { fitLines } from './brief-text.js'
+import { ITEM } from './slide-metrics.js'
+import type { CaseItem } from './slide-types.js'
+
+/** A case's slide pieces in source order; long text is shortened (the notes keep all of it). */
+export function caseItems(node: Case, locale: Locale): CaseItem[] {
+  const items: CaseItem[] = []
+  const separator = locale.t('pointSeparator')
+  const blockText = (block: Block): string => plainTextOf(block, separator)
+  const blockItems = (block: Block): CaseItem[] => itemsOf(block, separator)
+  for (const section of node.children) {
+    const heading = section.title || locale.t(`sectionKind.${section.kind}`)
+    const text = section.children.map(blockText).filter(Boolean).join(' ')
+    if (!text) continue
+    if (section.kind === 'background' && !hasPoints(section)) {
+      items.push({ type: 'lead', heading, text: fitLines(text, ITEM.lead.ems, ITEM.lead.maxLines) })
+    } else if (section.kind === 'insight' && !hasPoints(section)) {
+      items.push({ type: 'insight', heading, text: fitLines(text, ITEM.insight.ems, ITEM.insight.maxLines) })
+    } else {
+      items.push({ type: 'heading', text: section.kind === 'analysis' ? locale.t('keyPoints') : heading, continued: false })
+      items.push(...section.children.flatMap(blockItems))
+    }
+  }
+  return items
+}
+
+function itemsOf(block: Block, separator: string): CaseItem[] {
+  if (block.type === 'point') {
+    const label = block.label === null ? null : fitLines(block.label, ITEM.label.ems, ITEM.label.maxLines)
+    const text = plainText(block).trim()
+    return [{ type: 'point', label, text: text ? fitLines(text, ITEM.point.ems, ITEM.point.maxLines) : '' }]
+  }
+  if (block.type === 'list') {
+    return block.children
+      .map((item) => item.children.map((child) => plainTextOf(child, separator)).join(' ').trim())
+      .filter(Boolean)
+      .map((text) => ({ type: 'text', text: fitLines(text, ITEM.text.ems, ITEM.point.maxLines), bullet: true }))
+  }
+  const text = plainText(block).trim()
+  return text ? [{ type: 'text', text: fitLines(text, ITEM.text.ems, ITEM.text.maxLines), bullet: false }] : []
+}
+
+function plainTextOf(block: Block, separator: string): string {
+  if (block.type === 'list') return block.children.map((item) => item.children.map((child) => plainTextOf(child, separator)).join(' ')).join(' ')
+  const text = plainText(block).trim()
+  return block.type === 'point' && block.label ? `${block.label}${separator}${text}` : text
+}
+
+function hasPoints(section: Section): boolean {
+  return section.children.some((block) => block.type === 'point')
+}

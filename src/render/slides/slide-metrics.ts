@@ -1,0 +1,63 @@
+/**
+ * The slide layout in numbers, mirroring templates/slides.css, so pages are
+ * filled in TypeScript without a browser. The tests check the result in
+ * Chromium: if the stylesheet changes, change these with it.
+ */
+import { lineCount } from './text-width.js'
+import type { CaseItem } from './slide-types.js'
+
+/** The design canvas; the runtime scales it to the window. */
+export const CANVAS = { width: 1280, height: 720 }
+const PAD_TOP = 56
+const PAD_X = 80
+const FOOTER = 56
+/** Room kept free on every page against estimates that run short. */
+const SLACK = 20
+
+/** Width of the slide's content column in px. */
+export const CONTENT_WIDTH = CANVAS.width - 2 * PAD_X
+
+/** Slide title: 40px type on 50px lines. */
+export const TITLE = { size: 40, line: 50, maxLines: 2 }
+
+/** Height of the slide body under a title of `titleLines` lines. */
+export function bodyHeight(titleLines: number): number {
+  const header = 28 + 6 + TITLE.line * titleLines + 18 + 3 + 24
+  return CANVAS.height - PAD_TOP - FOOTER - header - SLACK
+}
+
+/** Case-slide pieces: font size, line height and the text column in ems. */
+export const ITEM = {
+  lead: { size: 24, line: 38, ems: CONTENT_WIDTH / 24, maxLines: 3 },
+  point: { size: 22, line: 34, ems: (CONTENT_WIDTH - 4 - 40 - 240 - 28) / 22, maxLines: 2 },
+  label: { ems: 240 / 22, maxLines: 2 },
+  text: { size: 22, line: 34, ems: (CONTENT_WIDTH - 28) / 22, maxLines: 3 },
+  insight: { size: 22, line: 34, ems: (CONTENT_WIDTH - 48) / 22, maxLines: 3 },
+} as const
+
+/** Height in px of one case-slide piece, margins included. */
+export function itemHeight(item: CaseItem): number {
+  switch (item.type) {
+    case 'heading':
+      return 36
+    case 'lead':
+      return 54 + ITEM.lead.line * lineCount(item.text, ITEM.lead.ems)
+    case 'point': {
+      const lines = Math.max(lineCount(item.text, ITEM.point.ems), item.label ? lineCount(item.label, ITEM.label.ems) : 1)
+      return 34 + ITEM.point.line * lines
+    }
+    case 'text':
+      return 10 + ITEM.text.line * lineCount(item.text, ITEM.text.ems)
+    case 'insight':
+      return 86 + ITEM.insight.line * lineCount(item.text, ITEM.insight.ems)
+  }
+}
+
+/** Introduction and conclusion text: 26px type on 46px lines, 18px between paragraphs. */
+export const FRAME = { size: 26, line: 46, gap: 18, ems: CONTENT_WIDTH / 26 }
+
+/** Agenda entries per column, and columns per slide. */
+export const AGENDA = { rows: 8, columns: 2 }
+
+/** Overview rows per slide, and the most theme columns that stay readable. */
+export const OVERVIEW = { rows: 10, maxThemes: 6 }

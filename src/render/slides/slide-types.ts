@@ -1,0 +1,103 @@
+/** The deck view a slides template sees: one entry per slide, each of one kind. */
+
+/** What every slide carries. */
+export interface SlideCommon {
+  /** 1-based; the URL hash `#N` opens it. */
+  number: number
+  /** Small line above the title: the case label, the deck title… */
+  kicker: string
+  title: string
+  /** Set on a follow-up slide of the same case, agenda, overview or frame. */
+  continued: boolean
+  /** Full text for the speaker-notes view, or null. */
+  notes: SlideNotes | null
+}
+
+/** Speaker notes: the full text behind a slide, as sanitized HTML per section. */
+export interface SlideNotes {
+  title: string
+  sections: Array<{ title: string; html: string }>
+}
+
+/** The opening slide. */
+export interface TitleSlide extends SlideCommon {
+  kind: 'title'
+  subtitle?: string
+  caseCountText: string
+  organisationText?: string
+  author?: string
+  date?: string
+  dateText?: string
+  /** `long` for titles that need the smaller title size. */
+  size: 'normal' | 'long'
+}
+
+/** One agenda line: a case and the slide it starts on. */
+export interface AgendaEntry {
+  label: string
+  title: string
+  slide: number
+}
+
+/** A page of the agenda. */
+export interface AgendaSlide extends SlideCommon {
+  kind: 'agenda'
+  entries: AgendaEntry[]
+  /** Rows per column, so entries fill the first column first. */
+  rows: number
+}
+
+/** Text of the introduction or conclusion, a page at a time. */
+export interface FrameSlide extends SlideCommon {
+  kind: 'frame'
+  frame: 'intro' | 'conclusion'
+  paragraphs: string[]
+}
+
+/** One piece of a case slide's body. */
+export type CaseItem =
+  | { type: 'lead'; heading: string; text: string }
+  | { type: 'heading'; text: string; continued: boolean }
+  | { type: 'point'; label: string | null; text: string }
+  | { type: 'text'; text: string; bullet: boolean }
+  | { type: 'insight'; heading: string; text: string }
+
+/** A case, or a follow-up page of one. */
+export interface CaseSlide extends SlideCommon {
+  kind: 'case'
+  caseNumber: number
+  items: CaseItem[]
+}
+
+/** One row of the overview: a case and its cells. */
+export interface OverviewRow {
+  label: string
+  title: string
+  slide: number
+  /** Matrix mode: whether the case has each theme. */
+  cells: boolean[]
+  /** Fallback mode: the case's key-point labels. */
+  points: string
+}
+
+/** A page of the comparison of cases. */
+export interface OverviewSlide extends SlideCommon {
+  kind: 'overview'
+  /** Recurring key-point themes (matrix mode); empty means the key-point list mode. */
+  themes: string[]
+  rows: OverviewRow[]
+}
+
+/** Any slide. */
+export type Slide = TitleSlide | AgendaSlide | FrameSlide | CaseSlide | OverviewSlide
+
+/** Everything `slides.hbs` can show. */
+export interface DeckView {
+  lang: string
+  title: string
+  subtitle?: string
+  author?: string
+  caseCount: number
+  slides: Slide[]
+  slideCount: number
+}
