@@ -5,4 +5,5 @@ import type { Renderer } from './renderer.js'
 /** Loads the renderer for `format`; heavy ones (puppeteer, docx) load only when asked for. */
 export const renderers = {
   html: async () => (await import('./html/html-renderer.js')).htmlRenderer,
+  slides: async () => (await import('./slides/slides-renderer.js')).slidesRenderer,
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
