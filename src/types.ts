@@ -127,6 +127,8 @@ export interface DocumentData {
   title: string
   subtitle?: string
   author?: string
+  /** Who prepared the pack (config `organisation`), kept in the tree so locales can convert or translate it. */
+  organisation?: string
   date?: string
   lang: string
 }

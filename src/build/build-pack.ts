@@ -10,6 +10,9 @@ import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
 import { loadDocument } from '../load-document.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
+import { checkTranslations } from '../locale/check-translations.js'
+import { reportMissingKeys } from '../locale/report-missing-keys.js'
+import type { VFile } from 'vfile'
 import { renderers } from '../render/registry.js'
 import type { Artifact, RenderContext, Renderer } from '../render/renderer.js'
 import { templateDirs } from '../templates/template-dirs.js'
@@ -63,6 +66,8 @@ export interface BuildResult {
   out: string
   artifacts: WrittenArtifact[]
   failures: FailedRender[]
+  /** Files besides the sources whose messages the build reports: translations and incomplete catalogs. */
+  reports: VFile[]
 }
 
 /** Builds the pack; content errors leave `artifacts` empty and write nothing. */
@@ -74,11 +79,12 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const formats = options.formats ?? config.formats
   const locales = options.locales ?? config.locales ?? [config.lang]
   const document = await loadDocument(input, {
-    defaults: { title: config.title, subtitle: config.subtitle, author: config.author, date: config.date, lang: config.lang },
+    defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
     check: config.check,
   })
-  const result: BuildResult = { config, document, out, artifacts: [], failures: [] }
+  const result: BuildResult = { config, document, out, artifacts: [], failures: [], reports: [] }
   if (hasErrors(document.files)) return result
+  result.reports.push(...await checkTranslations(document, input, locales))
 
   const selected = await Promise.all(formats.map(async (format) => {
     const load = (renderers as Partial<Record<Format, () => Promise<Renderer>>>)[format]
@@ -92,6 +98,8 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   try {
     for (const code of locales) {
       const locale = await loadLocale(code, dirs)
+      const incomplete = reportMissingKeys(locale)
+      if (incomplete) result.reports.push(incomplete)
       const tree = await localizeDocument(document.tree, locale, { input, files: document.files })
       const context: RenderContext = {
         locale,

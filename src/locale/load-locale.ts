@@ -14,6 +14,8 @@ export interface ContentRule {
   from: 'source' | 'translation'
   /** opencc-js target for script conversion from Simplified Chinese, e.g. `twp`, `hk`. */
   convert?: string
+  /** Source phrases (Simplified) with the target's wording, where OpenCC's phrase table reads them wrongly for this readership. */
+  phrases?: Record<string, string>
 }
 
 /** Locale rules every renderer follows, so they agree on ordinals, dates, pages, fonts and quotes. */
@@ -31,6 +33,8 @@ export interface LocaleRules {
 /** A loaded locale: its rules and a translator for its labels. */
 export interface Locale {
   code: string
+  /** The catalog file this locale was loaded from. */
+  file: string
   rules: LocaleRules
   /** Formats label `key` with ICU `values`. */
   t(key: string, values?: Record<string, string | number>): string
@@ -43,6 +47,10 @@ export interface Locale {
 }
 
 interface CatalogFile {
+  /** Where the catalog was read from. */
+  path: string
+  /** True when reached only as the last-resort root, not through a `$base`. */
+  fallback?: boolean
   $base?: string
   rules?: Partial<LocaleRules>
   messages?: Record<string, string>
@@ -58,7 +66,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
   const messages = Object.assign({}, ...chain.map((catalog) => catalog.messages).reverse()) as Record<string, string>
   const own = chain[0].messages ?? {}
   const rootKeys = Object.keys(chain.at(-1)?.messages ?? {})
-  const missingKeys = code === ROOT_LOCALE ? [] : rootKeys.filter((key) => !(key in own) && !inheritsFromSameLanguage(chain, key))
+  const missingKeys = code === ROOT_LOCALE ? [] : rootKeys.filter((key) => !(key in own) && !inheritsDeliberately(chain, rules.script, key))
   const formats = new Map<string, IntlMessageFormat>()
   const t = (key: string, values: Record<string, string | number> = {}): string => {
     const message = messages[key]
@@ -77,6 +85,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
   const dateFormat = new Intl.DateTimeFormat(code, { ...rules.dateFormat, timeZone: 'UTC' })
   return {
     code,
+    file: chain[0].path,
     rules,
     t,
     caseLabel: (number) => t('caseLabel', { number, ordinal: rules.ordinal === 'chinese' ? formatChineseNumber(number) : String(number) }),
@@ -92,7 +101,7 @@ async function loadChain(code: string, dirs: string[]): Promise<CatalogFile[]> {
   for (let next: string | undefined = code; next && !seen.has(next); ) {
     seen.add(next)
     const catalog = await readCatalog(next, dirs, next === code)
-    chain.push(catalog)
+    chain.push(fallback(catalog, chain))
     next = catalog.$base ?? (next === ROOT_LOCALE ? undefined : ROOT_LOCALE)
   }
   return chain
@@ -105,13 +114,25 @@ async function readCatalog(code: string, dirs: string[], requested: boolean): Pr
     throw requested ? new UsageError(message) : new ConfigError(message)
   }
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as CatalogFile
+    return { ...(JSON.parse(await readFile(file, 'utf8')) as Omit<CatalogFile, 'path'>), path: file }
   } catch (error) {
     throw new ConfigError(`${file}: invalid catalog: ${(error as Error).message}`, { cause: error })
   }
 }
 
-/** A key a catalog leaves to a `$base` of its own language (zh-HK → zh-TW) is deliberate, not missing. */
-function inheritsFromSameLanguage(chain: CatalogFile[], key: string): boolean {
-  return chain.slice(1, -1).some((catalog) => catalog.messages && key in catalog.messages)
+/**
+ * A key a catalog leaves to a `$base` in the same script (zh-HK → zh-TW, en-US → en)
+ * is deliberate, not missing; one that falls through to another script or to the
+ * last-resort root would print foreign text, so the user must hear about it.
+ */
+function inheritsDeliberately(chain: CatalogFile[], script: string, key: string): boolean {
+  const index = chain.findIndex((catalog, position) => position > 0 && catalog.messages !== undefined && key in catalog.messages)
+  if (index < 0 || chain[index].fallback) return false
+  return chain.slice(index).find((catalog) => catalog.rules?.script)?.rules?.script === script
+}
+
+/** Marks the root catalog when the chain reaches it without anyone naming it as `$base`. */
+function fallback(catalog: CatalogFile, chain: CatalogFile[]): CatalogFile {
+  const previous = chain.at(-1)
+  return previous && !previous.$base ? { ...catalog, fallback: true } : catalog
 }

@@ -78,7 +78,7 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
     title: document.data.title,
     subtitle: document.data.subtitle ?? config.subtitle,
     author: document.data.author ?? config.author,
-    organisation: config.organisation,
+    organisation: document.data.organisation ?? config.organisation,
     date,
     dateText: date ? locale.formatDate(date) : undefined,
     intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html[0] },

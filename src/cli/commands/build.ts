@@ -30,7 +30,7 @@ export async function build(input: string | undefined, options: BuildCliOptions)
       if (event.type === 'render') process.stderr.write(`rendering ${event.locale} ${event.format}\n`)
     },
   })
-  const diagnostics = collectDiagnostics(result.document.files)
+  const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
   if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics) + '\n')
   if (hasErrors(result.document.files)) {
     process.stderr.write('casebook: content errors; nothing was written\n')

@@ -2,6 +2,7 @@
 import { collectDiagnostics, formatDiagnostics, hasErrors, hasWarnings, type Diagnostic } from '../../check/diagnostics.js'
 import { findConfig, loadConfig } from '../../config/load-config.js'
 import { loadDocument } from '../../load-document.js'
+import { checkTranslations } from '../../locale/check-translations.js'
 
 interface CheckCliOptions {
   reporter: 'text' | 'json'
@@ -16,8 +17,10 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
   for (const input of inputs) {
     const config = await loadConfig(await findConfig(options.config, input))
     const document = await loadDocument(input, { check: config.check })
-    diagnostics.push(...collectDiagnostics(document.files))
-    failed ||= options.strict ? hasWarnings(document.files) : hasErrors(document.files)
+    // Translations beside the input are checked against it, so a changed case is noticed before a build.
+    const files = [...document.files, ...(await checkTranslations(document, input))]
+    diagnostics.push(...collectDiagnostics(files))
+    failed ||= options.strict ? hasWarnings(files) : hasErrors(files)
   }
   if (options.reporter === 'json') process.stdout.write(JSON.stringify(diagnostics, null, 2) + '\n')
   else if (diagnostics.length > 0) process.stdout.write(formatDiagnostics(diagnostics) + '\n')

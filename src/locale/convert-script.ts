@@ -1,0 +1,101 @@
+/**
+ * Script conversion of a whole case tree with OpenCC (Simplified → Traditional
+ * with regional phrasing), plus the target locale's quotation marks.
+ */
+import type { Block, CaseDocument, Intro, Conclusion, Case, Phrasing, Section } from '../types.js'
+
+/** The marks Simplified Chinese sources use: open, close, inner open, inner close. */
+const SOURCE_QUOTES = ['“', '”', '‘', '’'] as const
+
+type Convert = (text: string) => string
+
+// Building a converter loads and indexes OpenCC's dictionaries (about half a second), so each is built once per process.
+const converters = new Map<string, Promise<Convert>>()
+
+/** A converter from Simplified Chinese (`cn`) to opencc-js target `to`, cached per target. */
+export function scriptConverter(to: string): Promise<Convert> {
+  let converter = converters.get(to)
+  if (!converter) {
+    converter = import('opencc-js').then(({ Converter }) => Converter({ from: 'cn', to }))
+    converters.set(to, converter)
+  }
+  return converter
+}
+
+/** How to convert: opencc-js target, the locale's quotation marks, and phrases that override OpenCC. */
+export interface ConvertRule {
+  to: string
+  quotes: readonly string[]
+  phrases?: Record<string, string>
+}
+
+/** Returns `tree` converted by `rule`; `tree` is not changed. */
+export async function convertDocument(tree: CaseDocument, rule: ConvertRule): Promise<CaseDocument> {
+  const script = withPhrases(await scriptConverter(rule.to), rule.phrases ?? {})
+  const marks = new Map<string, string>(SOURCE_QUOTES.map((mark, index) => [mark, rule.quotes[index] ?? mark]))
+  const text = (value: string): string => script(value).replace(/[“”‘’]/g, (mark) => marks.get(mark) ?? mark)
+  const data = { ...tree.data, title: text(tree.data.title) }
+  if (data.subtitle !== undefined) data.subtitle = text(data.subtitle)
+  if (data.author !== undefined) data.author = text(data.author)
+  if (data.organisation !== undefined) data.organisation = text(data.organisation)
+  return {
+    ...tree,
+    data,
+    children: tree.children.map((node) => convertTopLevel(node, text)),
+  }
+}
+
+/**
+ * Wraps `convert` so each source phrase in `phrases` comes out as its given wording:
+ * the phrase is swapped for a private-use token OpenCC passes through, then swapped back.
+ */
+function withPhrases(convert: Convert, phrases: Record<string, string>): Convert {
+  const sources = Object.keys(phrases).filter(Boolean).sort((a, b) => b.length - a.length)
+  if (sources.length === 0) return convert
+  const pattern = new RegExp(sources.map((phrase) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g')
+  return (value) =>
+    convert(value.replace(pattern, (phrase) => `\uE000${sources.indexOf(phrase)}\uE001`)).replace(
+      /\uE000(\d+)\uE001/g,
+      (_, index: string) => phrases[sources[Number(index)]],
+    )
+}
+
+function convertTopLevel(node: Intro | Case | Conclusion, text: Convert): Intro | Case | Conclusion {
+  if (node.type === 'case') {
+    return { ...node, title: text(node.title), label: node.label === null ? null : text(node.label), children: node.children.map((section) => convertSection(section, text)) }
+  }
+  return { ...node, title: node.title === null ? null : text(node.title), children: node.children.map((block) => convertBlock(block, text)) }
+}
+
+function convertSection(section: Section, text: Convert): Section {
+  return { ...section, title: text(section.title), children: section.children.map((block) => convertBlock(block, text)) }
+}
+
+function convertBlock(block: Block, text: Convert): Block {
+  switch (block.type) {
+    case 'paragraph':
+      return { ...block, children: convertPhrasing(block.children, text) }
+    case 'point':
+      return { ...block, label: block.label === null ? null : text(block.label), children: convertPhrasing(block.children, text) }
+    case 'list':
+      return { ...block, children: block.children.map((item) => ({ ...item, children: item.children.map((child) => convertBlock(child, text)) })) }
+  }
+}
+
+function convertPhrasing(nodes: Phrasing[], text: Convert): Phrasing[] {
+  return nodes.map((node): Phrasing => {
+    switch (node.type) {
+      case 'text':
+        return { ...node, value: text(node.value) }
+      case 'strong':
+      case 'emphasis':
+        return { ...node, children: convertPhrasing(node.children, text) }
+      case 'link':
+        return { ...node, title: node.title ? text(node.title) : node.title, children: convertPhrasing(node.children, text) }
+      // Code is quoted verbatim, and a break has no text.
+      case 'inlineCode':
+      case 'break':
+        return node
+    }
+  })
+}

@@ -1,0 +1,39 @@
+/**
+ * Where a locale's translation lives: beside the source. For a file
+ * `content/x.txt`, `content/x.<locale>.md`; for a folder, its `*.<locale>.md`
+ * files in name order. A locale with a region (en-GB) falls back to its language (en).
+ */
+import { readdir, stat } from 'node:fs/promises'
+import { basename, dirname, extname, join } from 'node:path'
+
+const MARKDOWN = /\.(?:md|markdown)$/i
+// `name.en.md`, `name.zh-TW.md`: the same shape read-input.ts leaves out of a folder's sources.
+const TRANSLATION = /^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:md|markdown)$/
+const naturalOrder = new Intl.Collator('en', { numeric: true })
+
+/** The translation files for locale `code` beside `input`, in reading order; empty when there is none. */
+export async function findTranslation(input: string, code: string): Promise<string[]> {
+  const found = await listTranslations(input)
+  const language = code.split('-')[0]
+  return found.get(code) ?? found.get(language) ?? []
+}
+
+/** Every translation beside `input`, by the locale code in its file names. */
+export async function listTranslations(input: string): Promise<Map<string, string[]>> {
+  const isFolder = await stat(input).then((info) => info.isDirectory(), () => false)
+  const folder = isFolder ? input : dirname(input)
+  const stem = isFolder ? null : basename(input, extname(input))
+  const names = await readdir(folder, { withFileTypes: true }).then(
+    (entries) => entries.filter((entry) => entry.isFile() && MARKDOWN.test(entry.name)).map((entry) => entry.name),
+    () => [] as string[],
+  )
+  const byCode = new Map<string, string[]>()
+  for (const name of names.sort(naturalOrder.compare)) {
+    const match = TRANSLATION.exec(name)
+    if (!match || (stem !== null && match[1] !== stem)) continue
+    const paths = byCode.get(match[2]) ?? []
+    paths.push(join(folder, name))
+    byCode.set(match[2], paths)
+  }
+  return byCode
+}

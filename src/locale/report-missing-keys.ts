@@ -1,0 +1,20 @@
+/** A catalog that lacks labels, as a warning a command can print beside content diagnostics. */
+import { readFileSync } from 'node:fs'
+import { VFile } from 'vfile'
+import { report } from '../parse/report.js'
+import type { Locale } from './load-locale.js'
+
+/** A file for `locale`'s catalog carrying a `locale-missing-key` warning, or null when the catalog is complete. */
+export function reportMissingKeys(locale: Locale): VFile | null {
+  if (locale.missingKeys.length === 0) return null
+  const value = readFileSync(locale.file, 'utf8')
+  const file = new VFile({ path: locale.file, value })
+  // Point at the catalog's `"messages"` key, where the missing labels belong.
+  const index = Math.max(0, value.indexOf('"messages"'))
+  const before = value.slice(0, index).split('\n')
+  const place = { line: before.length, column: before.at(-1)!.length + 1, offset: index }
+  const keys = locale.missingKeys.map((key) => `“${key}”`).join(', ')
+  const count = locale.missingKeys.length
+  report(file, `Catalog ${locale.code} lacks ${count === 1 ? 'label' : `${count} labels`} ${keys}; the base locale's text is used`, { start: place, end: place }, 'locale-missing-key', 'warning')
+  return file
+}
