@@ -108,10 +108,12 @@ export function splitLabel(text: string): { label: string; rest: string; restInd
   return { label: match[1], rest: match[2], restIndex: text.length - match[2].length }
 }
 
+const ORDINAL_COMMA = new RegExp(`^(?:${ORD})\\s*、`)
+
 /** True for lines that look like a heading but match no heading form, so the user hears about them. */
 export function looksLikeHeading(text: string): boolean {
   return (
-    new RegExp(`^(?:${ORD})\\s*、`).test(text) ||
+    ORDINAL_COMMA.test(text) ||
     /^案例\s*\S/.test(text) ||
     /^[0-9０-９]+([.．][0-9０-９]+){2,}/.test(text) ||
     /^#{1,6}\s/.test(text)

@@ -3,10 +3,12 @@
  * uses and inlined, so every artifact looks the same on every machine and
  * loads nothing from the network.
  */
-import { readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { EnvironmentError } from '../../errors.js'
+import { writeAtomic } from '../../build/write-atomic.js'
 
 interface Slice {
   family: string
@@ -31,7 +33,9 @@ export async function fontFamily(fontsource: string): Promise<string> {
  * regular and bold. Only the fontsource slices that `text` touches are used.
  */
 export async function inlineFontFaces(fontsource: string, text: string, weights = [400, 700]): Promise<string> {
-  const codePoints = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))].sort((a, b) => a - b)
+  const unique = new Set<number>()
+  for (const char of text) unique.add(char.codePointAt(0)!)
+  const codePoints = [...unique].sort((a, b) => a - b)
   const rules: string[] = []
   for (const weight of weights) {
     for (const slice of await loadSlices(fontsource, weight)) {
@@ -51,15 +55,30 @@ function subset(file: string, characters: string): Promise<string> {
   const key = `${file}\u0000${characters}`
   let result = subsetCache.get(key)
   if (!result) {
-    result = (async () => {
-      // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
-      const { default: subsetFont } = await import('subset-font')
-      const bytes = await subsetFont(await readFile(file), characters, { targetFormat: 'woff2' })
-      return Buffer.from(bytes).toString('base64')
-    })()
+    result = cachedSubset(file, characters).then((bytes) => Buffer.from(bytes).toString('base64'))
     subsetCache.set(key, result)
   }
   return result
+}
+
+/**
+ * Subsetting starts a harfbuzz wasm and costs ~30 ms a slice, so results are
+ * kept on disk (node_modules/.cache) keyed by font file and characters; a
+ * rebuild of unchanged text then subsets nothing.
+ */
+async function cachedSubset(file: string, characters: string): Promise<Uint8Array> {
+  const folder = join(file, '..', '..', '..', '..', '.cache', 'casebook-fonts')
+  const name = createHash('sha256').update(file.slice(file.lastIndexOf('@fontsource'))).update('\u0000').update(characters).digest('hex')
+  const path = join(folder, `${name}.woff2`)
+  const cached = await readFile(path).catch(() => null)
+  if (cached) return cached
+  // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
+  const { default: subsetFont } = await import('subset-font')
+  const bytes = await subsetFont(await readFile(file), characters, { targetFormat: 'woff2' })
+  await mkdir(folder, { recursive: true })
+    .then(() => writeAtomic(path, bytes))
+    .catch(() => undefined) // A read-only install just goes without the cache.
+  return bytes
 }
 
 function loadSlices(fontsource: string, weight: number): Promise<Slice[]> {

@@ -20,15 +20,34 @@ export async function renderReport(view: ReportView, context: RenderContext, opt
 /** Adds `@font-face` rules for exactly the characters `html` holds, before `</head>`. */
 export async function injectFonts(html: string, context: RenderContext): Promise<string> {
   const { fonts } = context.locale.rules
-  const faces = await inlineFontFaces(fonts.fontsource, textOf(html))
+  const faces = await inlineFontFaces(fonts.fontsource, charactersOf(html))
   const family = fonts.serif.map((name) => `'${name}'`).join(',')
   const style = `<style>:root{--font-serif:${family},serif}\n${faces}</style>`
   const head = html.indexOf('</head>')
   return head < 0 ? style + html : html.slice(0, head) + style + html.slice(head)
 }
 
-/** The characters a page can show: its text without tags, and entities decoded roughly. */
-function textOf(html: string): string {
-  const body = html.replace(/<style[^]*?<\/style>|<script[^]*?<\/script>/g, '').replace(/<[^>]*>/g, '')
-  return body.replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16))) + '0123456789'
+/**
+ * The characters a page can show: everything outside tags, style and script,
+ * plus digits for page numbers. One pass, no copies: pages reach 20 MB.
+ */
+function charactersOf(html: string): string {
+  const seen = new Set<number>()
+  for (let index = 0; index < html.length; index++) {
+    const code = html.charCodeAt(index)
+    if (code === 60 /* < */) {
+      const skipTo = html.startsWith('<style', index) ? html.indexOf('</style>', index) : html.startsWith('<script', index) ? html.indexOf('</script>', index) : index
+      const close = html.indexOf('>', skipTo)
+      if (close < 0) break
+      index = close
+      continue
+    }
+    if (code >= 0xd800 && code <= 0xdbff) {
+      seen.add(html.codePointAt(index)!)
+      index++
+    } else {
+      seen.add(code)
+    }
+  }
+  return String.fromCodePoint(...seen) + '0123456789'
 }

@@ -1,0 +1,48 @@
+/**
+ * Prints the report HTML to PDF with a correct contents list: guess the
+ * pages from the layout, print, read where Chromium really put each
+ * target, and print again only when the guess was wrong.
+ */
+import { PDFDocument } from 'pdf-lib'
+import type { Page } from 'puppeteer-core'
+import { loadOffline } from '../../browser/load-offline.js'
+import { estimatePages, setContentsPages, type PageMap } from './estimate-pages.js'
+import type { PageGeometry } from './page-geometry.js'
+import { readDestinations } from './read-destinations.js'
+
+/** Enough for any layout: the contents list keeps its length, so numbers settle after one correction. */
+const MAX_PRINTS = 4
+
+/** The printed report and how many times it was printed (1 when the guess was right). */
+export interface PrintedReport {
+  document: PDFDocument
+  pages: PageMap
+  prints: number
+}
+
+/** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
+export async function printReport(page: Page, html: string, geometry: PageGeometry, timeout: number): Promise<PrintedReport> {
+  await loadOffline(page, html, timeout)
+  let numbers = await estimatePages(page, geometry)
+  for (let prints = 1; ; prints++) {
+    await setContentsPages(page, numbers)
+    const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout })
+    const document = await PDFDocument.load(bytes, { updateMetadata: false })
+    const actual = readDestinations(document)
+    const corrected = correct(numbers, actual)
+    if (!corrected || prints >= MAX_PRINTS) return { document, pages: numbers, prints }
+    numbers = corrected
+  }
+}
+
+/** The numbers with the PDF's real pages, or null when every number was already right. */
+function correct(numbers: PageMap, actual: PageMap): PageMap | null {
+  let changed = false
+  const result: PageMap = { ...numbers }
+  for (const [id, page] of Object.entries(actual)) {
+    if (!(id in result) || result[id] === page) continue
+    result[id] = page
+    changed = true
+  }
+  return changed ? result : null
+}
