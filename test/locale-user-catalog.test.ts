@@ -1,0 +1,88 @@
+/** Adding a locale is adding a catalog: user catalogs in the config's templates folder, no code change. */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { casebook, type CliResult } from './helpers/cli.js'
+
+const STALE = new URL('./fixtures/locale-stale/', import.meta.url).pathname
+// Translations mark cases `Case N:` (or `案例N:`), whatever their language; the label printed comes from the catalog.
+const FRENCH = `---
+title: Trois cas d’administration en ligne
+---
+
+# Case 1: Pékin « Répondre sans attendre »
+<!-- source: be32c2d094de -->
+
+## 1.1 Contexte
+
+Pékin a ouvert la ligne 12345.
+`
+// "messages" sits on line 9, column 3: the place the missing-key warning points at.
+const FRENCH_CATALOG = `{
+  "rules": {
+    "script": "Latn",
+    "ordinal": "arabic",
+    "quotes": ["«\u00a0", "\u00a0»", "“", "”"],
+    "content": { "from": "translation" }
+  },
+  "comment": "A partial catalog: the rest falls back to en, with a warning.",
+  "messages": {
+    "contents": "Sommaire",
+    "caseLabel": "Cas {number}",
+    "caseCount": "{count, plural, one {# cas} other {# cas}}",
+    "untranslated": "Non traduit"
+  }
+}
+`
+
+let dir: string
+let result: CliResult
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'casebook-user-locale-'))
+  cpSync(join(STALE, 'input.txt'), join(dir, 'input.txt'))
+  writeFileSync(join(dir, 'input.fr.md'), FRENCH)
+  mkdirSync(join(dir, 'tpl', 'locales'), { recursive: true })
+  writeFileSync(join(dir, 'tpl', 'locales', 'zh-MO.json'), JSON.stringify({ $base: 'zh-HK', messages: { contents: '目錄一覽' } }))
+  writeFileSync(join(dir, 'tpl', 'locales', 'fr.json'), FRENCH_CATALOG)
+  writeFileSync(join(dir, 'casebook.yaml'), 'title: 三个案例\ndate: 2026-11-29\ntemplates: tpl\nlocales: [zh-MO, fr]\nformats: [html]\n')
+  result = casebook(['build', 'input.txt', '--out', 'out'], { cwd: dir })
+}, 120_000)
+
+describe('a locale added by dropping a catalog into the templates folder', () => {
+  it('builds both user locales from the config’s list', () => {
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain('out/zh-MO/report.html')
+    expect(result.stderr).toContain('out/fr/report.html')
+  })
+
+  it('zh-MO inherits Hong Kong conversion and Traditional labels from its base, overriding one label', () => {
+    const html = readFileSync(join(dir, 'out', 'zh-MO', 'report.html'), 'utf8')
+    expect(html).toContain('<html lang="zh-MO">')
+    expect(html).toContain('目錄一覽')
+    expect(html).toContain('案例總覽')
+    expect(html).toContain('北京「接訴即辦」')
+    expect(html).toContain('優化信息反饋')
+  })
+
+  it('fr takes its text from the translation beside the source, Intl dates, and en labels where its catalog has none', () => {
+    const html = readFileSync(join(dir, 'out', 'fr', 'report.html'), 'utf8')
+    expect(html).toContain('<html lang="fr">')
+    expect(html).toContain('<title>Trois cas d’administration en ligne</title>')
+    expect(html).toContain('Sommaire')
+    expect(html).toContain('3 cas')
+    expect(html).toContain('29 novembre 2026')
+    expect(html).toContain('Pékin a ouvert la ligne 12345.')
+    expect(html).toContain('<span class="case-label">Cas 1</span><span class="case-title">Pékin « Répondre sans attendre »</span>')
+    expect(html.match(/Non traduit/g)).toHaveLength(2)
+    expect(html).toContain('Overview of the cases')
+  })
+
+  it('warns about the labels the fr catalog lacks, at its messages, and not about zh-MO', () => {
+    const line = result.stderr.split('\n').find((text) => text.includes('locale-missing-key')) ?? ''
+    expect(line).toMatch(/tpl\/locales\/fr\.json:9:3 warning Catalog fr lacks 21 labels “introduction”, “conclusion”, .*“slideOf”; the base locale's text is used locale-missing-key$/)
+    expect(result.stderr.match(/locale-missing-key/g)).toHaveLength(1)
+    expect(result.stderr).not.toContain('unrecognised-heading')
+    expect(result.stderr).toContain('input.txt:12:1 warning Case 2 (上海“一网通办”) has no translation in input.fr.md; the fr pack shows the source text')
+  })
+})
