@@ -38,11 +38,14 @@ export const INSTALL_HINT =
 /**
  * The browser to use: CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, the
  * `--browser-path` option (or config), then the platform's locations. Null if none.
+ * `CASEBOOK_BROWSER_SEARCH=explicit` looks only at the explicit settings, so
+ * CI and tests can pin a browser or simulate a machine without one.
  */
 export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | null {
   const configured = [env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH, explicit].filter((path): path is string => Boolean(path))
   const finder = browserFinders[platform as keyof typeof browserFinders] ?? linux
-  for (const candidate of [...configured, ...finder(env)]) if (existsSync(candidate)) return candidate
+  const searched = env.CASEBOOK_BROWSER_SEARCH === 'explicit' ? [] : finder(env)
+  for (const candidate of [...configured, ...searched]) if (existsSync(candidate)) return candidate
   return null
 }
 

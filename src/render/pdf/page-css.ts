@@ -8,8 +8,12 @@ import type { ReportView } from '../report-view.js'
 import { cssString } from './css-string.js'
 import type { PageGeometry } from './page-geometry.js'
 
-/** The font family margin boxes use; its faces hold exactly the margin text. */
-export const MARGIN_FONT = 'casebook-margin'
+/**
+ * The font family margin boxes use, also the last fallback for body text:
+ * its faces hold the margin text and the stylesheet's generated content
+ * (`content: ' · '`), which the HTML's own subset cannot know about.
+ */
+export const PRINT_FONT = 'casebook-print'
 
 /** What each page group shows at the top right, by the element id that starts it. */
 export function runningHeads(view: ReportView, locale: Locale): Array<{ id: string; text: string }> {
@@ -21,18 +25,22 @@ export function runningHeads(view: ReportView, locale: Locale): Array<{ id: stri
   ]
 }
 
-/** Every piece of text the margin boxes show, so their font can be subset to it. */
-export function marginText(view: ReportView, locale: Locale): string {
-  return ['…', view.title, locale.t('contents'), locale.t('pageOf', { page: '0123456789', pages: '' }), ...runningHeads(view, locale).map((head) => head.text)].join('')
+/** Every piece of text the margin boxes and generated content show, so PRINT_FONT can be subset to it. */
+export function printText(view: ReportView, locale: Locale, styles: string): string {
+  const generated = Array.from(styles.matchAll(/content:\s*(['"])(.*?)\1/g), (match) => match[2])
+  return ['…\u00a0', ...generated, view.title, locale.t('contents'), locale.t('pageOf', { page: '0123456789', pages: '' }), ...runningHeads(view, locale).map((head) => head.text)].join('')
 }
 
-/** `@page` rules for `view`; `marginFaces` are the `@font-face` rules of MARGIN_FONT. */
-export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry, marginFaces: string): string {
+/** `@page` rules for `view`; `printFaces` are the `@font-face` rules of PRINT_FONT. */
+export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry, printFaces: string): string {
   const { margin } = geometry
-  const box = `font-family:'${MARGIN_FONT}',serif;font-size:8.5pt;color:#5b6770;font-weight:400`
+  const box = `font-family:'${PRINT_FONT}';font-size:8.5pt;color:#5b6770;font-weight:400`
   const title = cssString(shorten(view.title, 40))
+  const families = [...locale.rules.fonts.serif, PRINT_FONT].map((name) => `'${name}'`).join(',')
   const rules = [
-    marginFaces,
+    printFaces,
+    // More specific than the HTML's own :root rule, so PRINT_FONT comes before any system font.
+    `html:root{--font-serif:${families},serif}`,
     `@page{size:${geometry.size};margin:${margin.top}mm ${margin.right}mm ${margin.bottom}mm ${margin.left}mm;` +
       `@top-left{content:${title};${box};vertical-align:bottom;text-align:left}` +
       `@bottom-center{content:${pageNumber(locale)};${box}}}`,

@@ -5,7 +5,8 @@ import { buildReportView } from '../report-view.js'
 import { renderReport } from '../html/render-report.js'
 import { inlineFontFaces } from '../fonts/font-faces.js'
 import { withPage } from '../../browser/with-page.js'
-import { MARGIN_FONT, marginText, pageCss } from './page-css.js'
+import { PRINT_FONT, printText, pageCss } from './page-css.js'
+import { readTemplateAsset } from '../template-engine.js'
 import { pageGeometry } from './page-geometry.js'
 import { printReport } from './print-report.js'
 import { finishPdf } from './finish-pdf.js'
@@ -18,13 +19,17 @@ export const pdfRenderer: Renderer = {
     const { locale, config } = context
     const view = await shared(context, 'report-view', async () => buildReportView(document, context))
     const geometry = pageGeometry(config.page.size ?? locale.rules.pageSize)
-    // Margin boxes get their own subset face: their text (page labels, running heads) is not in the body.
-    const faces = await inlineFontFaces(locale.rules.fonts.fontsource, marginText(view, locale), [400])
-    const marginFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${MARGIN_FONT}'`)
-    const html = await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, marginFaces) })
+    // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
+    const styles = await readTemplateAsset(context.templateDirs, 'report.css')
+    const text = printText(view, locale, styles)
+    const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
+    const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
+    const html = await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) })
     const timeout = config.browser.timeout
     const browser = await context.browser()
-    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code})` }, (page) => printReport(page, html, geometry, timeout))
+    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code})` }, (page) =>
+      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT, text } }),
+    )
     const bytes = await finishPdf(printed.document, { view, date: context.sourceDate, fingerprint: html })
     return [{ name: 'report.pdf', bytes, pages: printed.document.getPageCount() }]
   },

@@ -9,6 +9,7 @@ import { loadOffline } from '../../browser/load-offline.js'
 import { estimatePages, setContentsPages, type PageMap } from './estimate-pages.js'
 import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
+import { labelHeadings } from './label-headings.js'
 
 /** Enough for any layout: the contents list keeps its length, so numbers settle after one correction. */
 const MAX_PRINTS = 4
@@ -20,9 +21,19 @@ export interface PrintedReport {
   prints: number
 }
 
+/** How to print: paper, the step timeout, and a font only margin boxes use (which must be loaded by hand). */
+export interface PrintOptions {
+  geometry: PageGeometry
+  timeout: number
+  fonts: { family: string; text: string }
+}
+
 /** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
-export async function printReport(page: Page, html: string, geometry: PageGeometry, timeout: number): Promise<PrintedReport> {
+export async function printReport(page: Page, html: string, { geometry, timeout, fonts }: PrintOptions): Promise<PrintedReport> {
   await loadOffline(page, html, timeout)
+  // document.fonts.ready ignores faces no element uses; margin text in a still-loading face prints blank.
+  await page.evaluate(({ family, text }) => document.fonts.load(`16px '${family}'`, text).then(() => undefined), fonts)
+  await labelHeadings(page)
   let numbers = await estimatePages(page, geometry)
   for (let prints = 1; ; prints++) {
     await setContentsPages(page, numbers)

@@ -1,0 +1,39 @@
+/**
+ * Loads an HTML string into a page from a temporary file, with every request
+ * other than that file and data: URLs blocked, so rendering never touches the network.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { HTTPRequest, Page } from 'puppeteer-core'
+
+/** URLs a page asked for and did not get, for tests and diagnostics. */
+export interface OfflineLoad {
+  blocked: string[]
+}
+
+/** Loads `html` as a file:// page, waits for its fonts, and returns what was blocked. */
+export async function loadOffline(page: Page, html: string, timeout: number): Promise<OfflineLoad> {
+  const folder = await mkdtemp(join(tmpdir(), 'casebook-page-'))
+  const file = join(folder, 'index.html')
+  const url = pathToFileURL(file).href
+  const blocked: string[] = []
+  try {
+    await writeFile(file, html)
+    await page.setRequestInterception(true)
+    page.on('request', (request: HTTPRequest) => {
+      if (request.isInterceptResolutionHandled()) return
+      const target = request.url()
+      if (target === url || target.startsWith('data:') || target === 'about:blank') return void request.continue()
+      blocked.push(target)
+      void request.abort('blockedbyclient')
+    })
+    await page.goto(url, { waitUntil: 'load', timeout })
+    // Printing before web fonts are ready would embed fallback (Type 3) fonts.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined))
+    return { blocked }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * A browser tab for one job, closed in `finally`, where a crash, a lost
+ * browser or a timeout becomes an EnvironmentError instead of a hang.
+ */
+import type { Browser, Page } from 'puppeteer-core'
+import { EnvironmentError } from '../errors.js'
+
+/** How long one job may take; `timeout` comes from `config.browser.timeout`. */
+export interface PageOptions {
+  /** Milliseconds for each load or print step, and (times four) for the whole job. */
+  timeout: number
+  /** Names the job in error messages, e.g. `report.pdf (zh-CN)`. */
+  label: string
+}
+
+/** Opens a tab, runs `use` on it, and always closes it; failures of the browser throw EnvironmentError. */
+export async function withPage<T>(browser: Browser, options: PageOptions, use: (page: Page) => Promise<T>): Promise<T> {
+  const page = await browser.newPage().catch((error: unknown) => {
+    throw new EnvironmentError(`The browser could not open a page for ${options.label}: ${(error as Error).message}`, { cause: error })
+  })
+  page.setDefaultTimeout(options.timeout)
+  let timer: NodeJS.Timeout | undefined
+  let onCrash: ((error: Error) => void) | undefined
+  let onDisconnect: (() => void) | undefined
+  // Whatever `use` waits on, one of these settles first when the browser goes away or stalls.
+  const failure = new Promise<never>((_, reject) => {
+    onCrash = (error) => reject(new EnvironmentError(`The browser page crashed while rendering ${options.label}: ${error.message}`, { cause: error }))
+    onDisconnect = () => reject(new EnvironmentError(`The browser exited while rendering ${options.label}`))
+    timer = setTimeout(
+      () => reject(new EnvironmentError(`Rendering ${options.label} took longer than ${options.timeout * 4} ms; raise browser.timeout in the config if the document is very large`)),
+      options.timeout * 4,
+    )
+    page.on('error', onCrash)
+    browser.on('disconnected', onDisconnect)
+  })
+  try {
+    return await Promise.race([use(page).catch((error: unknown) => Promise.reject(asEnvironmentError(error, options))), failure])
+  } finally {
+    clearTimeout(timer)
+    if (onCrash) page.off('error', onCrash)
+    if (onDisconnect) browser.off('disconnected', onDisconnect)
+    failure.catch(() => undefined)
+    await page.close().catch(() => undefined)
+  }
+}
+
+/** Puppeteer's timeouts and protocol errors are the environment's fault, not the user's content. */
+function asEnvironmentError(error: unknown, options: PageOptions): unknown {
+  if (!(error instanceof Error) || error instanceof EnvironmentError) return error
+  if (error.name === 'TimeoutError') {
+    return new EnvironmentError(`The browser timed out rendering ${options.label} (browser.timeout is ${options.timeout} ms): ${error.message}`, { cause: error })
+  }
+  if (error.name === 'ProtocolError' || error.name === 'TargetCloseError' || /Target closed|Session closed|crash/i.test(error.message)) {
+    return new EnvironmentError(`The browser failed while rendering ${options.label}: ${error.message}`, { cause: error })
+  }
+  return error
+}
