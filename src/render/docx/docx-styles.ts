@@ -38,7 +38,7 @@ const heading = (id: string, name: string, level: number, size: number, spacing:
   quickFormat: true,
   uiPriority: 9,
   run: { bold: true, size: pt(size), color: PALETTE.heading },
-  paragraph: { keepNext: true, keepLines: true, outlineLevel: level, spacing: { ...spacing, line: 276 } },
+  paragraph: { alignment: 'left', keepNext: true, keepLines: true, outlineLevel: level, spacing: { ...spacing, line: 300 } },
 })
 
 const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
