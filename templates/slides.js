@@ -94,6 +94,8 @@
     if (index !== null && index !== current) show(index, true)
   })
   window.addEventListener('resize', fit)
+  // The stage also changes size when the notes panel opens or closes.
+  if (typeof ResizeObserver === 'function') new ResizeObserver(fit).observe(stage)
 
   var start = hashIndex()
   show(start === null ? 0 : start, start !== null)

@@ -25,13 +25,11 @@ export function recurringThemes(labelsByCase: string[][], max: number): Theme[] 
       for (const term of terms(normal)) add(parts, term, index)
     }
   })
-  // A theme every case has compares nothing.
+  // A theme (nearly) every case has compares little: it comes after the ones that tell cases apart.
   const ceiling = caseCount >= 4 ? Math.ceil(caseCount * 0.8) : caseCount
-  const recurring = (themes: Map<string, Theme>) => [...themes.values()].filter((theme) => theme.cases.size >= 2 && theme.cases.size <= ceiling)
-  const ranked = [
-    ...recurring(whole).sort(byStrength),
-    ...recurring(parts).sort(byStrength),
-  ]
+  const recurring = (themes: Map<string, Theme>, telling: boolean) =>
+    [...themes.values()].filter((theme) => theme.cases.size >= 2 && theme.cases.size <= ceiling === telling).sort(byStrength)
+  const ranked = [...recurring(whole, true), ...recurring(parts, true), ...recurring(whole, false), ...recurring(parts, false)]
   const chosen: Theme[] = []
   for (const theme of ranked) {
     if (chosen.length >= max) break

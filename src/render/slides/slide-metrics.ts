@@ -10,9 +10,9 @@ import type { CaseItem } from './slide-types.js'
 export const CANVAS = { width: 1280, height: 720 }
 const PAD_TOP = 56
 const PAD_X = 80
-const FOOTER = 56
+const FOOTER = 48
 /** Room kept free on every page against estimates that run short. */
-const SLACK = 20
+const SLACK = 6
 
 /** Width of the slide's content column in px. */
 export const CONTENT_WIDTH = CANVAS.width - 2 * PAD_X
@@ -39,17 +39,17 @@ export const ITEM = {
 export function itemHeight(item: CaseItem): number {
   switch (item.type) {
     case 'heading':
-      return 36
+      return 48
     case 'lead':
-      return 54 + ITEM.lead.line * lineCount(item.text, ITEM.lead.ems)
+      return 48 + ITEM.lead.line * lineCount(item.text, ITEM.lead.ems)
     case 'point': {
       const lines = Math.max(lineCount(item.text, ITEM.point.ems), item.label ? lineCount(item.label, ITEM.label.ems) : 1)
-      return 34 + ITEM.point.line * lines
+      return 30 + ITEM.point.line * lines
     }
     case 'text':
       return 10 + ITEM.text.line * lineCount(item.text, ITEM.text.ems)
     case 'insight':
-      return 86 + ITEM.insight.line * lineCount(item.text, ITEM.insight.ems)
+      return 78 + ITEM.insight.line * lineCount(item.text, ITEM.insight.ems)
   }
 }
 
