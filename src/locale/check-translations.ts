@@ -21,36 +21,36 @@ const SOURCE_MARK = /(<!--\s*source:\s*)(\S+)\s*-->/
  * missing translations are reported on the source files.
  */
 export async function checkTranslations(document: ParsedDocument, input: string, codes?: string[]): Promise<VFile[]> {
-  const groups = codes
-    ? await Promise.all(codes.map((code) => findTranslation(input, code)))
-    : [...(await listTranslations(input)).values()]
+  const groups: Array<[string, string[]]> = codes
+    ? await Promise.all(codes.map(async (code): Promise<[string, string[]]> => [code, await findTranslation(input, code)]))
+    : [...(await listTranslations(input)).entries()]
   const checked = new Set<string>()
   const files: VFile[] = []
-  for (const paths of groups) {
+  for (const [code, paths] of groups) {
     if (paths.length === 0 || checked.has(paths.join('\n'))) continue
     checked.add(paths.join('\n'))
     const translation = await parseTranslation(paths)
-    compare(document, translation)
+    compare(document, translation, code)
     files.push(...translation.files)
   }
   return files
 }
 
-function compare(source: ParsedDocument, translation: ParsedDocument): void {
+function compare(source: ParsedDocument, translation: ParsedDocument, code: string): void {
   const name = translation.files.map((file) => basename(file.path)).join(', ')
   const translated = casesByNumber(translation.tree)
   for (const node of source.tree.children) {
     const file = fileOf(node, source)
     if (node.type !== 'case') {
       if (!translation.tree.children.some((other) => other.type === node.type)) {
-        report(file, `The ${node.type === 'intro' ? 'introduction' : 'conclusion'} has no translation in ${name}; that pack shows the source text`, node.position, 'translation-missing', 'warning')
+        report(file, `The ${node.type === 'intro' ? 'introduction' : 'conclusion'} has no translation in ${name}; the ${code} pack shows the source text`, node.position, 'translation-missing', 'warning')
       }
       continue
     }
     const hash = caseHash(node)
     const match = translated.get(node.number)?.shift()
     if (!match) {
-      report(file, `${describe(node)} has no translation in ${name}; that pack shows the source text (translate it and mark it <!-- source: ${hash} -->)`, node.position, 'translation-missing', 'warning')
+      report(file, `${describe(node)} has no translation in ${name}; the ${code} pack shows the source text (translate it and mark it <!-- source: ${hash} -->)`, node.position, 'translation-missing', 'warning')
     } else if (match.data?.translates !== hash) {
       const reason = match.data?.translates
         ? `${describe(node)} changed after its translation in ${name} (which translates ${match.data.translates}); update the translation and write <!-- source: ${hash} -->`
