@@ -1,9 +1,11 @@
 /**
- * A whole build: load and check the document, then for each locale render
- * each format, then write every artifact and the manifest atomically.
+ * A whole build: load and check the document, then for each locale render the
+ * formats whose inputs changed, then write every new file and the manifest at once.
  */
 import { createHash } from 'node:crypto'
-import { basename, extname, join, resolve } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { basename, join, relative, resolve } from 'node:path'
+import type { VFile } from 'vfile'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
 import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
@@ -12,16 +14,22 @@ import { loadLocale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
 import { checkTranslations } from '../locale/check-translations.js'
 import { reportMissingKeys } from '../locale/report-missing-keys.js'
-import type { VFile } from 'vfile'
 import { renderers } from '../render/registry.js'
-import type { Artifact, RenderContext, Renderer } from '../render/renderer.js'
+import type { RenderContext, Renderer } from '../render/renderer.js'
 import { templateDirs } from '../templates/template-dirs.js'
 import type { ParsedDocument } from '../types.js'
 import { VERSION } from '../version.js'
 import type { BrowserSession } from '../browser/launch-browser.js'
-import { writeAtomic } from './write-atomic.js'
-import { sourceDate } from './source-date.js'
 import { hasErrors } from '../check/diagnostics.js'
+import { artifactKey, fingerprintTemplates } from './artifact-key.js'
+import { chooseBaseline } from './baseline.js'
+import { changesMarkdown } from './changes-markdown.js'
+import { diffTrees, type TreeChanges } from './diff-trees.js'
+import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
+import { lockOutput } from './out-lock.js'
+import { sourceDate } from './source-date.js'
+import { summarizeTree } from './tree-summary.js'
+import { removeStaleTemps, writePack, type PackFile } from './write-pack.js'
 
 /** What a build is asked to do; unset fields come from the config, then defaults. */
 export interface BuildOptions {
@@ -30,7 +38,10 @@ export interface BuildOptions {
   formats?: Format[]
   locales?: string[]
   config?: string
+  /** Rebuild every artifact even when its inputs are unchanged. */
   force?: boolean
+  /** Compare with this edition (an old manifest.json or source) instead of the previous build. */
+  since?: string
   browserPath?: string
   cwd?: string
   /** Told about each step, for progress output; the library itself prints nothing. */
@@ -40,17 +51,12 @@ export interface BuildOptions {
 /** A step of a build, for progress output. */
 export type ProgressEvent =
   | { type: 'render'; locale: string; format: Format }
+  | { type: 'rendered'; locale: string; format: Format; bytes: number }
+  | { type: 'skip'; locale: string; format: Format }
   | { type: 'write'; path: string; bytes: number }
 
-/** One written file, as the manifest records it. */
-export interface WrittenArtifact {
-  locale: string
-  format: Format
-  path: string
-  bytes: number
-  sha256: string
-  pages?: number
-}
+/** One artifact of the pack, as the manifest records it. */
+export type WrittenArtifact = ManifestArtifact
 
 /** A format that could not be produced, and why. */
 export interface FailedRender {
@@ -64,8 +70,13 @@ export interface BuildResult {
   config: ResolvedConfig
   document: ParsedDocument
   out: string
+  /** Every artifact of the pack, rebuilt or kept. */
   artifacts: WrittenArtifact[]
+  /** Paths (relative to `out`) written by this build; empty when nothing changed. */
+  written: string[]
   failures: FailedRender[]
+  /** What changed since the previous edition; null for a first edition. */
+  changes: TreeChanges | null
   /** Files besides the sources whose messages the build reports: translations and incomplete catalogs. */
   reports: VFile[]
 }
@@ -82,30 +93,35 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
     check: config.check,
   })
-  const result: BuildResult = { config, document, out, artifacts: [], failures: [], reports: [] }
+  const result: BuildResult = { config, document, out, artifacts: [], written: [], failures: [], changes: null, reports: [] }
   if (hasErrors(document.files)) return result
-  result.reports.push(...await checkTranslations(document, input, locales))
+  result.reports.push(...(await checkTranslations(document, input, locales)))
 
-  const selected = await Promise.all(formats.map(async (format) => {
-    const load = (renderers as Partial<Record<Format, () => Promise<Renderer>>>)[format]
-    if (!load) throw new UsageError(`Format “${format}” is not available in this casebook`)
-    return load()
-  }))
+  const selected = await Promise.all(formats.map(loadRenderer))
   const dirs = templateDirs(config.templatesDir)
   const date = sourceDate(document.tree.data.date)
-  const pending: Array<{ locale: string; format: Format; artifact: Artifact }> = []
+  const templates = await fingerprintTemplates(dirs)
+
+  const unlock = await lockOutput(out)
   let session: Promise<BrowserSession> | undefined
   try {
+    await removeStaleTemps(out)
+    const previous = await readManifest(out)
+    const tree = summarizeTree(document.tree)
+    const baseline = await chooseBaseline(tree, previous, options.since)
+    result.changes = baseline && diffTrees(baseline, tree)
+    const files: PackFile[] = []
     for (const code of locales) {
       const locale = await loadLocale(code, dirs)
       const incomplete = reportMissingKeys(locale)
       if (incomplete) result.reports.push(incomplete)
-      const tree = await localizeDocument(document.tree, locale, { input, files: document.files })
+      const localized = await localizeDocument(document.tree, locale, { input, files: document.files })
       const context: RenderContext = {
         locale,
         config,
         templateDirs: dirs,
         sourceDate: date,
+        changes: result.changes,
         shared: new Map(),
         browser: async () => {
           session ??= import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path))
@@ -113,9 +129,21 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
         },
       }
       for (const renderer of selected) {
+        const key = artifactKey({ format: renderer.format, locale: code, tree: localized, config, templates, sourceDate: date, changes: result.changes })
+        const kept = options.force ? null : await unchangedArtifacts(out, previous, code, renderer.format, key)
+        if (kept) {
+          options.onProgress?.({ type: 'skip', locale: code, format: renderer.format })
+          result.artifacts.push(...kept)
+          continue
+        }
         options.onProgress?.({ type: 'render', locale: code, format: renderer.format })
         try {
-          for (const artifact of await renderer.render(tree, context)) pending.push({ locale: code, format: renderer.format, artifact })
+          for (const artifact of await renderer.render(localized, context)) {
+            const path = `${code}/${artifact.name}`
+            files.push({ path, bytes: artifact.bytes })
+            result.artifacts.push({ locale: code, format: renderer.format, path, bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages, key })
+            options.onProgress?.({ type: 'rendered', locale: code, format: renderer.format, bytes: artifact.bytes.length })
+          }
         } catch (error) {
           // A missing browser must not cost the user the formats that need none.
           if (!(error instanceof EnvironmentError)) throw error
@@ -123,34 +151,60 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
         }
       }
     }
+    if (session) await closeBrowser(session)
+    session = undefined
+    const manifest = buildManifest(result, input, date, tree, baseline)
+    const changes = changesMarkdown(document.tree.data.title, result.changes, await loadLocale(locales[0], dirs))
+    if (files.length > 0 || !previous || JSON.stringify(previous) !== JSON.stringify(manifest)) {
+      files.push({ path: 'CHANGES.md', bytes: changes }, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' })
+    }
+    await writePack(out, files)
+    result.written = files.map((file) => file.path)
+    for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
   } finally {
-    if (session) await session.then((running) => running.close(), () => undefined)
+    if (session) await closeBrowser(session)
+    await unlock()
   }
-
-  for (const { locale, format, artifact } of pending) {
-    const path = join(out, locale, artifact.name)
-    await writeAtomic(path, artifact.bytes)
-    options.onProgress?.({ type: 'write', path, bytes: artifact.bytes.length })
-    result.artifacts.push({ locale, format, path: join(locale, artifact.name), bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages })
-  }
-  await writeAtomic(join(out, 'manifest.json'), JSON.stringify(manifest(result, input, date), null, 2) + '\n')
   return result
 }
 
-function manifest(result: BuildResult, input: string, date: Date) {
+async function loadRenderer(format: Format): Promise<Renderer> {
+  const load = (renderers as Partial<Record<Format, () => Promise<Renderer>>>)[format]
+  if (!load) throw new UsageError(`Format “${format}” is not available in this casebook`)
+  return load()
+}
+
+/** The previous build's artifacts for (locale, format) when their key matches and the files are intact. */
+async function unchangedArtifacts(out: string, previous: Manifest | null, locale: string, format: Format, key: string): Promise<ManifestArtifact[] | null> {
+  const entries = previous?.artifacts.filter((artifact) => artifact.locale === locale && artifact.format === format) ?? []
+  if (entries.length === 0 || entries.some((artifact) => artifact.key !== key)) return null
+  for (const artifact of entries) {
+    const bytes = await readFile(join(out, artifact.path)).catch(() => null)
+    if (!bytes || sha256(bytes) !== artifact.sha256) return null
+  }
+  return entries
+}
+
+function closeBrowser(session: Promise<BrowserSession>): Promise<void> {
+  return session.then((running) => running.close(), () => undefined)
+}
+
+function buildManifest(result: BuildResult, input: string, date: Date, tree: Manifest['tree'], baseline: Manifest['baseline']): Manifest {
   return {
     casebook: VERSION,
     sourceDate: date.toISOString(),
     title: result.document.tree.data.title,
     inputs: result.document.files.map((file) => ({
-      path: file.path === input ? basename(input) : file.path.slice(input.length + 1) || basename(file.path),
+      path: file.path === input ? basename(input) : relative(input, file.path ?? ''),
       sha256: sha256(new TextEncoder().encode(String(file.value))),
-      format: extname(file.path) === '.md' ? 'markdown' : 'outline',
+      format: /\.(md|markdown)$/i.test(file.path ?? '') ? 'markdown' : 'outline',
     })),
-    artifacts: result.artifacts,
+    tree,
+    baseline,
+    artifacts: [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
   }
 }
 
-function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex')
 }

@@ -23,7 +23,8 @@ export async function main(argv: string[]): Promise<void> {
     .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
     .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
     .option('--browser-path <path>', 'Chrome or Chromium to print with')
-    .option('--force', 'rebuild every artifact')
+    .option('--force', 'rebuild every artifact, even unchanged ones')
+    .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
     .action(async (input: string | undefined, options) => (await import('./commands/build.js')).build(input, options))
 
   program

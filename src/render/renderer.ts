@@ -4,6 +4,7 @@ import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import type { Locale } from '../locale/load-locale.js'
 import type { CaseDocument } from '../types.js'
+import type { TreeChanges } from '../build/diff-trees.js'
 
 /** What a renderer may use besides the tree. Renderers never re-read the source. */
 export interface RenderContext {
@@ -15,6 +16,8 @@ export interface RenderContext {
   sourceDate: Date
   /** The build's shared browser, launched on first use and closed by the build. */
   browser(): Promise<Browser>
+  /** What changed since the previous edition, for edition notes; null for a first edition. */
+  changes?: TreeChanges | null
   /** Work shared between renderers of one locale, such as the report HTML the PDF prints. */
   shared: Map<string, Promise<unknown>>
 }

@@ -3,6 +3,7 @@ import type { CaseDocument, Case, Intro, Conclusion, Section, SectionKind } from
 import type { RenderContext } from './renderer.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { plainText } from '../text/plain-text.js'
+import { isUnchanged } from '../build/diff-trees.js'
 
 /** A section ready for a template. */
 export interface SectionView {
@@ -23,6 +24,8 @@ export interface CaseView {
   sections: SectionView[]
   pointLabels: string[]
   untranslated: boolean
+  /** New or changed since the previous edition (marked in the contents). */
+  changed: boolean
   /** Filled in by the PDF renderer once it knows where the case starts. */
   page?: number
 }
@@ -47,6 +50,25 @@ export interface ReportView {
   cases: CaseView[]
   conclusion: FrameView | null
   caseCount: number
+  /** The edition notes page; null for a first edition or when nothing changed. */
+  editionNotes: EditionNotesView | null
+}
+
+/** A case named in the edition notes. */
+export interface NotedCase {
+  label: string
+  title: string
+  sections?: string
+}
+
+/** What changed since the previous edition, with labels. */
+export interface EditionNotesView {
+  id: 'edition-notes'
+  added: NotedCase[]
+  removed: NotedCase[]
+  changed: NotedCase[]
+  introChanged: boolean
+  conclusionChanged: boolean
 }
 
 /** Builds the report view for one locale's document. */
@@ -59,6 +81,7 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
   const groups = [intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []]
   const html = blocksToHtml(groups, locale.t('pointSeparator'))
   let next = 1
+  const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
     return {
@@ -70,6 +93,7 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
       sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html[next++], context)),
       pointLabels: pointLabels(node),
       untranslated: Boolean(node.data?.untranslated),
+      changed: changedNumbers.has(node.number),
     }
   })
   const date = document.data.date ?? config.date
@@ -85,6 +109,27 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
     cases: caseViews,
     conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html[next] },
     caseCount: cases.length,
+    editionNotes: editionNotesView(context),
+  }
+}
+
+/** The edition notes, or null when there is nothing to say. */
+export function editionNotesView(context: RenderContext): EditionNotesView | null {
+  const changes = context.changes
+  if (!changes || isUnchanged(changes)) return null
+  const { locale } = context
+  const noted = (node: { number: number; title: string; sections?: string[] }): NotedCase => ({
+    label: locale.caseLabel(node.number),
+    title: node.title,
+    sections: node.sections?.length ? locale.t('changesSections', { sections: node.sections.join(locale.code.startsWith('zh') ? '、' : ', ') }) : undefined,
+  })
+  return {
+    id: 'edition-notes',
+    added: changes.added.map(noted),
+    removed: changes.removed.map(noted),
+    changed: changes.changed.map(noted),
+    introChanged: changes.introChanged,
+    conclusionChanged: changes.conclusionChanged,
   }
 }
 

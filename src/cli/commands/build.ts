@@ -5,6 +5,7 @@ import { collectDiagnostics, formatDiagnostics, hasErrors } from '../../check/di
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
 import { UsageError } from '../../errors.js'
+import { createProgress } from '../progress.js'
 
 interface BuildCliOptions {
   out?: string
@@ -13,11 +14,13 @@ interface BuildCliOptions {
   config?: string
   browserPath?: string
   force?: boolean
+  since?: string
 }
 
 /** Builds, prints what was written, and sets the exit code (1 content, 3 environment). */
 export async function build(input: string | undefined, options: BuildCliOptions): Promise<void> {
   const formats = options.format?.map(toFormat)
+  const progress = createProgress()
   const result = await buildPack({
     input,
     out: options.out,
@@ -25,11 +28,10 @@ export async function build(input: string | undefined, options: BuildCliOptions)
     locales: options.locale,
     config: options.config,
     force: options.force,
+    since: options.since,
     browserPath: options.browserPath,
-    onProgress: (event) => {
-      if (event.type === 'render') process.stderr.write(`rendering ${event.locale} ${event.format}\n`)
-    },
-  })
+    onProgress: (event) => progress.onEvent(event),
+  }).finally(() => progress.done())
   const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
   if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics) + '\n')
   if (hasErrors(result.document.files)) {
@@ -37,9 +39,12 @@ export async function build(input: string | undefined, options: BuildCliOptions)
     process.exitCode = 1
     return
   }
-  for (const artifact of result.artifacts) {
-    process.stderr.write(`wrote ${relative(process.cwd(), result.out) || '.'}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} pages` : ''})\n`)
+  const shown = relative(process.cwd(), result.out) || '.'
+  for (const artifact of result.artifacts.filter((entry) => result.written.includes(entry.path))) {
+    process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} pages` : ''})\n`)
   }
+  const kept = result.artifacts.length - result.artifacts.filter((entry) => result.written.includes(entry.path)).length
+  if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
   for (const failure of result.failures) process.stderr.write(`casebook: ${failure.locale} ${failure.format} not built: ${failure.error.message}\n`)
   process.exitCode = result.failures.length > 0 ? 3 : 0
 }

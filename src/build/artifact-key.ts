@@ -1,0 +1,54 @@
+/**
+ * The key of an artifact: a hash of everything it is built from. Equal keys
+ * mean equal bytes, so a build can skip it; mtimes play no part.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import type { ResolvedConfig } from '../config/load-config.js'
+import { contentJson } from '../text/content-json.js'
+import { VERSION } from '../version.js'
+
+/** What one artifact depends on. */
+export interface KeyInputs {
+  format: string
+  locale: string
+  /** The localized tree the renderer sees. */
+  tree: unknown
+  config: ResolvedConfig
+  /** Fingerprint of the template folders (templates, styles, catalogs). */
+  templates: string
+  sourceDate: Date
+  /** The edition notes the artifact shows. */
+  changes: unknown
+}
+
+/** Hashes the inputs of one artifact. */
+export function artifactKey(inputs: KeyInputs): string {
+  const { file: _file, input: _input, out: _out, ...config } = inputs.config
+  return createHash('sha256')
+    .update(VERSION)
+    .update(contentJson([inputs.format, inputs.locale, inputs.sourceDate.toISOString(), config, inputs.templates, inputs.changes]))
+    .update(contentJson(inputs.tree))
+    .digest('hex')
+}
+
+/** A hash of every file under the template folders, and of the installed dependency set. */
+export async function fingerprintTemplates(dirs: string[]): Promise<string> {
+  const hash = createHash('sha256')
+  for (const dir of dirs) {
+    for (const file of (await listFiles(dir)).sort()) hash.update(relative(dir, file)).update(await readFile(file))
+  }
+  // Fonts, docx and Chromium drivers change output too; the lock file pins them in a checkout.
+  const lock = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => null)
+  if (lock) hash.update(lock)
+  return hash.digest('hex')
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  const files = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : Promise.resolve(entry.isFile() ? [join(dir, entry.name)] : []))),
+  )
+  return files.flat()
+}

@@ -1,0 +1,30 @@
+/** Which edition this build's notes compare against. */
+import { extname } from 'node:path'
+import { readFile } from 'node:fs/promises'
+import { UsageError } from '../errors.js'
+import { loadDocument } from '../load-document.js'
+import type { Manifest } from './manifest.js'
+import { hash, summarizeTree, type TreeSummary } from './tree-summary.js'
+
+/**
+ * `--since FILE` (an old manifest.json or an old source document) wins. Otherwise
+ * the previous build's tree; but when the content is the same as that build's,
+ * its own baseline, so rebuilding an unchanged edition gives the same notes and bytes.
+ */
+export async function chooseBaseline(current: TreeSummary, previous: Manifest | null, since?: string): Promise<TreeSummary | null> {
+  if (since) return readSince(since)
+  if (!previous) return null
+  return hash(previous.tree) === hash(current) ? previous.baseline : previous.tree
+}
+
+async function readSince(path: string): Promise<TreeSummary> {
+  if (extname(path) === '.json') {
+    const text = await readFile(path, 'utf8').catch((error: Error) => {
+      throw new UsageError(`--since: cannot read ${path}: ${error.message}`, { cause: error })
+    })
+    const manifest = JSON.parse(text) as Partial<Manifest>
+    if (!manifest.tree) throw new UsageError(`--since: ${path} is not a casebook manifest (no “tree”)`)
+    return manifest.tree
+  }
+  return summarizeTree((await loadDocument(path)).tree)
+}

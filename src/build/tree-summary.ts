@@ -1,0 +1,53 @@
+/**
+ * What a pack says, case by case, as hashes: kept in the manifest so the next
+ * build can tell which cases and sections changed (the edition notes).
+ */
+import { createHash } from 'node:crypto'
+import type { CaseDocument } from '../types.js'
+import { contentJson } from '../text/content-json.js'
+
+/** One section's identity and content hash. */
+export interface SectionSummary {
+  number: string | null
+  title: string
+  hash: string
+}
+
+/** One case's identity and content hashes. */
+export interface CaseSummary {
+  number: number
+  title: string
+  hash: string
+  sections: SectionSummary[]
+}
+
+/** A document as the manifest records it. */
+export interface TreeSummary {
+  title: string
+  intro: string | null
+  conclusion: string | null
+  cases: CaseSummary[]
+}
+
+/** Summarises a case tree. */
+export function summarizeTree(tree: CaseDocument): TreeSummary {
+  const summary: TreeSummary = { title: tree.data.title, intro: null, conclusion: null, cases: [] }
+  for (const node of tree.children) {
+    if (node.type === 'intro') summary.intro = hash(node)
+    else if (node.type === 'conclusion') summary.conclusion = hash(node)
+    else {
+      summary.cases.push({
+        number: node.number,
+        title: node.title,
+        hash: hash(node),
+        sections: node.children.map((section) => ({ number: section.number, title: section.title, hash: hash(section) })),
+      })
+    }
+  }
+  return summary
+}
+
+/** A short content hash of any node or value. */
+export function hash(value: unknown): string {
+  return createHash('sha256').update(contentJson(value)).digest('hex').slice(0, 16)
+}

@@ -1,0 +1,57 @@
+/**
+ * Build progress for people: on a terminal, one line redrawn with a bar per
+ * artifact; otherwise (pipes, CI=true) plain lines that logs keep readably.
+ */
+import type { ProgressEvent } from '../build/build-pack.js'
+
+/** A progress printer: feed it events, call `done` before printing anything else. */
+export interface Progress {
+  onEvent(event: ProgressEvent): void
+  done(): void
+}
+
+/** Chooses the terminal or plain printer for `stream`. */
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Progress {
+  const interactive = Boolean(stream.isTTY) && env.CI !== 'true' && env.TERM !== 'dumb'
+  return interactive ? terminalProgress(stream) : plainProgress(stream)
+}
+
+function plainProgress(stream: NodeJS.WriteStream): Progress {
+  return {
+    onEvent(event) {
+      if (event.type === 'render') stream.write(`rendering ${event.locale} ${event.format}\n`)
+      else if (event.type === 'skip') stream.write(`unchanged ${event.locale} ${event.format}\n`)
+    },
+    done() {},
+  }
+}
+
+function terminalProgress(stream: NodeJS.WriteStream): Progress {
+  const finished: string[] = []
+  let current = ''
+  let timer: NodeJS.Timeout | undefined
+  const started = Date.now()
+  const draw = () => {
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(Date.now() / 100) % 10]
+    const bar = finished.map(() => '█').join('') + (current ? '▒' : '')
+    stream.write(`\r\x1b[2K${current ? spinner : '✓'} ${bar} ${current || 'done'} ${seconds}s`)
+  }
+  return {
+    onEvent(event) {
+      if (event.type === 'render') {
+        current = `${event.locale} ${event.format}`
+        timer ??= setInterval(draw, 100)
+        draw()
+      } else if (event.type === 'rendered' || event.type === 'skip') {
+        finished.push(`${event.locale} ${event.format}`)
+        if (event.type === 'rendered') current = ''
+        draw()
+      }
+    },
+    done() {
+      if (timer) clearInterval(timer)
+      if (finished.length || current) stream.write('\r\x1b[2K')
+    },
+  }
+}
