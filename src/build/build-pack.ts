@@ -20,6 +20,7 @@ import { templateDirs } from '../templates/template-dirs.js'
 import type { ParsedDocument } from '../types.js'
 import { VERSION } from '../version.js'
 import type { BrowserSession } from '../browser/launch-browser.js'
+import type { Browser } from 'puppeteer-core'
 import { hasErrors } from '../check/diagnostics.js'
 import { artifactKey, fingerprintTemplates } from './artifact-key.js'
 import { chooseBaseline } from './baseline.js'
@@ -43,6 +44,8 @@ export interface BuildOptions {
   /** Compare with this edition (an old manifest.json or source) instead of the previous build. */
   since?: string
   browserPath?: string
+  /** A running browser to print with (kept warm by `watch`); the build neither launches nor closes one then. */
+  browser?: Browser
   cwd?: string
   /** Told about each step, for progress output; the library itself prints nothing. */
   onProgress?: (event: ProgressEvent) => void
@@ -124,6 +127,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
         changes: result.changes,
         shared: new Map(),
         browser: async () => {
+          if (options.browser) return options.browser
           session ??= import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path))
           return (await session).browser
         },
