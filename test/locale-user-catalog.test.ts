@@ -13,7 +13,7 @@ title: Trois cas d’administration en ligne
 ---
 
 # Case 1: Pékin « Répondre sans attendre »
-<!-- source: be32c2d094de -->
+<!-- source: 863feb57e72a -->
 
 ## 1.1 Contexte
 

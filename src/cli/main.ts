@@ -25,7 +25,22 @@ export async function main(argv: string[]): Promise<void> {
     .option('--browser-path <path>', 'Chrome or Chromium to print with')
     .option('--force', 'rebuild every artifact, even unchanged ones')
     .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
-    .action(async (input: string | undefined, options) => (await import('./commands/build.js')).build(input, options))
+    .action(async (input: string | undefined, options) => {
+      await (await import('./commands/build.js')).build(input, options)
+    })
+
+  program
+    .command('pack')
+    .description('build (incrementally), then zip each locale into <out>/briefing-pack-<locale>.zip')
+    .argument('[input]', 'source file or folder (default from config, else content/)')
+    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
+    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
+    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
+    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
+    .option('--browser-path <path>', 'Chrome or Chromium to print with')
+    .option('--force', 'rebuild every artifact, even unchanged ones')
+    .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
+    .action(async (input: string | undefined, options) => (await import('./commands/pack.js')).pack(input, options))
 
   program
     .command('check')

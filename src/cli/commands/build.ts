@@ -7,7 +7,8 @@ import { FORMATS } from '../../config/config-schema.js'
 import { UsageError } from '../../errors.js'
 import { createProgress } from '../progress.js'
 
-interface BuildCliOptions {
+/** Options of `build` (and `pack`, which builds first). */
+export interface BuildCliOptions {
   out?: string
   format?: string[]
   locale?: string[]
@@ -17,8 +18,8 @@ interface BuildCliOptions {
   since?: string
 }
 
-/** Builds, prints what was written, and sets the exit code (1 content, 3 environment). */
-export async function build(input: string | undefined, options: BuildCliOptions): Promise<void> {
+/** Builds, prints what was written, and sets the exit code (1 content, 3 environment); returns the output folder. */
+export async function build(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
   const formats = options.format?.map(toFormat)
   const progress = createProgress()
   const result = await buildPack({
@@ -37,7 +38,7 @@ export async function build(input: string | undefined, options: BuildCliOptions)
   if (hasErrors(result.document.files)) {
     process.stderr.write('casebook: content errors; nothing was written\n')
     process.exitCode = 1
-    return
+    return undefined
   }
   const shown = relative(process.cwd(), result.out) || '.'
   for (const artifact of result.artifacts.filter((entry) => result.written.includes(entry.path))) {
@@ -47,6 +48,7 @@ export async function build(input: string | undefined, options: BuildCliOptions)
   if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
   for (const failure of result.failures) process.stderr.write(`casebook: ${failure.locale} ${failure.format} not built: ${failure.error.message}\n`)
   process.exitCode = result.failures.length > 0 ? 3 : 0
+  return result.out
 }
 
 function toFormat(value: string): Format {

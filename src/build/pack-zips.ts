@@ -1,0 +1,33 @@
+/** `casebook pack`: one deterministic zip per locale of a built pack, for mailing or publishing. */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { writePackage } from '../render/docx/reproducible-zip.js'
+import type { Manifest } from './manifest.js'
+import { writePack } from './write-pack.js'
+
+/** The zip file name for a locale. */
+export function zipName(locale: string): string {
+  return `briefing-pack-${locale}.zip`
+}
+
+/**
+ * Zips each locale's artifacts (and CHANGES.md) from `out`, dated with the
+ * manifest's source date so equal packs give equal zips. Returns the zip paths.
+ */
+export async function packZips(out: string, manifest: Manifest): Promise<string[]> {
+  const locales = [...new Set(manifest.artifacts.map((artifact) => artifact.locale))].sort()
+  const date = new Date(manifest.sourceDate)
+  const changes = await readFile(join(out, 'CHANGES.md')).catch(() => null)
+  const zips = []
+  for (const locale of locales) {
+    const folder = zipName(locale).replace(/\.zip$/, '')
+    const parts = new Map<string, Uint8Array>()
+    for (const artifact of manifest.artifacts.filter((entry) => entry.locale === locale)) {
+      parts.set(`${folder}/${artifact.path.slice(locale.length + 1)}`, await readFile(join(out, artifact.path)))
+    }
+    if (changes) parts.set(`${folder}/CHANGES.md`, changes)
+    zips.push({ path: zipName(locale), bytes: writePackage(parts, date) })
+  }
+  await writePack(out, zips)
+  return zips.map((zip) => join(out, zip.path))
+}

@@ -1,0 +1,14 @@
+/** `casebook pack`: build (incrementally), then write briefing-pack-<locale>.zip per locale. */
+import { relative } from 'node:path'
+import { packZips } from '../../build/pack-zips.js'
+import { readManifest } from '../../build/manifest.js'
+import { build, type BuildCliOptions } from './build.js'
+
+/** Brings the pack up to date, then zips it; exit codes as for build. */
+export async function pack(input: string | undefined, options: BuildCliOptions): Promise<void> {
+  const out = await build(input, options)
+  if (!out || process.exitCode === 1) return
+  const manifest = await readManifest(out)
+  if (!manifest) return
+  for (const zip of await packZips(out, manifest)) process.stderr.write(`packed ${relative(process.cwd(), zip)}\n`)
+}
