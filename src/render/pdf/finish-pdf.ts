@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { PDFArray, PDFHexString, type PDFDocument } from 'pdf-lib'
 import type { ReportView } from '../report-view.js'
 import { VERSION } from '../../version.js'
+import { stabiliseStructIds } from './stable-struct-ids.js'
 
 /** What the PDF's Info dictionary and trailer record. */
 export interface PdfMetadata {
@@ -26,6 +27,7 @@ export async function finishPdf(document: PDFDocument, { view, date, fingerprint
   document.setProducer(`casebook ${VERSION} (Chromium, pdf-lib)`)
   document.setCreationDate(date)
   document.setModificationDate(date)
+  stabiliseStructIds(document)
   const id = createHash('md5').update(fingerprint).digest('hex')
   document.context.trailerInfo.ID = PDFArray.withContext(document.context)
   const ids = document.context.trailerInfo.ID as PDFArray

@@ -28,7 +28,7 @@ export const pdfRenderer: Renderer = {
     const timeout = config.browser.timeout
     const browser = await context.browser()
     const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code})` }, (page) =>
-      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT, text } }),
+      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT } }),
     )
     const bytes = await finishPdf(printed.document, { view, date: context.sourceDate, fingerprint: html })
     return [{ name: 'report.pdf', bytes, pages: printed.document.getPageCount() }]

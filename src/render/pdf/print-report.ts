@@ -25,14 +25,21 @@ export interface PrintedReport {
 export interface PrintOptions {
   geometry: PageGeometry
   timeout: number
-  fonts: { family: string; text: string }
+  fonts: { family: string }
 }
 
 /** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
 export async function printReport(page: Page, html: string, { geometry, timeout, fonts }: PrintOptions): Promise<PrintedReport> {
   await loadOffline(page, html, timeout)
   // document.fonts.ready ignores faces no element uses; margin text in a still-loading face prints blank.
-  await page.evaluate(({ family, text }) => document.fonts.load(`16px '${family}'`, text).then(() => undefined), fonts)
+  // A face whose subset is only whitespace fails to load; the others must still be loaded.
+  await page.evaluate(async (family) => {
+    const loading: Array<Promise<FontFace>> = []
+    document.fonts.forEach((face) => {
+      if (face.family.replace(/["']/g, '') === family) loading.push(face.load())
+    })
+    await Promise.allSettled(loading)
+  }, fonts.family)
   await labelHeadings(page)
   let numbers = await estimatePages(page, geometry)
   for (let prints = 1; ; prints++) {
