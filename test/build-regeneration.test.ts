@@ -1,0 +1,143 @@
+/**
+ * Regenerating a pack: unchanged rebuilds write nothing, edits show up in the
+ * edition notes, a killed build leaves the previous pack intact, concurrent
+ * builds do not corrupt each other.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { buildPack, type ProgressEvent } from '../src/build/build-pack.js'
+import { SEED } from './helpers/cli.js'
+
+const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
+
+/** A project folder with a copy of the seed and a config building zh-CN only. */
+function project(formats = ['html']): { dir: string; source: string; out: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-regen-'))
+  const source = join(dir, 'cases.txt')
+  copyFileSync(SEED, source)
+  writeFileSync(join(dir, 'casebook.yaml'), `title: 测试包\ndate: 2026-11-29\nlocales: [zh-CN]\nformats: [${formats.join(', ')}]\n`)
+  return { dir, source, out: join(dir, 'out') }
+}
+
+/** Every file under `folder` with its sha256 and mtime. */
+function snapshot(folder: string): Record<string, { sha: string; mtime: number }> {
+  const result: Record<string, { sha: string; mtime: number }> = {}
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const path = join(entry.parentPath, entry.name)
+    result[path.slice(folder.length + 1)] = { sha: createHash('sha256').update(readFileSync(path)).digest('hex'), mtime: statSync(path).mtimeMs }
+  }
+  return result
+}
+
+describe('incremental builds', () => {
+  it('rewrite nothing and render nothing when nothing changed', async () => {
+    const { dir, source, out } = project()
+    await buildPack({ input: source, out, cwd: dir })
+    const before = snapshot(out)
+    const events: ProgressEvent[] = []
+    const again = await buildPack({ input: source, out, cwd: dir, onProgress: (event) => events.push(event) })
+    expect(again.written).toEqual([])
+    expect(events.map((event) => event.type)).toEqual(['skip'])
+    expect(snapshot(out)).toEqual(before)
+    const forced = await buildPack({ input: source, out, cwd: dir, force: true })
+    expect(forced.written).toContain('zh-CN/report.html')
+  })
+
+  it('rebuilds after a one-case edit and names the case in the edition notes and contents', async () => {
+    const { dir, source, out } = project()
+    await buildPack({ input: source, out, cwd: dir })
+    expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toContain('首版')
+    writeFileSync(source, readFileSync(source, 'utf8').replace('苏州市积极推进智慧交通建设', '苏州市全面推进智慧交通建设'))
+    const result = await buildPack({ input: source, out, cwd: dir })
+    expect(result.written).toEqual(['zh-CN/report.html', 'CHANGES.md', 'manifest.json'])
+    expect(result.changes).toEqual({ added: [], removed: [], changed: [{ number: 7, title: '苏州“智慧交通”', sections: ['7.1 案例背景'] }], introChanged: false, conclusionChanged: false })
+    const changes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
+    expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节:7.1 案例背景)')
+    const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')
+    const notes = html.slice(html.indexOf('<section class="edition-notes"'), html.indexOf('</section>', html.indexOf('<section class="edition-notes"')))
+    expect(notes).toContain('案例七')
+    expect(notes).toContain('苏州“智慧交通”')
+    expect(html.match(/toc-case"><a href="#case-7">.*?<\/a>/s)?.[0]).toContain('toc-changed')
+    // The same edition built again keeps its notes, so the bytes do not change.
+    const again = await buildPack({ input: source, out, cwd: dir })
+    expect(again.written).toEqual([])
+    expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toBe(changes)
+  })
+
+  it('compares with --since an older manifest', async () => {
+    const { dir, source, out } = project()
+    await buildPack({ input: source, out, cwd: dir })
+    const old = join(dir, 'old-manifest.json')
+    copyFileSync(join(out, 'manifest.json'), old)
+    writeFileSync(source, readFileSync(source, 'utf8').replace(/十、案例十[^]*?(?=结论)/, ''))
+    const result = await buildPack({ input: source, out: join(dir, 'other-out'), cwd: dir, since: old })
+    expect(result.changes?.removed).toEqual([{ number: 10, title: '广州“智慧医疗”' }])
+  })
+})
+
+describe('safe writes', () => {
+  it('a build killed with SIGKILL mid-way leaves the previous pack byte-identical, and the next build recovers', async () => {
+    const { dir, source, out } = project(['html', 'docx'])
+    await buildPack({ input: source, out, cwd: dir })
+    const before = snapshot(out)
+    writeFileSync(source, readFileSync(source, 'utf8').replace('上海市', '上海'))
+    const child = spawn(process.execPath, [CLI, 'build', source, '--out', out], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] })
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('rendering')) resolve()
+      })
+    })
+    child.kill('SIGKILL')
+    await new Promise((resolve) => child.on('exit', resolve))
+    const after = snapshot(out)
+    // The lock of the killed build may remain; everything else is exactly as before.
+    delete after['.casebook.lock']
+    expect(after).toEqual(before)
+    const next = await buildPack({ input: source, out, cwd: dir })
+    expect(next.written).toContain('zh-CN/report.html')
+    expect(existsSync(join(out, '.casebook.lock'))).toBe(false)
+  })
+
+  it('two builds into the same folder at once both finish with a consistent pack', async () => {
+    const { dir, source, out } = project(['html', 'docx'])
+    const run = () =>
+      new Promise<number>((resolve) => {
+        spawn(process.execPath, [CLI, 'build', source, '--out', out], { cwd: dir, stdio: 'ignore' }).on('exit', (code) => resolve(code ?? -1))
+      })
+    expect(await Promise.all([run(), run()])).toEqual([0, 0])
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { artifacts: Array<{ path: string; sha256: string }> }
+    expect(manifest.artifacts.map((artifact) => artifact.path).sort()).toEqual(['zh-CN/report.docx', 'zh-CN/report.html'])
+    for (const artifact of manifest.artifacts) {
+      expect(createHash('sha256').update(readFileSync(join(out, artifact.path))).digest('hex')).toBe(artifact.sha256)
+    }
+    expect(readdirSync(join(out, 'zh-CN')).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+})
+
+describe('reproducible builds', () => {
+  it('two builds of every format with the same SOURCE_DATE_EPOCH are byte-identical', async () => {
+    const { dir, source } = project(['html', 'pdf', 'slides', 'docx'])
+    const previous = process.env.SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH = '1767225600'
+    try {
+      const first = await buildPack({ input: source, out: join(dir, 'a'), cwd: dir })
+      const second = await buildPack({ input: source, out: join(dir, 'b'), cwd: dir })
+      expect(first.failures).toEqual([])
+      expect(first.artifacts.map((artifact) => artifact.path).sort()).toEqual(['zh-CN/report.docx', 'zh-CN/report.html', 'zh-CN/report.pdf', 'zh-CN/slides.html', 'zh-CN/slides.pdf'])
+      expect(snapshotHashes(join(dir, 'b'))).toEqual(snapshotHashes(join(dir, 'a')))
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = previous
+    }
+  })
+})
+
+function snapshotHashes(folder: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(snapshot(folder)).map(([path, { sha }]) => [path, sha]))
+}
