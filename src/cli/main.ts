@@ -43,6 +43,30 @@ export async function main(argv: string[]): Promise<void> {
     .action(async (input: string | undefined, options) => (await import('./commands/pack.js')).pack(input, options))
 
   program
+    .command('watch')
+    .description('build, then rebuild whenever the input, its translations, the config or the templates change')
+    .argument('[input]', 'source file or folder (default from config, else content/)')
+    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
+    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
+    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
+    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
+    .option('--browser-path <path>', 'Chrome or Chromium to print with')
+    .action(async (input: string | undefined, options) => (await import('./commands/watch.js')).watch(input, options))
+
+  program
+    .command('serve')
+    .description('watch, and serve the pack on localhost with live reload')
+    .argument('[input]', 'source file or folder (default from config, else content/)')
+    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
+    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
+    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
+    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
+    .option('--browser-path <path>', 'Chrome or Chromium to print with')
+    .option('-p, --port <n>', 'port to listen on; 0 picks a free one', '4310')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .action(async (input: string | undefined, options) => (await import('./commands/serve.js')).serve(input, options))
+
+  program
     .command('check')
     .description('check documents; each INPUT is its own document')
     .argument('<input...>', 'source files or folders')
