@@ -51,7 +51,7 @@ export async function readPdf(file: string): Promise<PdfReading> {
 
 /** The first page (1-based, from `from`) whose body has a line equal to, or starting with, `line`. */
 export function pageStarting(reading: PdfReading, line: string, from = 1): number {
-  const index = reading.bodies.findIndex((body, page) => page + 1 >= from && body.some((text) => text === line || text.startsWith(line + ' ')))
+  const index = reading.bodies.findIndex((body, page) => page + 1 >= from && body.includes(line))
   return index + 1
 }
 

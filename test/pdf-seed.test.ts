@@ -28,8 +28,9 @@ beforeAll(async () => {
   const ast = casebook(['ast', SEED])
   expect(ast.code).toBe(0)
   cases = (JSON.parse(ast.stdout) as { children: Array<{ type: string }> }).children.filter((node): node is AstCase => node.type === 'case')
-  for (const folder of ['a', 'b']) {
-    const result = casebook(['build', SEED, '--format', 'pdf', '--locale', 'zh-CN', '--out', join(out, folder)], { env: { SOURCE_DATE_EPOCH: EPOCH } })
+  // The second build prints another locale first in the same browser: the bytes must not depend on that.
+  for (const [folder, locales] of [['a', 'zh-CN'], ['b', 'en,zh-CN']]) {
+    const result = casebook(['build', SEED, '--format', 'pdf', '--locale', locales, '--out', join(out, folder)], { env: { SOURCE_DATE_EPOCH: EPOCH } })
     expect(result.stderr).toContain('report.pdf')
     expect(result.code).toBe(0)
   }
@@ -132,7 +133,7 @@ describe('seed report.pdf', () => {
     for (const row of rows) expect(row).toMatch(/ yes +yes +yes +\d+ +\d+$/)
   })
 
-  it('is byte-identical across two builds with the same SOURCE_DATE_EPOCH', () => {
+  it('is byte-identical across two builds with the same SOURCE_DATE_EPOCH, whatever the browser printed before', () => {
     expect(first.length).toBeGreaterThan(10_000)
     expect(first.equals(second)).toBe(true)
   })

@@ -1,35 +1,49 @@
 /**
  * Chromium names tagged-PDF structure elements after its internal DOM node
  * ids (`/ID (node00000463)`), which depend on what the browser did before.
- * Renumbering them in document order keeps the tags and makes the bytes reproducible.
+ * Renumbering them keeps the tags and makes the bytes reproducible.
  */
-import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFString, type PDFDocument, type PDFObject } from 'pdf-lib'
 
-/** Replaces every structure element /ID, and the /Headers that cite them, with ids in object order. */
+/**
+ * Relabels every structure element /ID as `node1`, `node2`, … in the order of
+ * the original ids, and rewrites each place that cites one (/Headers, the
+ * /IDTree's /Names and /Limits). Keeping the order keeps the name tree sorted.
+ */
 export function stabiliseStructIds(document: PDFDocument): void {
-  const renamed = new Map<string, string>()
-  const elements: PDFDict[] = []
+  const ids: string[] = []
   for (const [, object] of document.context.enumerateIndirectObjects()) {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('StructElem')) continue
-    elements.push(object)
     const id = object.lookupMaybe(PDFName.of('ID'), PDFString, PDFHexString)
-    if (!id) continue
-    const name = `e${String(renamed.size + 1).padStart(8, '0')}`
-    renamed.set(id.decodeText(), name)
-    object.set(PDFName.of('ID'), PDFString.of(name))
+    if (id) ids.push(id.decodeText())
   }
-  for (const element of elements) {
-    const attributes = element.lookup(PDFName.of('A'))
-    const list = attributes instanceof PDFArray ? attributes.asArray().map((item) => document.context.lookup(item)) : [attributes]
-    for (const dict of list) {
-      const headers = dict instanceof PDFDict ? dict.lookupMaybe(PDFName.of('Headers'), PDFArray) : undefined
-      if (!headers) continue
-      for (let index = 0; index < headers.size(); index++) {
-        const value = headers.lookup(index)
-        const text = value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined
-        const name = text === undefined ? undefined : renamed.get(text)
-        if (name) headers.set(index, PDFString.of(name))
-      }
+  if (ids.length === 0) return
+  // Chromium pads its ids to equal width, so text order is numeric order.
+  const sorted = [...new Set(ids)].sort()
+  const width = String(sorted.length).length
+  const renamed = new Map(sorted.map((id, index) => [id, `node${String(index + 1).padStart(width, '0')}`]))
+  for (const [, object] of document.context.enumerateIndirectObjects()) rename(object, renamed)
+}
+
+/** Replaces, inside one object's dictionaries and arrays, every string that is a renamed id. */
+function rename(object: PDFObject, renamed: Map<string, string>): void {
+  const replace = (value: PDFObject): PDFObject | undefined => {
+    if (value instanceof PDFString || value instanceof PDFHexString) {
+      const name = renamed.get(value.decodeText())
+      return name === undefined ? undefined : PDFString.of(name)
+    }
+    if (value instanceof PDFDict || value instanceof PDFArray) rename(value, renamed)
+    return undefined
+  }
+  if (object instanceof PDFDict) {
+    for (const [key, value] of object.entries()) {
+      const next = replace(value)
+      if (next) object.set(key, next)
+    }
+  } else if (object instanceof PDFArray) {
+    for (let index = 0; index < object.size(); index++) {
+      const next = replace(object.get(index))
+      if (next) object.set(index, next)
     }
   }
 }
