@@ -1,0 +1,101 @@
+/** The build's browser: found like Marp CLI finds it, offline, and failing clearly instead of hanging. */
+import { createServer, type Server } from 'node:http'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findBrowser } from '../src/browser/find-browser.js'
+import { launchBrowser, type BrowserSession } from '../src/browser/launch-browser.js'
+import { loadOffline } from '../src/browser/load-offline.js'
+import { withPage } from '../src/browser/with-page.js'
+import { EnvironmentError } from '../src/errors.js'
+import { casebook, SEED } from './helpers/cli.js'
+import { requireBrowser } from './helpers/tools.js'
+
+describe('findBrowser', () => {
+  it('takes CHROME_PATH first, then PUPPETEER_EXECUTABLE_PATH, then the explicit path', () => {
+    const chromium = requireBrowser()
+    expect(findBrowser(undefined, { CHROME_PATH: chromium, PUPPETEER_EXECUTABLE_PATH: '/nowhere' }, 'linux')).toBe(chromium)
+    expect(findBrowser('/nowhere', { PUPPETEER_EXECUTABLE_PATH: chromium }, 'linux')).toBe(chromium)
+    expect(findBrowser(chromium, { CASEBOOK_BROWSER_SEARCH: 'explicit' }, 'linux')).toBe(chromium)
+  })
+
+  it('finds nothing when only explicit settings count and they point nowhere', () => {
+    expect(findBrowser('/nowhere/chrome', { CHROME_PATH: '/nowhere/chromium', CASEBOOK_BROWSER_SEARCH: 'explicit', PATH: '/usr/bin' }, 'linux')).toBeNull()
+  })
+})
+
+describe('a build without a browser', () => {
+  const out = mkdtempSync(join(tmpdir(), 'casebook-nobrowser-'))
+  afterAll(() => rmSync(out, { recursive: true, force: true }))
+
+  it('exits 3 with how to get one, and still writes the formats that need none', () => {
+    const result = casebook(['build', SEED, '--format', 'html,pdf', '--locale', 'zh-CN', '--out', out], {
+      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '/nowhere/chromium', PUPPETEER_EXECUTABLE_PATH: '' },
+    })
+    expect(result.code).toBe(3)
+    expect(result.stderr).toContain('apt-get install chromium')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(out, 'zh-CN/report.html'))).toBe(true)
+    expect(existsSync(join(out, 'zh-CN/report.pdf'))).toBe(false)
+  })
+})
+
+describe('pages in the shared browser', () => {
+  let session: BrowserSession
+  let server: Server
+  let hits = 0
+  let origin = ''
+
+  beforeAll(async () => {
+    requireBrowser()
+    session = await launchBrowser()
+    server = createServer((_, response) => {
+      hits++
+      response.end('body { color: red }')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const address = server.address()
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  })
+
+  afterAll(async () => {
+    await session?.close()
+    await new Promise((resolve) => server?.close(resolve))
+  })
+
+  it('blocks every request that is not the page itself or a data: URL', async () => {
+    const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${origin}/style.css"></head>` +
+      `<body><img src="${origin}/image.png"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p>离线</p></body></html>`
+    const result = await withPage(session.browser, { timeout: 30_000, label: 'test' }, async (page) => {
+      const load = await loadOffline(page, html, 30_000)
+      return { ...load, text: await page.evaluate(() => document.body.textContent) }
+    })
+    expect(result.text).toContain('离线')
+    expect(result.blocked).toEqual(expect.arrayContaining([`${origin}/style.css`, `${origin}/image.png`]))
+    expect(result.blocked.some((url) => url.startsWith('data:'))).toBe(false)
+    expect(hits).toBe(0)
+  })
+
+  it('turns a job that never ends into an EnvironmentError', async () => {
+    const never = withPage(session.browser, { timeout: 100, label: 'stuck.pdf' }, () => new Promise<never>(() => undefined))
+    await expect(never).rejects.toBeInstanceOf(EnvironmentError)
+    await expect(never).rejects.toThrow(/stuck\.pdf took longer than 400 ms/)
+  })
+
+  it('turns a puppeteer timeout into an EnvironmentError that names the setting', async () => {
+    const waiting = withPage(session.browser, { timeout: 200, label: 'slow.pdf' }, (page) => page.waitForSelector('#never-there'))
+    await expect(waiting).rejects.toBeInstanceOf(EnvironmentError)
+    await expect(waiting).rejects.toThrow(/browser\.timeout/)
+  })
+
+  it('turns a crashed page into an EnvironmentError, and the browser keeps working', async () => {
+    const crash = withPage(session.browser, { timeout: 20_000, label: 'crash.pdf' }, (page) => page.goto('chrome://crash').then(() => page.waitForSelector('#never-there')))
+    await expect(crash).rejects.toBeInstanceOf(EnvironmentError)
+    const title = await withPage(session.browser, { timeout: 20_000, label: 'after.pdf' }, async (page) => {
+      await loadOffline(page, '<title>ok</title>', 20_000)
+      return page.title()
+    })
+    expect(title).toBe('ok')
+  })
+})
