@@ -1,6 +1,5 @@
 /** Assembles the Word document for one locale: cover, contents, intro, cases, overview, conclusion. */
-import { Document, Paragraph } from 'docx'
-import { estimatePageNumbersWith } from 'docx/layout'
+import { Document, Paragraph, type PageNumberEstimator } from 'docx'
 import type { CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { ReportView } from '../report-view.js'
 import type { RenderContext } from '../renderer.js'
@@ -19,7 +18,7 @@ const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, heig
 const MARGIN = { top: 1440, bottom: 1440, left: 1304, right: 1304, header: 708, footer: 708 }
 
 /** The document as docx library objects, ready to pack. */
-export function buildDocxDocument(document: CaseDocument, view: ReportView, context: RenderContext, fonts: DocxFonts): Document {
+export function buildDocxDocument(document: CaseDocument, view: ReportView, context: RenderContext, fonts: DocxFonts, pageNumbers: PageNumberEstimator): Document {
   const size = PAGE[context.config.page.size ?? context.locale.rules.pageSize]
   const textWidth = size.width - MARGIN.left - MARGIN.right
   const state: BlockState = { pointSeparator: context.locale.t('pointSeparator'), nextListInstance: 1 }
@@ -31,8 +30,8 @@ export function buildDocxDocument(document: CaseDocument, view: ReportView, cont
     numbering: docxNumbering(),
     // Word would otherwise ask to update fields on open; the contents and page numbers are already written.
     features: { updateFields: false },
-    // Lays the pages out as Word does, so the contents' page numbers are filled in before anyone updates fields.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // The contents' page numbers are written with the file, so they show before anyone updates fields.
+    pageNumbers,
     sections: [
       {
         properties: {

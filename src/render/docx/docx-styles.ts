@@ -11,6 +11,11 @@ export const PALETTE = { ink: '1A1A1A', heading: '1F3864', accent: '8E2A2A', mut
 /** Half-points, as Word stores font sizes. */
 const pt = (points: number): number => points * 2
 
+/** The document default font size, in half-points. */
+export const DEFAULT_SIZE = pt(11)
+/** The document default paragraph spacing: 1.3 lines reads better than single spacing for Han text, whose glyphs fill the em box. */
+export const DEFAULT_PARAGRAPH = { spacing: { before: 0, after: 120, line: 312 } }
+
 /** Styles for `new Document({ styles })`; fonts live in the document defaults so each style inherits them per script. */
 export function docxStyles(fonts: DocxFonts): IStylesOptions {
   return {
@@ -19,11 +24,10 @@ export function docxStyles(fonts: DocxFonts): IStylesOptions {
         run: {
           font: { ascii: fonts.latin, hAnsi: fonts.latin, eastAsia: fonts.eastAsia, cs: fonts.latin },
           language: { value: fonts.lang, eastAsia: fonts.eastAsiaLang },
-          size: pt(11),
+          size: DEFAULT_SIZE,
           color: PALETTE.ink,
         },
-        // 1.3 lines reads better than single spacing for Han text, whose glyphs fill the em box.
-        paragraph: { spacing: { after: 120, line: 312 } },
+        paragraph: DEFAULT_PARAGRAPH,
       },
     },
     paragraphStyles: PARAGRAPH_STYLES,
@@ -41,7 +45,8 @@ const heading = (id: string, name: string, level: number, size: number, spacing:
   paragraph: { alignment: 'left', keepNext: true, keepLines: true, outlineLevel: level, spacing: { ...spacing, line: 300 } },
 })
 
-const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
+/** Every paragraph style casebook defines; the page estimator reads their sizes and spacing too. */
+export const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
   { id: 'Normal', name: 'Normal', quickFormat: true, paragraph: { alignment: 'both' } },
   {
     id: 'Title',

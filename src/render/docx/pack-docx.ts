@@ -7,6 +7,7 @@ import { buildDocxDocument } from './build-docx-document.js'
 import { corePropertiesXml } from './core-properties.js'
 import { resolveDocxFonts } from './docx-fonts.js'
 import { fontTableXml } from './font-table.js'
+import { pageEstimator } from './page-estimator.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
 import { readPackage, setPartText, writePackage } from './reproducible-zip.js'
 import { stabilizeIds } from './stable-ids.js'
@@ -15,7 +16,7 @@ import { stabilizeIds } from './stable-ids.js'
 export async function packDocx(document: CaseDocument, view: ReportView, context: RenderContext): Promise<Uint8Array> {
   const fonts = resolveDocxFonts(context)
   const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
-  const packed = await Packer.toBuffer(buildDocxDocument(document, view, context, fonts))
+  const packed = await Packer.toBuffer(buildDocxDocument(document, view, context, fonts, await pageEstimator(view.caseCount)))
   const parts = readPackage(packed)
   setPartText(
     parts,
