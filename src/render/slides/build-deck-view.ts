@@ -23,7 +23,7 @@ export function buildDeckView(document: CaseDocument, context: RenderContext): D
   const notes = notesHtml(intro, cases, conclusion, locale.t('pointSeparator'))
   const title = document.data.title
   const date = document.data.date ?? config.date
-  const organisation = config.organisation
+  const organisation = document.data.organisation ?? config.organisation
 
   const titleSlide: TitleSlide = {
     kind: 'title',
