@@ -48,7 +48,7 @@ async function handle(out: string, stream: EventStream, state: () => ServeState,
     return stream.connect(request, response, [{ event: 'hello', data: { generation, error } }])
   }
   if (path === '/' || path === '/index.html') {
-    return send(response, 200, contentType('.html'), injectLiveReload(indexPage(await readManifest(out)), generation), request.method)
+    return send(response, 200, contentType('index.html'), injectLiveReload(indexPage(await readManifest(out)), generation), request.method)
   }
   const file = await resolveOutPath(out, path)
   const bytes = file && (await readFile(file).catch(() => null))
