@@ -10,6 +10,7 @@ import { outlineParse } from './outline-parse.js'
 import { markdownStructure } from './markdown-structure.js'
 import { isMarkdown } from './read-input.js'
 import { report } from './report.js'
+import { findExcessiveNesting } from './markdown-limits.js'
 
 // remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
 const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
@@ -18,8 +19,21 @@ const outlineProcessor = unified().use(outlineParse).freeze()
 /** Parses one file by its extension: Markdown for .md, the outline format otherwise. */
 export function parseFile(file: VFile): CaseDocument {
   if (isMarkdown(file.path)) {
-    const mdast = markdownProcessor.parse(file) as Root
-    return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
+    const excessive = findExcessiveNesting(String(file.value))
+    if (excessive) {
+      const place = { line: excessive.line, column: excessive.column }
+      report(file, `Markdown nested too deeply to parse safely: ${excessive.reason}; the file was not read`, { start: place, end: place }, 'markdown-too-deep', 'error')
+      return { type: 'document', data: {} as CaseDocument['data'], children: [] }
+    }
+    try {
+      const mdast = markdownProcessor.parse(file) as Root
+      return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
+    } catch (error) {
+      // A nesting the line scan did not foresee: still a message, not a crash.
+      if (!(error instanceof RangeError)) throw error
+      report(file, `Markdown too complex to parse: ${error.message}`, undefined, 'markdown-too-deep', 'error')
+      return { type: 'document', data: {} as CaseDocument['data'], children: [] }
+    }
   }
   return outlineProcessor.parse(file) as unknown as CaseDocument
 }
@@ -41,7 +55,8 @@ export function parseDocument(files: VFile[], defaults: Partial<DocumentData> = 
       else conclusions.push(node)
     }
   }
-  if (cases.length === 0 && files.length > 0) {
+  const unreadable = files.some((file) => file.messages.some((message) => message.ruleId === 'markdown-too-deep'))
+  if (cases.length === 0 && files.length > 0 && !unreadable) {
     report(files[0], 'No cases found: expected lines such as “一、案例一:标题” (or “# 案例一:标题” in Markdown)', undefined, 'no-cases', 'error')
   }
   const tree: CaseDocument = {
