@@ -122,3 +122,39 @@ describe('serve: report.html', () => {
     }
   })
 })
+
+describe('serve: slides.html', () => {
+  let server: ServeHandle
+  const recorder = new WatchRecorder()
+  const fixture = copyFixture('watch-three-cases')
+  beforeAll(async () => {
+    server = await servePack({ input: fixture.input, out: fixture.out, config: fixture.config, cwd: fixture.dir, formats: ['slides'], port: 0, onEvent: recorder.onEvent })
+    await recorder.next('build-done', 0)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  it('reloads the open deck on the slide it was showing', async () => {
+    const { page } = await openPage(session.browser, `${server.url}zh-CN/slides.html#4`)
+    try {
+      await page.keyboard.press('ArrowRight')
+      const position = (): { hash: string; active: number } => ({
+        hash: location.hash,
+        active: Array.from(document.querySelectorAll('.slide')).findIndex((slide) => slide.classList.contains('active')) + 1,
+      })
+      expect(await page.evaluate(position)).toEqual({ hash: '#5', active: 5 })
+      const mark = recorder.mark()
+      const written = performance.now()
+      writeFileSync(fixture.input, readFileSync(fixture.input, 'utf8').replace('苏州“一网通办”', '苏州“一网通办”升级版'))
+      const built = await recorder.next('build-done', mark)
+      expect(built.event.result.written).toContain('zh-CN/slides.html')
+      const visible = await waitInPage(page, () => document.body.textContent?.includes('苏州“一网通办”升级版') === true)
+      console.log(`serve latency (slides): write → build done ${Math.round(built.at - written)} ms (build ${built.event.ms} ms); build done → visible ${Math.round(visible - built.at)} ms`)
+      expect(visible - built.at).toBeLessThan(2000)
+      expect(await page.evaluate(position)).toEqual({ hash: '#5', active: 5 })
+    } finally {
+      await page.close()
+    }
+  })
+})
