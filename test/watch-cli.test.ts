@@ -1,6 +1,6 @@
 /** `casebook watch` and `casebook serve` as a user runs them: they build, print, and stop cleanly on Ctrl-C. */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from './helpers/cli.js'
@@ -49,6 +49,48 @@ describe('casebook watch (CLI)', () => {
       expect(existsSync(join(fixture.out, 'zh-CN', 'report.html'))).toBe(true)
       run.child.kill('SIGINT')
       expect(await run.exit).toBe(0)
+    } finally {
+      run.child.kill('SIGKILL')
+    }
+  })
+})
+
+/** The browsers `pid` started, with their profile folders. */
+function childBrowsers(pid: number): Array<{ pid: number; profile: string }> {
+  const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).split('\n').map(Number).filter((child) => child > 0)
+  return children.flatMap((child) => {
+    const args = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0')
+    const profile = args.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length)
+    return profile ? [{ pid: child, profile }] : []
+  })
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('casebook watch with slides (CLI)', () => {
+  it('keeps one browser across rebuilds and closes it, with its profile, on SIGINT', async () => {
+    const fixture = copyFixture('watch-three-cases')
+    const run = start(['watch', fixture.input, '--out', fixture.out, '--config', fixture.config, '--format', 'slides'], fixture.dir)
+    try {
+      await run.until(/built in \d+ ms/)
+      const browsers = childBrowsers(run.child.pid ?? 0)
+      expect(browsers).toHaveLength(1)
+      const source = readFileSync(fixture.input, 'utf8')
+      writeFileSync(fixture.input, source.replace('苏州“一网通办”', '苏州“一网通办”升级版'))
+      await run.until(/built in \d+ ms[\s\S]*built in \d+ ms/)
+      expect(childBrowsers(run.child.pid ?? 0)).toEqual(browsers)
+      expect(run.output()).toMatch(/wrote out\/zh-CN\/slides\.html/)
+      run.child.kill('SIGINT')
+      expect(await run.exit).toBe(0)
+      expect(isRunning(browsers[0].pid)).toBe(false)
+      expect(existsSync(browsers[0].profile)).toBe(false)
     } finally {
       run.child.kill('SIGKILL')
     }

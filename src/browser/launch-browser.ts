@@ -12,8 +12,18 @@ export interface BrowserSession {
   close(): Promise<void>
 }
 
+/** How the browser is launched. */
+export interface LaunchOptions {
+  /**
+   * Let puppeteer kill the browser (and exit the process, on Ctrl-C) when a signal arrives.
+   * Defaults to true; a long-running owner such as `watch` sets false and closes the browser itself.
+   */
+  handleSignals?: boolean
+}
+
 /** Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none. */
-export async function launchBrowser(explicitPath?: string): Promise<BrowserSession> {
+export async function launchBrowser(explicitPath?: string, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const handleSignals = options.handleSignals ?? true
   const executablePath = findBrowser(explicitPath)
   if (!executablePath) throw new EnvironmentError(`No Chrome or Chromium found. ${INSTALL_HINT}`)
   const { default: puppeteer } = await import('puppeteer-core')
@@ -24,6 +34,9 @@ export async function launchBrowser(explicitPath?: string): Promise<BrowserSessi
       executablePath,
       headless: true,
       userDataDir,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
       args: [
         // Root in a container cannot use the sandbox; pages are our own files only.
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

@@ -8,7 +8,7 @@ interface ServeCliOptions extends WatchCliOptions {
   host?: string
 }
 
-/** Serves until SIGINT or SIGTERM, printing the URL and each build's outcome. */
+/** Serves until SIGINT, SIGTERM or SIGHUP, printing the URL and each build's outcome. */
 export async function serve(input: string | undefined, options: ServeCliOptions): Promise<void> {
   const handle = await servePack({ ...buildOptions(input, options), port: toPort(options.port ?? '0'), host: options.host, onEvent: printWatchEvent })
   try {

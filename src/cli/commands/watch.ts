@@ -14,7 +14,7 @@ export interface WatchCliOptions {
   browserPath?: string
 }
 
-/** Watches until SIGINT or SIGTERM, then stops the watcher and the browser. */
+/** Watches until SIGINT, SIGTERM or SIGHUP, then stops the watcher and the browser. */
 export async function watch(input: string | undefined, options: WatchCliOptions): Promise<void> {
   const handle = await watchPack({ ...buildOptions(input, options), onEvent: printWatchEvent })
   try {
@@ -62,14 +62,15 @@ export function printWatchEvent(event: WatchEvent): void {
   }
 }
 
-/** Resolves on the first SIGINT or SIGTERM. */
+/** Resolves on the first SIGINT, SIGTERM or SIGHUP (terminal closed); a second one ends the process as usual. */
 export function untilSignal(): Promise<void> {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
   return new Promise((resolve) => {
     const stop = (): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop)
+      for (const signal of signals) process.off(signal, stop)
       resolve()
     }
-    process.on('SIGINT', stop).on('SIGTERM', stop)
+    for (const signal of signals) process.on(signal, stop)
   })
 }
 
