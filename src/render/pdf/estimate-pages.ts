@@ -13,26 +13,49 @@ export type PageMap = Record<string, number>
 export async function estimatePages(page: Page, geometry: PageGeometry): Promise<PageMap> {
   await page.emulateMediaType('print')
   await page.setViewport({ width: Math.floor(geometry.contentWidthPx), height: Math.floor(geometry.contentHeightPx) })
+  // Print styles may need faces the screen layout did not; measure only once they are in.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined))
   return page.evaluate((pageHeight: number) => {
-    // Blocks that begin a new page in print: the cover, the contents and each part of <main>.
-    const blocks = Array.from(document.querySelectorAll<HTMLElement>('body > .cover, body > .toc, main > *'))
-    const starts = new Map<Element, number>()
-    const tops = new Map<Element, number>()
-    let next = 1
-    for (const block of blocks) {
-      const rect = block.getBoundingClientRect()
-      starts.set(block, next)
-      tops.set(block, rect.top)
-      next += Math.max(1, Math.ceil((rect.height - 0.5) / pageHeight))
-    }
+    // Top-level parts in print order: whatever the template puts in <body> and <main>.
+    const blocks = Array.from(document.querySelectorAll<HTMLElement>('body > *, main > *')).filter(
+      (element) => element.tagName !== 'MAIN' && element.tagName !== 'SCRIPT' && element.tagName !== 'STYLE',
+    )
+    const wanted = new Set(Array.from(document.querySelectorAll<HTMLElement>('.toc-page[data-target]'), (span) => span.dataset.target ?? ''))
     const pages: Record<string, number> = {}
-    for (const span of Array.from(document.querySelectorAll<HTMLElement>('.toc-page[data-target]'))) {
-      const id = span.dataset.target ?? ''
-      const target = document.getElementById(id)
-      const block = target && blocks.find((candidate) => candidate === target || candidate.contains(target))
-      if (!target || !block) continue
-      const offset = target.getBoundingClientRect().top - (tops.get(block) ?? 0)
-      pages[id] = (starts.get(block) ?? 1) + Math.max(0, Math.floor(offset / pageHeight))
+    const isBlock = (element: Element) => !/^(inline|contents|none)/.test(getComputedStyle(element).display)
+    const isHeading = (element: Element) => /^H[1-6]$/.test(element.tagName)
+    const keepsWhole = (element: Element) => getComputedStyle(element).breakInside === 'avoid' || isHeading(element)
+    // Offsets run over the whole printed flow, in pixels: page n covers [(n-1)·H, n·H).
+    let flow = 0
+    let pageName = ''
+    for (const block of blocks) {
+      const style = getComputedStyle(block)
+      // A forced break or a change of named page starts a new page.
+      if (flow > 0 && (/^(page|left|right|recto|verso)$/.test(style.breakBefore) || style.page !== pageName)) flow = Math.ceil((flow - 0.5) / pageHeight) * pageHeight
+      pageName = style.page
+      const blockTop = block.getBoundingClientRect().top
+      // Space pushed down by content that may not split: rows, points, contents entries, a heading and what follows it.
+      let shift = 0
+      const offset = (element: Element) => flow + element.getBoundingClientRect().top - blockTop + shift
+      // Half a pixel of slack: page starts are whole multiples that floating point may miss.
+      const pageAt = (element: Element) => Math.floor((offset(element) + 0.5) / pageHeight) + 1
+      const place = (element: Element) => {
+        const top = offset(element)
+        let bottom = top + element.getBoundingClientRect().height
+        const next = isHeading(element) ? element.nextElementSibling : null
+        if (next) bottom = Math.max(bottom, offset(next) + 24)
+        const page = Math.floor(top / pageHeight)
+        if (bottom - top < pageHeight && Math.floor((bottom - 1) / pageHeight) > page) shift += (page + 1) * pageHeight - top
+      }
+      const visit = (element: Element) => {
+        const children = Array.from(element.children).filter(isBlock)
+        if (element !== block && (keepsWhole(element) || children.length === 0)) place(element)
+        else children.forEach(visit)
+        // A part starts where its first line landed, after any push.
+        if (element.id && wanted.has(element.id)) pages[element.id] = pageAt(children[0] ?? element)
+      }
+      visit(block)
+      flow += block.getBoundingClientRect().height + shift
     }
     return pages
   }, geometry.contentHeightPx)

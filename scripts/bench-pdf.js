@@ -1,0 +1,114 @@
+/**
+ * Times report.pdf: the whole `casebook build --format pdf` process for the
+ * seed and for a generated 1,000-case document, md-to-pdf on the same content
+ * when it is installed, and Chromium's own print of the ready 1,000-case page
+ * (page.pdf alone), to show casebook's overhead. Medians of BENCH_RUNS (3) runs.
+ * Run after `npx tsc`: it imports the built library from dist/.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { writeDocuments } from './bench/generate-document.js'
+import { has, median, table, timeCommand } from './bench/measure.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const cli = join(root, 'bin', 'casebook.js')
+const seed = join(root, 'content', '000_26baee1053dad71d.txt')
+const runs = Number(process.env.BENCH_RUNS ?? 3)
+const size = Number(process.env.BENCH_CASES ?? 1000)
+const work = mkdtempSync(join(tmpdir(), 'casebook-bench-pdf-'))
+// The seed's settings, with room for a 1,000-case print on a busy machine.
+const config = join(work, 'casebook.yaml')
+writeFileSync(config, readFileSync(join(root, 'content', 'casebook.yaml'), 'utf8').replace(/^formats:.*$/m, 'formats: [pdf]') + 'browser:\n  timeout: 600000\n')
+const fmt = (seconds) => (seconds === undefined ? 'unavailable' : `${seconds.toFixed(2)} s`)
+const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
+
+const generated = writeDocuments(work, size)
+// md-to-pdf reads Markdown: the seed in Markdown is the generator's 10-case form, the same shape and length.
+const seedMarkdown = writeDocuments(work, 10).markdown
+const documents = [
+  { name: 'seed (10 cases)', outline: seed, markdown: seedMarkdown },
+  { name: `${size.toLocaleString('en')} cases`, outline: generated.outline, markdown: generated.markdown },
+]
+
+const mdToPdf = findMdToPdf()
+const rows = []
+const results = {}
+for (const document of documents) {
+  const ours = timeCommand(process.execPath, [cli, 'build', document.outline, '--config', config, '--format', 'pdf', '--locale', 'zh-CN', '--out', join(work, 'out')], { runs, env })
+  if (!ours.ok) throw new Error(`casebook failed: ${ours.error}`)
+  const theirs = mdToPdf ? timeCommand(mdToPdf.command, [...mdToPdf.args, document.markdown], { runs, env }) : undefined
+  const peer = theirs?.ok ? theirs.seconds : undefined
+  results[document.name] = { casebook: ours.seconds, mdToPdf: peer }
+  rows.push([document.name, fmt(ours.seconds), `${ours.peakMiB.toFixed(0)} MiB`, fmt(peer), peer ? `${(ours.seconds / peer).toFixed(2)}×` : '—'])
+}
+
+console.log(`# report.pdf benchmark\n\nNode ${process.version}, ${runs} runs each (median), whole process including browser start.\n`)
+console.log(table(['document', 'casebook', 'casebook peak RSS', 'md-to-pdf', 'casebook / md-to-pdf'], rows))
+if (!mdToPdf) console.log('\nmd-to-pdf is not installed (node_modules/.bin or PATH, or BENCH_MD_TO_PDF): its column is unavailable.')
+
+const chromium = await chromiumAlone(generated.outline)
+const whole = results[documents[1].name].casebook
+console.log(`\n## Chromium alone, ${size.toLocaleString('en')} cases\n`)
+console.log(table(
+  ['step', 'time'],
+  [
+    ['page.pdf of the ready page (median)', fmt(chromium.print)],
+    ['casebook whole process', fmt(whole)],
+    ['casebook overhead over page.pdf alone', `${((whole / chromium.print - 1) * 100).toFixed(0)} %`],
+    ['pages', String(chromium.pages)],
+  ],
+))
+
+/** md-to-pdf from BENCH_MD_TO_PDF, node_modules/.bin or PATH, told to use the same Chromium. */
+function findMdToPdf() {
+  const local = join(root, 'node_modules', '.bin', 'md-to-pdf')
+  const command = process.env.BENCH_MD_TO_PDF ?? (has(local) ? local : has('md-to-pdf') ? 'md-to-pdf' : undefined)
+  if (!command) return undefined
+  const launch = { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] }
+  return { command, args: ['--launch-options', JSON.stringify(launch)] }
+}
+
+/** Renders the PDF's exact HTML with casebook, then times Chromium printing it, nothing else. */
+async function chromiumAlone(input) {
+  const { loadDocument } = await import(pathToFileURL(join(root, 'dist/load-document.js')).href)
+  const { loadLocale } = await import(pathToFileURL(join(root, 'dist/locale/load-locale.js')).href)
+  const { loadConfig } = await import(pathToFileURL(join(root, 'dist/config/load-config.js')).href)
+  const { templateDirs } = await import(pathToFileURL(join(root, 'dist/templates/template-dirs.js')).href)
+  const { buildReportView } = await import(pathToFileURL(join(root, 'dist/render/report-view.js')).href)
+  const { renderReport } = await import(pathToFileURL(join(root, 'dist/render/html/render-report.js')).href)
+  const { inlineFontFaces } = await import(pathToFileURL(join(root, 'dist/render/fonts/font-faces.js')).href)
+  const { pageCss, printText, PRINT_FONT } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-css.js')).href)
+  const { pageGeometry } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-geometry.js')).href)
+  const { launchBrowser } = await import(pathToFileURL(join(root, 'dist/browser/launch-browser.js')).href)
+  const { loadOffline } = await import(pathToFileURL(join(root, 'dist/browser/load-offline.js')).href)
+
+  const settings = await loadConfig(config)
+  const document = await loadDocument(input, { defaults: { title: settings.title, lang: settings.lang } })
+  const dirs = templateDirs(settings.templatesDir)
+  const locale = await loadLocale('zh-CN', dirs)
+  const context = { locale, config: settings, templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('unused')) }
+  const view = buildReportView(document.tree, context)
+  const styles = readFileSync(join(root, 'templates/report.css'), 'utf8')
+  const faces = (await inlineFontFaces(locale.rules.fonts.fontsource, printText(view, locale, styles), [400])).replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
+  const html = await renderReport(view, context, { pageCss: pageCss(view, locale, pageGeometry('A4'), faces) })
+  writeFileSync(join(work, 'ready.html'), html)
+
+  const session = await launchBrowser()
+  try {
+    const page = await session.browser.newPage()
+    await loadOffline(page, html, 600_000)
+    const times = []
+    let bytes
+    for (let i = 0; i < runs; i++) {
+      const start = process.hrtime.bigint()
+      bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout: 600_000 })
+      times.push(Number(process.hrtime.bigint() - start) / 1e9)
+    }
+    const pages = (Buffer.from(bytes).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length
+    return { print: median(times), pages }
+  } finally {
+    await session.close()
+  }
+}
