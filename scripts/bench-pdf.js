@@ -36,7 +36,7 @@ const mdToPdf = findMdToPdf()
 const rows = []
 const results = {}
 for (const document of documents) {
-  const ours = timeCommand(process.execPath, [cli, 'build', document.outline, '--config', config, '--format', 'pdf', '--locale', 'zh-CN', '--out', join(work, 'out')], { runs, env })
+  const ours = timeCommand(process.execPath, [cli, 'build', document.outline, '--config', config, '--format', 'pdf', '--locale', 'zh-CN', '--force', '--out', join(work, 'out')], { runs, env })
   if (!ours.ok) throw new Error(`casebook failed: ${ours.error}`)
   const theirs = mdToPdf ? timeCommand(mdToPdf.command, [...mdToPdf.args, document.markdown], { runs, env }) : undefined
   const peer = theirs?.ok ? theirs.seconds : undefined
