@@ -1,6 +1,11 @@
 // casebook's public API. Only re-exports: each piece lives in a file named after it.
 export { buildPack } from './build/build-pack.js'
 export type { BuildOptions, BuildResult, WrittenArtifact, FailedRender, ProgressEvent } from './build/build-pack.js'
+export { watchPack } from './watch/watch-pack.js'
+export type { WatchOptions, WatchHandle, WatchEvent } from './watch/watch-pack.js'
+export { servePack } from './serve/serve-pack.js'
+export type { ServeOptions, ServeHandle } from './serve/serve-pack.js'
+export { packZips } from './build/pack-zips.js'
 export { loadDocument } from './load-document.js'
 export type { LoadOptions } from './load-document.js'
 export { parseDocument, parseFile } from './parse/parse-document.js'

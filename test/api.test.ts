@@ -7,6 +7,6 @@ it('exports exactly the documented API', () => {
     'CasebookError', 'ConfigError', 'EnvironmentError', 'FORMATS', 'UsageError', 'VERSION',
     'buildPack', 'checkDocument', 'collectDiagnostics', 'decodeSource', 'defaultCheckOptions', 'findConfig',
     'formatDiagnostics', 'hasErrors', 'hasWarnings', 'loadConfig', 'loadDocument', 'loadLocale',
-    'parseDocument', 'parseFile', 'readInput', 'renderers', 'rules',
+    'packZips', 'parseDocument', 'parseFile', 'readInput', 'renderers', 'rules', 'servePack', 'watchPack',
   ])
 })

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { ResolvedConfig } from '../config/load-config.js'
 import { contentJson } from '../text/content-json.js'
 import { VERSION } from '../version.js'
@@ -33,13 +34,16 @@ export function artifactKey(inputs: KeyInputs): string {
     .digest('hex')
 }
 
-/** A hash of every file under the template folders, and of the installed dependency set. */
+/** A hash of every file under the template folders, of casebook's code and of the installed dependency set. */
 export async function fingerprintTemplates(dirs: string[]): Promise<string> {
   const hash = createHash('sha256')
   for (const dir of dirs) {
     for (const file of (await listFiles(dir)).sort()) hash.update(relative(dir, file)).update(await readFile(file))
   }
-  // Fonts, docx and Chromium drivers change output too; the lock file pins them in a checkout.
+  // casebook's own code and its dependencies (fonts, docx, the browser driver)
+  // change output too: the compiled code and the lock file pin them.
+  const code = fileURLToPath(new URL('../', import.meta.url))
+  for (const file of (await listFiles(code)).filter((path) => path.endsWith('.js')).sort()) hash.update(await readFile(file))
   const lock = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => null)
   if (lock) hash.update(lock)
   return hash.digest('hex')
