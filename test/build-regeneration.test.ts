@@ -50,20 +50,24 @@ describe('incremental builds', () => {
   })
 
   it('rebuilds after a one-case edit and names the case in the edition notes and contents', async () => {
-    const { dir, source, out } = project()
+    const { dir, source, out } = project(['html', 'slides'])
     await buildPack({ input: source, out, cwd: dir })
     expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toContain('首版')
     writeFileSync(source, readFileSync(source, 'utf8').replace('苏州市积极推进智慧交通建设', '苏州市全面推进智慧交通建设'))
     const result = await buildPack({ input: source, out, cwd: dir })
-    expect(result.written).toEqual(['zh-CN/report.html', 'CHANGES.md', 'manifest.json'])
+    expect(result.written).toEqual(['zh-CN/report.html', 'zh-CN/slides.html', 'zh-CN/slides.pdf', 'CHANGES.md', 'manifest.json'])
     expect(result.changes).toEqual({ added: [], removed: [], changed: [{ number: 7, title: '苏州“智慧交通”', sections: ['7.1 案例背景'] }], introChanged: false, conclusionChanged: false })
     const changes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
-    expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节:7.1 案例背景)')
+    expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节：7.1 案例背景)')
     const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')
     const notes = html.slice(html.indexOf('<section class="edition-notes"'), html.indexOf('</section>', html.indexOf('<section class="edition-notes"')))
     expect(notes).toContain('案例七')
     expect(notes).toContain('苏州“智慧交通”')
     expect(html.match(/toc-case"><a href="#case-7">.*?<\/a>/s)?.[0]).toContain('toc-changed')
+    const deck = readFileSync(join(out, 'zh-CN', 'slides.html'), 'utf8')
+    const notesSlide = deck.match(/<section class="slide kind-edition-notes.*?<\/section>/s)?.[0] ?? ''
+    expect(notesSlide).toContain('案例七')
+    expect(notesSlide).toContain('7.1 案例背景')
     // The same edition built again keeps its notes, so the bytes do not change.
     const again = await buildPack({ input: source, out, cwd: dir })
     expect(again.written).toEqual([])

@@ -8,6 +8,7 @@ import { caseItems } from './case-items.js'
 import { paginateItems } from './paginate-items.js'
 import { framePages } from './frame-pages.js'
 import { overviewSlides } from './overview-slides.js'
+import { editionNotesSlides } from './edition-notes-slides.js'
 import { AGENDA, CONTENT_WIDTH, TITLE, bodyHeight } from './slide-metrics.js'
 import { lineCount } from './text-width.js'
 import type { AgendaEntry, AgendaSlide, CaseSlide, DeckView, FrameSlide, Slide, SlideNotes, TitleSlide } from './slide-types.js'
@@ -58,7 +59,7 @@ export function buildDeckView(document: CaseDocument, context: RenderContext): D
   })
   const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion.children, title, notes.conclusion) : []
 
-  const before: Slide[] = [titleSlide, ...agenda, ...introSlides, ...caseSlides.flat()]
+  const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title), ...introSlides, ...caseSlides.flat()]
   const firstSlideOf = (index: number) => before.indexOf(caseSlides[index][0]) + 1
   const overview = overviewSlides(cases, firstSlideOf, locale)
   const slides: Slide[] = [...before, ...overview, ...conclusionSlides]

@@ -89,7 +89,21 @@ export interface OverviewSlide extends SlideCommon {
 }
 
 /** Any slide. */
-export type Slide = TitleSlide | AgendaSlide | FrameSlide | CaseSlide | OverviewSlide
+/** One line of the edition notes: what happened to which case. */
+export interface NotesEntry {
+  change: string
+  label: string
+  title: string
+  detail?: string
+}
+
+/** What changed since the previous edition, a page at a time. */
+export interface EditionNotesSlide extends SlideCommon {
+  kind: 'edition-notes'
+  entries: NotesEntry[]
+}
+
+export type Slide = TitleSlide | AgendaSlide | EditionNotesSlide | FrameSlide | CaseSlide | OverviewSlide
 
 /** Everything `slides.hbs` can show. */
 export interface DeckView {
