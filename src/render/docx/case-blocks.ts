@@ -1,41 +1,41 @@
 /** The body: intro, each case (Heading 1 on a new page, sections as Heading 2), conclusion. */
-import { Bookmark, Paragraph, type Table } from 'docx'
-import type { Block, CaseDocument, Case, Intro, Conclusion } from '../../types.js'
-import type { CaseView, FrameView } from '../report-view.js'
-import { blockParagraphs, type BlockState } from './block-paragraphs.js'
-import { textRuns } from './phrasing-runs.js'
+import type { BodyBlock, BodyState } from './body-block.js'
+import { blockParagraphs } from './block-paragraphs.js'
+import type { OutlineCase, OutlineFrame } from './docx-outline.js'
+import { paragraphBlock } from './paragraph-xml.js'
+import { runs, textRuns } from './phrasing-runs.js'
 
-/** A Heading 1 that starts a page and carries a bookmark other parts can link to. */
-export function chapterHeading(text: string, bookmark: string): Paragraph {
-  return new Paragraph({ style: 'Heading1', pageBreakBefore: true, children: [new Bookmark({ id: bookmark, children: textRuns(text, {}) })] })
+/**
+ * A heading the contents lists: bookmarked `_Toc<n>` (Word's own naming, so
+ * updating the field keeps the links), Heading 1 also by `bookmark` for the
+ * overview's links, and starting a page.
+ */
+export function headingBlock(level: 1 | 2, text: string, state: BodyState, bookmark?: string): BodyBlock {
+  const toc = `_Toc${state.headings.length + 1}`
+  state.headings.push({ level, text, bookmark: toc })
+  const bookmarks = bookmark ? [toc, bookmark] : [toc]
+  return paragraphBlock({ style: `Heading${level}`, pageBreakBefore: level === 1, bookmarks }, textRuns(runs(), text), state)
 }
 
-/** Bookmark names must be letters, digits and underscores; the case's view id gives a stable one. */
+/** Bookmark names must be letters, digits and underscores; the case's id gives a stable one. */
 export function bookmarkName(id: string): string {
   return id.replace(/[^A-Za-z0-9_]/g, '_')
 }
 
 /** Intro or conclusion: its title as Heading 1, then its blocks. */
-export function frameBlocks(frame: FrameView | null, node: Intro | Conclusion | undefined, state: BlockState): Paragraph[] {
-  if (!frame || !node) return []
-  return [chapterHeading(frame.title, bookmarkName(frame.id)), ...blockParagraphs(node.children, state)]
+export function frameBlocks(out: BodyBlock[], frame: OutlineFrame | null, state: BodyState): void {
+  if (!frame) return
+  out.push(headingBlock(1, frame.title, state, bookmarkName(frame.id)))
+  blockParagraphs(out, frame.node.children, state)
 }
 
-/** Every case of the document, in order, paired with its view for labels and ids. */
-export function caseBlocks(document: CaseDocument, views: CaseView[], state: BlockState): Array<Paragraph | Table> {
-  const cases = document.children.filter((node): node is Case => node.type === 'case')
-  return cases.flatMap((node, index) => {
-    const view = views[index]
-    return [
-      chapterHeading(view.heading, bookmarkName(view.id)),
-      ...node.children.flatMap((section, sectionIndex) => [
-        new Paragraph({ style: 'Heading2', children: textRuns(sectionTitle(view.sections[sectionIndex]), {}) }),
-        ...blockParagraphs(section.children as Block[], state),
-      ]),
-    ]
-  })
-}
-
-function sectionTitle(section: { number: string | null; title: string }): string {
-  return section.number ? `${section.number} ${section.title}` : section.title
+/** Every case of the document, in order. */
+export function caseBlocks(out: BodyBlock[], cases: OutlineCase[], state: BodyState): void {
+  for (const item of cases) {
+    out.push(headingBlock(1, item.heading, state, bookmarkName(item.id)))
+    item.node.children.forEach((section, index) => {
+      out.push(headingBlock(2, item.sectionTitles[index], state))
+      blockParagraphs(out, section.children, state)
+    })
+  }
 }

@@ -1,26 +1,44 @@
 /**
- * The contents: a real TOC field (`TOC \o "1-2" \h \z \u`) whose result is
- * written with the file, so its entries show as soon as it opens.
+ * The contents: a real TOC field (`TOC \h \o "1-2" \u \z`) whose result is
+ * written with the file, so its entries and page numbers show as soon as it
+ * opens. Each entry links to its heading's `_Toc` bookmark and gets its page
+ * from a PAGEREF field, which Word recomputes when fields are updated.
  */
-import { Paragraph, TableOfContents } from 'docx'
-import type { RenderContext } from '../renderer.js'
-import { textRuns } from './phrasing-runs.js'
+import type { BodyBlock, BodyState, ContentsHeading, ParagraphLayout } from './body-block.js'
+import { paragraphBlock } from './paragraph-xml.js'
+import { runs, textEms, textRuns, xmlSafe } from './phrasing-runs.js'
+import { escapeText } from './xml-escape.js'
 
-/**
- * The docx library fills the field's result from the Heading 1/2 paragraphs:
- * it bookmarks each heading (`_Toc…`) and writes one TOC 1/TOC 2 paragraph per
- * heading, a hyperlink to the bookmark with a PAGEREF field for its page number,
- * which the document's page-number estimator writes and Word updates.
- */
-export function contentsBlocks(context: RenderContext): Array<Paragraph | TableOfContents> {
+const FIELD = '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot; \\u \\z</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>'
+const FIELD_END = '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+
+/** The contents heading; TOC Heading has no outline level, so the contents never lists itself. */
+export function contentsHeading(label: string, state: BodyState): BodyBlock {
+  return paragraphBlock({ style: 'TOCHeading', pageBreakBefore: true }, textRuns(runs(), label), state)
+}
+
+/** The entries as the page estimator sees them (their numbers are not known yet), and the field's closing paragraph. */
+export function contentsLayout(headings: ContentsHeading[]): ParagraphLayout[] {
   return [
-    // TOC Heading has no outline level, so the contents never lists itself.
-    new Paragraph({ style: 'TOCHeading', pageBreakBefore: true, children: textRuns(context.locale.t('contents'), {}) }),
-    new TableOfContents(context.locale.t('contents'), {
-      hyperlink: true,
-      headingStyleRange: '1-2',
-      hideTabAndPageNumbersInWebView: true,
-      useAppliedParagraphOutlineLevel: true,
-    }),
+    ...headings.map((heading): ParagraphLayout => ({ kind: 'paragraph', style: `TOC${heading.level}`, pageBreakBefore: false, lines: [textEms(xmlSafe(heading.text))], contentsEntry: true })),
+    { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] },
   ]
+}
+
+/** The contents field with one entry per heading; `pages` gives each bookmark's page, `textWidth` (twips) the tab stop. */
+export function contentsXml(label: string, headings: ContentsHeading[], pages: Map<string, number>, textWidth: number): string {
+  const tabs = `<w:tabs><w:tab w:val="right" w:pos="${textWidth}" w:leader="dot"/></w:tabs>`
+  const entries = headings.map(
+    (heading, index) =>
+      `<w:p><w:pPr><w:pStyle w:val="TOC${heading.level}"/>${tabs}</w:pPr>${index === 0 ? FIELD : ''}` +
+      `<w:hyperlink w:history="1" w:anchor="${heading.bookmark}"><w:r><w:t xml:space="preserve">${escapeText(xmlSafe(heading.text))}</w:t></w:r><w:r><w:tab/></w:r>` +
+      `<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">PAGEREF ${heading.bookmark} \\h</w:instrText><w:fldChar w:fldCharType="separate"/>` +
+      `<w:t xml:space="preserve">${pages.get(heading.bookmark) ?? 1}</w:t><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>`,
+  )
+  // Without entries the field still needs its start.
+  const start = headings.length ? '' : `<w:p>${FIELD}</w:p>`
+  return (
+    `<w:sdt><w:sdtPr><w:alias w:val="${escapeText(xmlSafe(label))}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr>` +
+    `<w:sdtContent>${start}${entries.join('')}${FIELD_END}</w:sdtContent></w:sdt>`
+  )
 }

@@ -1,22 +1,39 @@
-/** Numbering definitions: real Word lists, so bullets and numbers survive editing. */
+/**
+ * Numbering: real Word lists, so bullets and numbers survive editing. The
+ * docx library writes the list definitions (w:abstractNum); the instances
+ * (w:num) are written here, because the body is written without the library.
+ */
 import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx'
-
-/** Reference of the bullet list that key points and unordered lists use. */
-export const BULLETS = 'casebook-bullets'
-/** Reference of the numbered list; each list gets its own instance, so numbering restarts. */
-export const NUMBERS = 'casebook-numbers'
 
 const BULLET_MARKS = ['•', '◦', '▪']
 const DEPTH = 9
+/** The library numbers definitions in order: its own default bullets (1), then ours. */
+const BULLETS_DEFINITION = 2
+const NUMBERS_DEFINITION = 3
 
-/** Word's numbering.xml as the docx library builds it. */
+/** Numbering instance of every bullet: key points and unordered lists (1 is the library's default). */
+export const BULLETS_ID = 2
+
+/** Numbering instance of the n-th numbered list (from 1); each has its own, so it starts again at 1. */
+export function orderedListId(n: number): number {
+  return BULLETS_ID + n
+}
+
+/** Word's list definitions, for `new Document({ numbering })`. */
 export function docxNumbering(): INumberingOptions {
   return {
     config: [
-      { reference: BULLETS, levels: levels((level) => ({ format: LevelFormat.BULLET, text: BULLET_MARKS[level % BULLET_MARKS.length] })) },
-      { reference: NUMBERS, levels: levels((level) => ({ format: level % 2 === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER, text: `%${level + 1}.` })) },
+      { reference: 'casebook-bullets', levels: levels((level) => ({ format: LevelFormat.BULLET, text: BULLET_MARKS[level % BULLET_MARKS.length] })) },
+      { reference: 'casebook-numbers', levels: levels((level) => ({ format: level % 2 === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER, text: `%${level + 1}.` })) },
     ],
   }
+}
+
+/** The w:num elements for the bullets and `orderedLists` numbered lists, each level starting at 1. */
+export function numberingInstancesXml(orderedLists: number): string {
+  const restart = Array.from({ length: DEPTH }, (_, level) => `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="1"/></w:lvlOverride>`).join('')
+  const instance = (id: number, definition: number): string => `<w:num w:numId="${id}"><w:abstractNumId w:val="${definition}"/>${restart}</w:num>`
+  return [instance(BULLETS_ID, BULLETS_DEFINITION), ...Array.from({ length: orderedLists }, (_, index) => instance(orderedListId(index + 1), NUMBERS_DEFINITION))].join('')
 }
 
 function levels(mark: (level: number) => Pick<ILevelsOptions, 'format' | 'text'>): ILevelsOptions[] {

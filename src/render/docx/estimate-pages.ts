@@ -1,15 +1,16 @@
 /**
- * A fast page-number estimator for large documents. The docx library's own
- * (`docx/layout`) lays pages out as Word does but costs about 0.1 s per case,
- * minutes at 1,000 cases. This one measures each paragraph in lines (Han
- * characters one em wide, others half) with casebook's style sizes and
- * spacing, which is exact where it matters most here: every chapter starts on
- * a new page, so an error inside one chapter rarely moves the next. Word
- * corrects any number when its fields are updated.
+ * Page numbers for the contents, estimated in one linear pass over the body.
+ * Each paragraph is measured in lines (Han characters one em wide, others
+ * half) with casebook's style sizes and spacing. That is exact where it
+ * matters most here: every chapter starts on a new page, so an error inside
+ * one chapter rarely moves the next. Word corrects any number when its fields
+ * are updated. (The docx library's `docx/layout` lays pages out closer to
+ * Word, but costs about 0.1 s per case and grows faster than linearly with
+ * paragraph length; on the seed both give the same numbers.)
  */
-import type { IParagraphStyleOptions, PageNumberEstimator } from 'docx'
+import type { IParagraphStyleOptions } from 'docx'
+import type { ParagraphLayout, RowLayout } from './body-block.js'
 import { DEFAULT_PARAGRAPH, DEFAULT_SIZE, PARAGRAPH_STYLES } from './docx-styles.js'
-import { attributeOf, childOf, childrenOf, descendants, nameOf, type XmlNode } from './formatted-xml.js'
 
 interface Metrics {
   /** Font size in twips. */
@@ -21,120 +22,85 @@ interface Metrics {
   indent: number
 }
 
+/** The printable area in twips. */
+export interface PageArea {
+  width: number
+  height: number
+}
+
 /** Word's natural line height for the document's fonts, as a multiple of the font size (SimSun 1.0–1.3, Times 1.15). */
 const NATURAL_LINE = 1.3
-const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/
-/** Table rows come out taller in Word than lines alone say (cell paragraphs, borders); calibrated against docx/layout on a 40-case overview. */
-const ROW_FACTOR = 1.25
 /** Room a contents entry keeps for its dot leader and page number, in ems. */
 const TOC_PAGE_ROOM = 4
+/** A row's cell margins (60 above and below) and borders, in twips. */
+const ROW_PADDING = 120
+const CELL_SIDES = 200
 
-/** The estimator, for `new Document({ pageNumbers })`. */
-export const estimateChapterPages: PageNumberEstimator = (body) => {
+/** The page each bookmarked paragraph starts on, and the page count. */
+export function estimatePages(blocks: Iterable<ParagraphLayout | RowLayout>, area: PageArea): { pages: Map<string, number>; pageCount: number } {
   const metrics = styleMetrics()
-  const section = childrenOf(body).find((child) => nameOf(child) === 'w:sectPr')
-  const size = section && childOf(section, 'w:pgSz')
-  const margin = section && childOf(section, 'w:pgMar')
-  const height = Number(attributeOf(size, 'w:h') ?? 16838) - Number(attributeOf(margin, 'w:top') ?? 1440) - Number(attributeOf(margin, 'w:bottom') ?? 1440)
-  const width = Number(attributeOf(size, 'w:w') ?? 11906) - Number(attributeOf(margin, 'w:left') ?? 1440) - Number(attributeOf(margin, 'w:right') ?? 1440)
-  const bookmarks = new Map<string, string>()
-  const numbers = new Map<string, number>()
+  const pages = new Map<string, number>()
   let page = 1
   let y = 0
-  const place = (paragraph: XmlNode, columnWidth: number): void => {
-    const style = metricsOf(paragraph, metrics)
-    const properties = childOf(paragraph, 'w:pPr')
-    if (properties && childOf(properties, 'w:pageBreakBefore') && y > 0) {
-      page++
-      y = 0
+  const newPage = (): void => {
+    page++
+    y = 0
+  }
+  for (const block of blocks) {
+    if (block.kind === 'row') {
+      const height = rowHeight(block, metrics)
+      // Rows never split (casebook marks them cantSplit); a row that does not fit starts a page.
+      if (y > 0 && y + height > area.height) newPage()
+      y += height
+      continue
     }
-    const lineHeight = (style.size * NATURAL_LINE * style.line) / 240
-    const lines = linesOf(paragraph, (columnWidth - style.indent) / style.size, isContentsEntry(paragraph))
+    const style = metricsOf(block, metrics)
+    if (block.pageBreakBefore && y > 0) newPage()
+    const lineHeight = lineHeightOf(style)
+    const lines = linesOf(block.lines, (area.width - style.indent) / style.size, block.contentsEntry ? TOC_PAGE_ROOM : 0)
     const before = y === 0 ? 0 : style.before
     // A paragraph that does not fit moves whole to the next page when short (widow control), else splits.
-    if (y > 0 && y + before + Math.min(lines, 2) * lineHeight > height) {
-      page++
-      y = 0
-    } else y += before
-    for (const node of descendants(paragraph)) {
-      if (nameOf(node) !== 'w:bookmarkStart') continue
-      const name = String(attributeOf(node, 'w:name'))
-      bookmarks.set(name, String(page))
-      numbers.set(name, page)
-    }
+    if (y > 0 && y + before + Math.min(lines, 2) * lineHeight > area.height) newPage()
+    else y += before
+    if (block.bookmark) pages.set(block.bookmark, page)
     y += lines * lineHeight
-    while (y > height) {
-      page++
-      y -= height
+    if (y > area.height) {
+      const overflow = Math.ceil(y / area.height) - 1
+      page += overflow
+      y -= overflow * area.height
     }
     y += style.after
   }
-  for (const block of childrenOf(body)) {
-    const name = nameOf(block)
-    if (name === 'w:p') place(block, width)
-    else if (name === 'w:sdt') childrenOf(childOf(block, 'w:sdtContent') ?? '').filter((child) => nameOf(child) === 'w:p').forEach((paragraph) => place(paragraph, width))
-    else if (name === 'w:tbl') ({ page, y } = placeTable(block, { page, y, height, metrics }))
-  }
-  return { bookmarks, bookmarkPageNumbers: numbers, pageCount: page }
+  return { pages, pageCount: page }
 }
 
-/** Rows never split (casebook marks them cantSplit); a row that does not fit starts a page. */
-function placeTable(table: XmlNode, state: { page: number; y: number; height: number; metrics: Map<string, Metrics> }): { page: number; y: number } {
-  let { page, y } = state
-  const columns = childrenOf(childOf(table, 'w:tblGrid') ?? '').map((column) => Number(attributeOf(column, 'w:w') ?? 0))
-  for (const row of childrenOf(table).filter((child) => nameOf(child) === 'w:tr')) {
-    const cells = childrenOf(row).filter((child) => nameOf(child) === 'w:tc')
-    const rowHeight =
-      120 +
-      ROW_FACTOR *
-      Math.max(
-        ...cells.map((cell, index) =>
-          childrenOf(cell)
-            .filter((child) => nameOf(child) === 'w:p')
-            .reduce((sum, paragraph) => {
-              const style = metricsOf(paragraph, state.metrics)
-              return sum + linesOf(paragraph, ((columns[index] ?? 2000) - 200) / style.size, false) * ((style.size * NATURAL_LINE * style.line) / 240) + style.after
-            }, 0),
-        ),
-      )
-    if (y + rowHeight > state.height && y > 0) {
-      page++
-      y = 0
+function rowHeight(row: RowLayout, metrics: Map<string, Metrics>): number {
+  let tallest = 0
+  for (const cell of row.cells) {
+    let height = 0
+    for (const paragraph of cell.paragraphs) {
+      const style = metrics.get(paragraph.style) ?? (metrics.get('Normal') as Metrics)
+      height += linesOf(paragraph.lines, (cell.width - CELL_SIDES) / style.size, 0) * lineHeightOf(style) + style.after
     }
-    y += rowHeight
+    tallest = Math.max(tallest, height)
   }
-  return { page, y }
+  return ROW_PADDING + tallest
 }
 
-/** Lines a paragraph takes at `capacity` ems per line; breaks start new lines. */
-function linesOf(paragraph: XmlNode, capacity: number, contentsEntry: boolean): number {
+/** Lines a paragraph takes at `capacity` ems per line; each piece between breaks starts a line, the first keeps `room` ems free. */
+function linesOf(pieces: number[], capacity: number, room: number): number {
   let lines = 0
-  let ems = contentsEntry ? TOC_PAGE_ROOM : 0
-  for (const node of descendants(paragraph, new Set(['w:instrText', 'w:pPr', 'w:rPr']))) {
-    const name = nameOf(node)
-    if (name === 'w:br') {
-      lines += Math.max(1, Math.ceil(ems / capacity))
-      ems = 0
-    } else if (name === 'w:t') {
-      for (const text of childrenOf(node)) if (typeof text === 'string') for (const char of text) ems += WIDE.test(char) ? 1 : 0.5
-    }
-  }
-  return lines + Math.max(1, Math.ceil(ems / Math.max(1, capacity)))
+  for (let index = 0; index < pieces.length; index++) lines += Math.max(1, Math.ceil((pieces[index] + (index === 0 ? room : 0)) / Math.max(1, capacity)))
+  return lines
 }
 
-function isContentsEntry(paragraph: XmlNode): boolean {
-  const style = attributeOf(childOf(childOf(paragraph, 'w:pPr') ?? '', 'w:pStyle'), 'w:val')
-  return typeof style === 'string' && style.startsWith('TOC') && style !== 'TOCHeading'
+function lineHeightOf(style: Metrics): number {
+  return (style.size * NATURAL_LINE * style.line) / 240
 }
 
-function metricsOf(paragraph: XmlNode, metrics: Map<string, Metrics>): Metrics {
-  const properties = childOf(paragraph, 'w:pPr')
-  const style = String(attributeOf(properties && childOf(properties, 'w:pStyle'), 'w:val') ?? 'Normal')
-  const base = metrics.get(style) ?? (metrics.get('Normal') as Metrics)
-  const numbered = properties && childOf(properties, 'w:numPr')
-  if (!numbered) return base
-  const level = Number(attributeOf(childOf(numbered, 'w:ilvl'), 'w:val') ?? 0)
-  return { ...base, indent: 420 * (level + 1) }
+function metricsOf(paragraph: ParagraphLayout, metrics: Map<string, Metrics>): Metrics {
+  const base = metrics.get(paragraph.style) ?? (metrics.get('Normal') as Metrics)
+  return paragraph.indent === undefined ? base : { ...base, indent: paragraph.indent }
 }
 
 /** Sizes and spacing of each casebook style, following basedOn to the document defaults. */
@@ -154,4 +120,3 @@ function styleMetrics(): Map<string, Metrics> {
   }
   return new Map(PARAGRAPH_STYLES.map((style) => [style.id, resolve(style)]))
 }
-

@@ -1,38 +1,58 @@
-/** Builds, packs and finishes the .docx: hand-written parts, the reference styles, stable ids, a reproducible zip. */
+/** Builds, packs and finishes the .docx: the library's scaffold, the hand-written body and parts, the reference styles, a reproducible zip. */
 import { Packer } from 'docx'
 import type { CaseDocument } from '../../types.js'
-import type { ReportView } from '../report-view.js'
 import type { RenderContext } from '../renderer.js'
-import { buildDocxDocument } from './build-docx-document.js'
+import { buildDocxScaffold, pageGeometry } from './build-docx-document.js'
 import { corePropertiesXml } from './core-properties.js'
+import { documentBody } from './document-body.js'
 import { resolveDocxFonts } from './docx-fonts.js'
+import { numberingInstancesXml } from './docx-numbering.js'
+import { docxOutline } from './docx-outline.js'
 import { fontTableXml } from './font-table.js'
-import { pageEstimator } from './page-estimator.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
-import { readPackage, setPartText, writePackage } from './reproducible-zip.js'
-import { stabilizeIds } from './stable-ids.js'
+import { partText, readPackage, setPartText, writePackage, type PackageParts } from './reproducible-zip.js'
+import { escapeXml } from './xml-escape.js'
 
 /** The .docx bytes for one locale's document. */
-export async function packDocx(document: CaseDocument, view: ReportView, context: RenderContext): Promise<Uint8Array> {
+export async function packDocx(document: CaseDocument, context: RenderContext): Promise<Uint8Array> {
   const fonts = resolveDocxFonts(context)
   const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
-  const packed = await Packer.toBuffer(buildDocxDocument(document, view, context, fonts, await pageEstimator(view.caseCount)))
-  const parts = readPackage(packed)
+  const outline = docxOutline(document, context)
+  const parts = readPackage(await Packer.toBuffer(buildDocxScaffold(outline.title, context, fonts)))
+  const body = documentBody(outline, context, pageGeometry(context).area)
+  insertBefore(parts, 'word/document.xml', '<w:sectPr', body.xml)
+  insertBefore(parts, 'word/numbering.xml', '</w:numbering>', numberingInstancesXml(body.state.orderedLists))
+  const links = body.state.links.map((url, index) => `<Relationship Id="rIdL${index + 1}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
+  for (const path of [...parts.keys()].filter((name) => /^word\/footer\d+\.xml$/.test(name))) {
+    // The NUMPAGES field's shown result, as the library writes it when it knows the page count.
+    setPartText(parts, path, (partText(parts, path) ?? '').replace(NUMPAGES, `$&<w:t xml:space="preserve">${body.pageCount}</w:t>`))
+  }
+  insertBefore(parts, 'word/_rels/document.xml.rels', '</Relationships>', links.join(''))
   setPartText(
     parts,
     'docProps/core.xml',
     corePropertiesXml({
-      title: view.title,
-      subject: view.subtitle,
-      creator: view.author ?? view.organisation,
-      keywords: view.cases.map((item) => item.title),
-      description: view.subtitle,
+      title: outline.title,
+      subject: outline.subtitle,
+      creator: outline.author ?? outline.organisation,
+      keywords: outline.cases.map((item) => item.title),
+      description: outline.subtitle,
       language: context.locale.code,
       date: context.sourceDate,
     }),
   )
   setPartText(parts, 'word/fontTable.xml', fontTableXml([fonts.latin, fonts.eastAsia, 'Consolas']))
   if (reference) applyReferenceStyles(parts, reference)
-  stabilizeIds(parts)
   return writePackage(parts, context.sourceDate)
+}
+
+const NUMPAGES = /<w:instrText xml:space="preserve">NUMPAGES<\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/>/
+const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink'
+
+/** Puts `text` into a part just before the last `marker` (the body's section properties, a closing tag). */
+function insertBefore(parts: PackageParts, path: string, marker: string, text: string): void {
+  const xml = partText(parts, path) ?? ''
+  const at = xml.lastIndexOf(marker)
+  if (at === -1) throw new Error(`docx: ${path} has no ${marker}`)
+  setPartText(parts, path, xml.slice(0, at) + text + xml.slice(at))
 }

@@ -1,55 +1,98 @@
-/** Phrasing (text, strong, emphasis, link, inlineCode, break) to Word runs. */
-import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from 'docx'
+/** Phrasing (text, strong, emphasis, link, inlineCode, break) to Word runs, written as XML and measured as they go. */
 import type { Phrasing } from '../../types.js'
+import type { BodyState } from './body-block.js'
+import { escapeText } from './xml-escape.js'
 
-/** Direct formatting inherited from the enclosing strong/emphasis nodes. */
-interface Marks {
+/** Direct formatting of a run, in the order Word's schema wants it inside w:rPr. */
+export interface RunFormat {
+  /** Character style id, e.g. Hyperlink. */
+  style?: string
+  /** Latin font (w:ascii and w:hAnsi); Han characters keep the document's East Asian font. */
+  font?: string
   bold?: boolean
   italics?: boolean
+  color?: string
 }
+
+/** Runs being written: their XML, and the width of each line (in ems) for the page estimator. */
+export interface Runs {
+  xml: string[]
+  lines: number[]
+}
+
+/** An empty run list. */
+export const runs = (): Runs => ({ xml: [], lines: [0] })
 
 /** Link targets Word may open; anything else (javascript:, file:) stays plain text. */
 const SAFE_URL = /^(https?:|mailto:)/i
-/** Monospace for Latin; Han characters keep the document's East Asian font. */
 const CODE_FONT = 'Consolas'
+const BREAK = '<w:r><w:br/></w:r>'
 
-/** Converts phrasing to paragraph children; `marks` start as the caller's (a label is bold). */
-export function phrasingRuns(nodes: Phrasing[], marks: Marks = {}): ParagraphChild[] {
-  return nodes.flatMap((node): ParagraphChild[] => {
-    switch (node.type) {
-      case 'text':
-        return textRuns(node.value, marks)
-      case 'strong':
-        return phrasingRuns(node.children, { ...marks, bold: true })
-      case 'emphasis':
-        return phrasingRuns(node.children, { ...marks, italics: true })
-      case 'inlineCode':
-        return textRuns(node.value, marks, { font: { ascii: CODE_FONT, hAnsi: CODE_FONT } })
-      case 'break':
-        return [new TextRun({ break: 1 })]
-      case 'link': {
-        if (!SAFE_URL.test(node.url)) return phrasingRuns(node.children, marks)
-        return [new ExternalHyperlink({ link: node.url, children: linkRuns(node.children, marks) })]
-      }
+/** Appends phrasing; `format` starts as the caller's (a label is bold). */
+export function phrasingRuns(out: Runs, nodes: Phrasing[], state: BodyState, format: RunFormat = {}): Runs {
+  for (const node of nodes) {
+    if (node.type === 'text') textRuns(out, node.value, format)
+    else if (node.type === 'strong') phrasingRuns(out, node.children, state, { ...format, bold: true })
+    else if (node.type === 'emphasis') phrasingRuns(out, node.children, state, { ...format, italics: true })
+    else if (node.type === 'inlineCode') textRuns(out, node.value, { ...format, font: CODE_FONT })
+    else if (node.type === 'break') lineBreak(out)
+    else if (!SAFE_URL.test(node.url)) phrasingRuns(out, node.children, state, format)
+    else {
+      state.links.push(node.url)
+      out.xml.push(`<w:hyperlink w:history="1" r:id="rIdL${state.links.length}">`)
+      linkRuns(out, node.children, format)
+      out.xml.push('</w:hyperlink>')
     }
-  })
+  }
+  return out
 }
 
-/** Runs of a link's text in the Hyperlink character style; nested links flatten to text. */
-function linkRuns(nodes: Phrasing[], marks: Marks): TextRun[] {
-  return nodes.flatMap((node): TextRun[] => {
-    if (node.type === 'text' || node.type === 'inlineCode') return textRuns(node.value, marks, { style: 'Hyperlink' })
-    if (node.type === 'break') return [new TextRun({ break: 1 })]
-    const next = node.type === 'strong' ? { ...marks, bold: true } : node.type === 'emphasis' ? { ...marks, italics: true } : marks
-    return linkRuns(node.children, next)
-  })
+/** A link's text in the Hyperlink character style; nested links flatten to text, code keeps the link's look. */
+function linkRuns(out: Runs, nodes: Phrasing[], format: RunFormat): void {
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') textRuns(out, node.value, { style: 'Hyperlink', ...format })
+    else if (node.type === 'break') lineBreak(out)
+    else linkRuns(out, node.children, node.type === 'strong' ? { ...format, bold: true } : node.type === 'emphasis' ? { ...format, italics: true } : format)
+  }
 }
 
-/** A text value as runs: line feeds become breaks, and characters XML 1.0 forbids are dropped. */
-export function textRuns(value: string, marks: Marks, extra: IRunOptions = {}): TextRun[] {
-  return xmlSafe(value)
+/** Appends a text value as runs: line feeds become breaks, and characters XML 1.0 forbids are dropped. */
+export function textRuns(out: Runs, value: string, format: RunFormat = {}): Runs {
+  const properties = runProperties(format)
+  xmlSafe(value)
     .split(/\r?\n/)
-    .map((line, index) => new TextRun({ ...extra, ...marks, text: line, ...(index > 0 ? { break: 1 } : {}) }))
+    .forEach((line, index) => {
+      if (index > 0) out.lines.push(0)
+      out.xml.push(`<w:r>${properties}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeText(line)}</w:t></w:r>`)
+      out.lines[out.lines.length - 1] += textEms(line)
+    })
+  return out
+}
+
+function lineBreak(out: Runs): void {
+  out.xml.push(BREAK)
+  out.lines.push(0)
+}
+
+/** w:rPr for `format`, or nothing. */
+export function runProperties(format: RunFormat): string {
+  const properties =
+    (format.style ? `<w:rStyle w:val="${format.style}"/>` : '') +
+    (format.font ? `<w:rFonts w:ascii="${format.font}" w:hAnsi="${format.font}"/>` : '') +
+    (format.bold ? '<w:b/><w:bCs/>' : '') +
+    (format.italics ? '<w:i/><w:iCs/>' : '') +
+    (format.color ? `<w:color w:val="${format.color}"/>` : '')
+  return properties ? `<w:rPr>${properties}</w:rPr>` : ''
+}
+
+/** Width in ems: Han, kana, Hangul and full-width forms take a whole em, everything else half. */
+export function textEms(text: string): number {
+  let ems = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    ems += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 1 : 0.5
+  }
+  return ems
 }
 
 /** Removes control characters that would make document.xml unreadable. */

@@ -1,0 +1,42 @@
+/**
+ * The body of word/document.xml, written as XML text: cover, contents (with
+ * estimated page numbers), intro, cases, overview, conclusion. Writing it
+ * directly rather than through the docx library's object tree keeps the work
+ * linear and small at 10,000 cases.
+ */
+import type { RenderContext } from '../renderer.js'
+import { bodyState, type BodyBlock, type BodyState, type ParagraphLayout, type RowLayout } from './body-block.js'
+import { caseBlocks, frameBlocks } from './case-blocks.js'
+import { contentsHeading, contentsLayout, contentsXml } from './contents.js'
+import { coverParagraphs } from './cover.js'
+import type { DocxOutline } from './docx-outline.js'
+import { estimatePages, type PageArea } from './estimate-pages.js'
+import { overviewBlocks } from './overview-table.js'
+
+/** The body's XML (without w:sectPr) and what the package needs besides: link targets, numbered lists, the page count. */
+export interface DocumentBody {
+  xml: string
+  state: BodyState
+  pageCount: number
+}
+
+/** Writes the body for `outline` on pages of `area` (twips). */
+export function documentBody(outline: DocxOutline, context: RenderContext, area: PageArea): DocumentBody {
+  const { t } = context.locale
+  const state = bodyState(t('pointSeparator'))
+  const front = [...coverParagraphs(outline, context, state), contentsHeading(t('contents'), state)]
+  const rest: BodyBlock[] = []
+  frameBlocks(rest, outline.intro, state)
+  caseBlocks(rest, outline.cases, state)
+  overviewBlocks(rest, outline.cases, context, area.width, state)
+  frameBlocks(rest, outline.conclusion, state)
+  // Word needs a paragraph after a final table; an empty one costs nothing.
+  if (!outline.conclusion) rest.push({ xml: '<w:p/>', layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] } })
+  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...layouts(rest)], area)
+  const xml = [...front.map((block) => block.xml), contentsXml(t('contents'), state.headings, pages, area.width), ...rest.map((block) => block.xml)].join('')
+  return { xml, state, pageCount }
+}
+
+function* layouts(blocks: BodyBlock[]): Generator<ParagraphLayout | RowLayout> {
+  for (const block of blocks) if (block.layout) yield block.layout
+}

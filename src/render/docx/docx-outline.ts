@@ -1,0 +1,72 @@
+/**
+ * What the Word document shows besides block content: titles, labels, ids and
+ * cover facts, taken from the tree directly. The report view would do, but it
+ * converts every section to HTML first, which the .docx never uses (about a
+ * second at 1,000 cases).
+ */
+import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { RenderContext } from '../renderer.js'
+import { pointLabels } from '../report-view.js'
+
+/** A case's labels; `id` matches the report view's, so bookmarks stay the same. */
+export interface OutlineCase {
+  node: Case
+  id: string
+  number: number
+  title: string
+  heading: string
+  sectionTitles: string[]
+  pointLabels: string[]
+}
+
+/** Intro or conclusion with its printed title. */
+export interface OutlineFrame {
+  node: Intro | Conclusion
+  id: 'intro' | 'conclusion'
+  title: string
+}
+
+/** The document's outline for one locale. */
+export interface DocxOutline {
+  title: string
+  subtitle?: string
+  author?: string
+  organisation?: string
+  dateText?: string
+  intro: OutlineFrame | null
+  cases: OutlineCase[]
+  conclusion: OutlineFrame | null
+}
+
+/** Builds the outline with the same fallbacks as the report view (config for missing document data). */
+export function docxOutline(document: CaseDocument, context: RenderContext): DocxOutline {
+  const { locale, config } = context
+  const intro = document.children.find((node): node is Intro => node.type === 'intro')
+  const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion')
+  const cases = document.children.filter((node): node is Case => node.type === 'case')
+  const date = document.data.date ?? config.date
+  return {
+    title: document.data.title,
+    subtitle: document.data.subtitle ?? config.subtitle,
+    author: document.data.author ?? config.author,
+    organisation: document.data.organisation ?? config.organisation,
+    dateText: date ? locale.formatDate(date) : undefined,
+    intro: intro ? { node: intro, id: 'intro', title: intro.title ?? locale.t('introduction') } : null,
+    cases: cases.map((node, index) => {
+      const label = locale.caseLabel(node.number)
+      return {
+        node,
+        id: `case-${index + 1}`,
+        number: node.number,
+        title: node.title,
+        heading: locale.t('caseHeading', { label, title: node.title }),
+        sectionTitles: node.children.map((section) => {
+          const title = section.title || locale.t(`sectionKind.${section.kind}`)
+          return section.number ? `${section.number} ${title}` : title
+        }),
+        pointLabels: pointLabels(node),
+      }
+    }),
+    conclusion: conclusion ? { node: conclusion, id: 'conclusion', title: conclusion.title ?? locale.t('conclusion') } : null,
+  }
+}
