@@ -1,12 +1,12 @@
 /** Blocks (paragraph, key point, list) to Word paragraphs in the Normal and List Bullet styles. */
 import type { Block, List, Point } from '../../types.js'
-import type { BodyBlock, BodyState } from './body-block.js'
+import type { BlockSink, BodyBlock, BodyState } from './body-block.js'
 import { BULLETS_ID, orderedListId } from './docx-numbering.js'
 import { LIST_INDENT, paragraphBlock } from './paragraph-xml.js'
 import { phrasingRuns, runs, textRuns } from './phrasing-runs.js'
 
 /** Appends the paragraphs of `blocks` to `out`; `depth` is the list nesting level. */
-export function blockParagraphs(out: BodyBlock[], blocks: Block[], state: BodyState, depth = 0): void {
+export function blockParagraphs(out: BlockSink, blocks: Block[], state: BodyState, depth = 0): void {
   for (const block of blocks) {
     if (block.type === 'paragraph') out.push(paragraphBlock(depth > 0 ? { indent: LIST_INDENT * depth } : {}, phrasingRuns(runs(), block.children, state), state))
     else if (block.type === 'point') out.push(pointParagraph(block, state, depth))
@@ -22,7 +22,7 @@ function pointParagraph(point: Point, state: BodyState, depth: number): BodyBloc
 }
 
 /** A list: the first paragraph of each item carries the mark, later ones align with its text. */
-function listParagraphs(out: BodyBlock[], list: List, state: BodyState, depth: number): void {
+function listParagraphs(out: BlockSink, list: List, state: BodyState, depth: number): void {
   const id = list.ordered ? orderedListId(++state.orderedLists) : BULLETS_ID
   for (const item of list.children) {
     const [first, ...rest] = item.children

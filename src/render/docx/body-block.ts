@@ -27,6 +27,11 @@ export interface BodyBlock {
   layout: ParagraphLayout | RowLayout | null
 }
 
+/** Where the writers put blocks (an array will do). */
+export interface BlockSink {
+  push(block: BodyBlock): void
+}
+
 /** A heading the contents lists. */
 export interface ContentsHeading {
   level: 1 | 2

@@ -1,5 +1,5 @@
 /** The body: intro, each case (Heading 1 on a new page, sections as Heading 2), conclusion. */
-import type { BodyBlock, BodyState } from './body-block.js'
+import type { BlockSink, BodyBlock, BodyState } from './body-block.js'
 import { blockParagraphs } from './block-paragraphs.js'
 import type { OutlineCase, OutlineFrame } from './docx-outline.js'
 import { paragraphBlock } from './paragraph-xml.js'
@@ -23,14 +23,14 @@ export function bookmarkName(id: string): string {
 }
 
 /** Intro or conclusion: its title as Heading 1, then its blocks. */
-export function frameBlocks(out: BodyBlock[], frame: OutlineFrame | null, state: BodyState): void {
+export function frameBlocks(out: BlockSink, frame: OutlineFrame | null, state: BodyState): void {
   if (!frame) return
   out.push(headingBlock(1, frame.title, state, bookmarkName(frame.id)))
   blockParagraphs(out, frame.node.children, state)
 }
 
 /** Every case of the document, in order. */
-export function caseBlocks(out: BodyBlock[], cases: OutlineCase[], state: BodyState): void {
+export function caseBlocks(out: BlockSink, cases: OutlineCase[], state: BodyState): void {
   for (const item of cases) {
     out.push(headingBlock(1, item.heading, state, bookmarkName(item.id)))
     item.node.children.forEach((section, index) => {

@@ -1,21 +1,23 @@
 /**
- * The body of word/document.xml, written as XML text: cover, contents (with
- * estimated page numbers), intro, cases, overview, conclusion. Writing it
- * directly rather than through the docx library's object tree keeps the work
- * linear and small at 10,000 cases.
+ * The body of word/document.xml: cover, contents (with estimated page
+ * numbers), intro, cases, overview, conclusion. It is written as XML text
+ * straight into UTF-8 buffers rather than through the docx library's object
+ * tree, which keeps the work linear and small at 10,000 cases.
  */
 import type { RenderContext } from '../renderer.js'
-import { bodyState, type BodyBlock, type BodyState, type ParagraphLayout, type RowLayout } from './body-block.js'
+import { bodyState, type BlockSink, type BodyBlock, type BodyState, type ParagraphLayout, type RowLayout } from './body-block.js'
 import { caseBlocks, frameBlocks } from './case-blocks.js'
-import { contentsHeading, contentsLayout, contentsXml } from './contents.js'
+import { contentsHeading, contentsLayout, writeContents } from './contents.js'
 import { coverParagraphs } from './cover.js'
 import type { DocxOutline } from './docx-outline.js'
 import { estimatePages, type PageArea } from './estimate-pages.js'
 import { overviewBlocks } from './overview-table.js'
+import { XmlSink } from './xml-sink.js'
 
 /** The body's XML (without w:sectPr) and what the package needs besides: link targets, numbered lists, the page count. */
 export interface DocumentBody {
-  xml: string
+  /** Cover and contents, then the rest, as UTF-8. */
+  bytes: Buffer[]
   state: BodyState
   pageCount: number
 }
@@ -25,16 +27,26 @@ export function documentBody(outline: DocxOutline, context: RenderContext, area:
   const { t } = context.locale
   const state = bodyState(t('pointSeparator'))
   const front = [...coverParagraphs(outline, context, state), contentsHeading(t('contents'), state)]
-  const rest: BodyBlock[] = []
+  // Everything after the contents is encoded as it is written; only its layout is kept for the estimate.
+  const restXml = new XmlSink()
+  const restLayout: Array<ParagraphLayout | RowLayout> = []
+  const rest: BlockSink = {
+    push(block) {
+      restXml.write(block.xml)
+      if (block.layout) restLayout.push(block.layout)
+    },
+  }
   frameBlocks(rest, outline.intro, state)
   caseBlocks(rest, outline.cases, state)
   overviewBlocks(rest, outline.cases, context, area.width, state)
   frameBlocks(rest, outline.conclusion, state)
   // Word needs a paragraph after a final table; an empty one costs nothing.
   if (!outline.conclusion) rest.push({ xml: '<w:p/>', layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] } })
-  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...layouts(rest)], area)
-  const xml = [...front.map((block) => block.xml), contentsXml(t('contents'), state.headings, pages, area.width), ...rest.map((block) => block.xml)].join('')
-  return { xml, state, pageCount }
+  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...restLayout], area)
+  const frontXml = new XmlSink()
+  for (const block of front) frontXml.write(block.xml)
+  writeContents(frontXml, t('contents'), state.headings, pages, area.width)
+  return { bytes: [...frontXml.bytes(), ...restXml.bytes()], state, pageCount }
 }
 
 function* layouts(blocks: BodyBlock[]): Generator<ParagraphLayout | RowLayout> {

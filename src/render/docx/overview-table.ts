@@ -1,6 +1,6 @@
 /** The overview: one table row per case with its number, title (linked to the case) and key-point labels. */
 import type { RenderContext } from '../renderer.js'
-import type { BodyBlock, BodyState } from './body-block.js'
+import type { BlockSink, BodyBlock, BodyState } from './body-block.js'
 import { bookmarkName, headingBlock } from './case-blocks.js'
 import type { OutlineCase } from './docx-outline.js'
 import { PALETTE } from './docx-styles.js'
@@ -14,7 +14,7 @@ const NONE = 'w:val="none" w:color="FFFFFF" w:sz="0"'
 const STYLE = 'TableText'
 
 /** Appends the overview heading and table; `textWidth` is in twips. */
-export function overviewBlocks(out: BodyBlock[], cases: OutlineCase[], context: RenderContext, textWidth: number, state: BodyState): void {
+export function overviewBlocks(out: BlockSink, cases: OutlineCase[], context: RenderContext, textWidth: number, state: BodyState): void {
   const { t } = context.locale
   const widths = COLUMNS.map((share) => Math.round(share * textWidth))
   out.push(headingBlock(1, t('overview'), state, 'overview'))

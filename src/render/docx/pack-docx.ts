@@ -20,7 +20,9 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   const outline = docxOutline(document, context)
   const parts = readPackage(await Packer.toBuffer(buildDocxScaffold(outline.title, context, fonts)))
   const body = documentBody(outline, context, pageGeometry(context).area)
-  insertBefore(parts, 'word/document.xml', '<w:sectPr', body.xml)
+  const scaffold = partText(parts, 'word/document.xml') ?? ''
+  const at = scaffold.lastIndexOf('<w:sectPr')
+  parts.set('word/document.xml', [Buffer.from(scaffold.slice(0, at)), ...body.bytes, Buffer.from(scaffold.slice(at))])
   insertBefore(parts, 'word/numbering.xml', '</w:numbering>', numberingInstancesXml(body.state.orderedLists))
   const links = body.state.links.map((url, index) => `<Relationship Id="rIdL${index + 1}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
   for (const path of [...parts.keys()].filter((name) => /^word\/footer\d+\.xml$/.test(name))) {
