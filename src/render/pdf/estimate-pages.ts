@@ -28,6 +28,8 @@ export async function estimatePages(page: Page, geometry: PageGeometry): Promise
     // Offsets run over the whole printed flow, in pixels: page n covers [(n-1)·H, n·H).
     let flow = 0
     let pageName = ''
+    // The page each table's last placed row landed on.
+    const tablePages = new Map<HTMLTableElement, number>()
     for (const block of blocks) {
       const style = getComputedStyle(block)
       // A forced break or a change of named page starts a new page.
@@ -46,13 +48,30 @@ export async function estimatePages(page: Page, geometry: PageGeometry): Promise
         if (next) bottom = Math.max(bottom, offset(next) + 24)
         const page = Math.floor(top / pageHeight)
         if (bottom - top < pageHeight && Math.floor((bottom - 1) / pageHeight) > page) shift += (page + 1) * pageHeight - top
+        repeatHeader(element)
       }
-      const visit = (element: Element) => {
+      // A table's header row repeats at the top of every page the table continues on.
+      const repeatHeader = (row: Element) => {
+        const table = row.parentElement?.tagName === 'TBODY' ? row.closest('table') : null
+        const head = table?.tHead
+        if (!table || !head || getComputedStyle(head).display !== 'table-header-group') return
+        const page = Math.floor((offset(row) + 0.5) / pageHeight)
+        const previous = tablePages.get(table) ?? page
+        if (page > previous) shift += head.getBoundingClientRect().height
+        tablePages.set(table, page)
+      }
+      // Returns the page the element's first line landed on, after that line's own push (not later ones).
+      const visit = (element: Element): number => {
         const children = Array.from(element.children).filter(isBlock)
-        if (element !== block && (keepsWhole(element) || children.length === 0)) place(element)
-        else children.forEach(visit)
-        // A part starts where its first line landed, after any push.
-        if (element.id && wanted.has(element.id)) pages[element.id] = pageAt(children[0] ?? element)
+        let first: number
+        if (element !== block && (keepsWhole(element) || children.length === 0)) {
+          place(element)
+          first = pageAt(element)
+        } else {
+          first = children.length === 0 ? pageAt(element) : children.map(visit)[0]
+        }
+        if (element.id && wanted.has(element.id)) pages[element.id] = first
+        return first
       }
       visit(block)
       flow += block.getBoundingClientRect().height + shift
