@@ -2,11 +2,10 @@
  * The last step on Chromium's PDF: document metadata instead of the page's
  * URL and the wall clock, and a fixed file ID, so equal inputs give equal bytes.
  */
-import { createHash } from 'node:crypto'
-import { PDFArray, PDFHexString, type PDFDocument } from 'pdf-lib'
 import type { ReportView } from '../report-view.js'
 import { VERSION } from '../../version.js'
-import { stabiliseStructIds } from './stable-struct-ids.js'
+import type { ChromiumPdf } from './chromium-pdf.js'
+import { updatePdf, type UpdatedPdf } from './update-pdf.js'
 
 /** What the PDF's Info dictionary and trailer record. */
 export interface PdfMetadata {
@@ -16,22 +15,21 @@ export interface PdfMetadata {
   fingerprint: string
 }
 
-/** Sets Title, Author, Subject, Keywords, language and dates, then saves without object streams. */
-export async function finishPdf(document: PDFDocument, { view, date, fingerprint }: PdfMetadata): Promise<Uint8Array> {
-  document.setTitle(view.title, { showInWindowTitleBar: true })
-  if (view.author ?? view.organisation) document.setAuthor((view.author ?? view.organisation)!)
-  if (view.subtitle) document.setSubject(view.subtitle)
-  document.setKeywords(view.cases.map((item) => item.title))
-  document.setLanguage(view.lang)
-  document.setCreator(`casebook ${VERSION}`)
-  document.setProducer(`casebook ${VERSION} (Chromium, pdf-lib)`)
-  document.setCreationDate(date)
-  document.setModificationDate(date)
-  stabiliseStructIds(document)
-  const id = createHash('md5').update(fingerprint).digest('hex')
-  document.context.trailerInfo.ID = PDFArray.withContext(document.context)
-  const ids = document.context.trailerInfo.ID as PDFArray
-  ids.push(PDFHexString.of(id))
-  ids.push(PDFHexString.of(id))
-  return document.save({ useObjectStreams: false, updateFieldAppearances: false })
+/** Sets Title, Author, Subject, Keywords, language and dates on the printed bytes (`pdf` is their reading). */
+export function finishPdf(bytes: Uint8Array, pdf: ChromiumPdf, { view, date, fingerprint }: PdfMetadata): Promise<UpdatedPdf> {
+  return updatePdf(
+    bytes,
+    {
+      title: view.title,
+      author: (view.author ?? view.organisation) || undefined,
+      subject: view.subtitle || undefined,
+      keywords: view.cases.map((item) => item.title).join(' '),
+      lang: view.lang,
+      creator: `casebook ${VERSION}`,
+      producer: `casebook ${VERSION} (Chromium)`,
+      date,
+      fingerprint,
+    },
+    pdf,
+  )
 }

@@ -30,7 +30,7 @@ export const pdfRenderer: Renderer = {
     const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code})` }, (page) =>
       printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT } }),
     )
-    const bytes = await finishPdf(printed.document, { view, date: context.sourceDate, fingerprint: html })
-    return [{ name: 'report.pdf', bytes, pages: printed.document.getPageCount() }]
+    const { bytes, pages } = await finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html })
+    return [{ name: 'report.pdf', bytes, pages }]
   },
 }

@@ -3,12 +3,12 @@
  * pages from the layout, print, read where Chromium really put each
  * target, and print again only when the guess was wrong.
  */
-import { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import { loadOffline } from '../../browser/load-offline.js'
 import { estimatePages, setContentsPages, type PageMap } from './estimate-pages.js'
 import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
+import { readChromiumPdf, type ChromiumPdf } from './chromium-pdf.js'
 import { labelHeadings } from './label-headings.js'
 
 /** Enough for any layout: the contents list keeps its length, so numbers settle after one correction. */
@@ -16,7 +16,9 @@ const MAX_PRINTS = 4
 
 /** The printed report and how many times it was printed (1 when the guess was right). */
 export interface PrintedReport {
-  document: PDFDocument
+  bytes: Uint8Array
+  /** The bytes as read by the light reader, for finishing without reading them again. */
+  pdf: ChromiumPdf
   pages: PageMap
   prints: number
 }
@@ -45,10 +47,10 @@ export async function printReport(page: Page, html: string, { geometry, timeout,
   for (let prints = 1; ; prints++) {
     await setContentsPages(page, numbers)
     const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout })
-    const document = await PDFDocument.load(bytes, { updateMetadata: false })
-    const actual = readDestinations(document)
+    const pdf = readChromiumPdf(bytes)
+    const actual = readDestinations(pdf)
     const corrected = correct(numbers, actual)
-    if (!corrected || prints >= MAX_PRINTS) return { document, pages: numbers, prints }
+    if (!corrected || prints >= MAX_PRINTS) return { bytes, pdf, pages: numbers, prints }
     numbers = corrected
   }
 }

@@ -1,27 +1,26 @@
 /** Where Chromium put each link target: the PDF's named destinations, as 1-based page numbers. */
-import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument } from 'pdf-lib'
+import { reference, type ChromiumPdf } from './chromium-pdf.js'
 import type { PageMap } from './estimate-pages.js'
 
 /** Reads the catalog's /Dests (Chromium writes one per `#id` link target) into page numbers. */
-export function readDestinations(document: PDFDocument): PageMap {
-  const pageNumbers = new Map<string, number>()
-  document.getPages().forEach((page, index) => pageNumbers.set(page.ref.toString(), index + 1))
-  const dests = document.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+export function readDestinations(pdf: ChromiumPdf): PageMap {
+  const pageNumbers = new Map<number, number>()
+  pdf.pages().forEach((page, index) => pageNumbers.set(page, index + 1))
+  const dests = reference(pdf.object(pdf.trailer.root), 'Dests')
   const result: PageMap = {}
-  if (!dests) return result
-  for (const [name, value] of dests.entries()) {
-    const destination = document.context.lookup(value)
-    const array = destination instanceof PDFDict ? destination.lookupMaybe(PDFName.of('D'), PDFArray) : destination
-    if (!(array instanceof PDFArray)) continue
-    const target = array.get(0)
-    const number = target instanceof PDFRef ? pageNumbers.get(target.toString()) : undefined
-    if (number !== undefined) result[decodeName(name)] = number
+  if (dests === undefined) return result
+  // Each entry is `/name [page 0 R /XYZ …]`, or `/name N 0 R` pointing at such an array or a dictionary with /D.
+  const body = pdf.object(dests)
+  for (const entry of body.matchAll(/\/([^\s/[\]<>(){}%]+)\s*(?:\[\s*(\d+)\s+\d+\s+R|(\d+)\s+\d+\s+R)/g)) {
+    const target = entry[2] ?? /\[\s*(\d+)\s+\d+\s+R/.exec(pdf.object(Number(entry[3])))?.[1]
+    const number = target === undefined ? undefined : pageNumbers.get(Number(target))
+    if (number !== undefined) result[decodeName(entry[1])] = number
   }
   return result
 }
 
 /** PDF names escape bytes as #xx; ids may hold any character. */
-function decodeName(name: PDFName): string {
-  const bytes = name.asString().slice(1).replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+function decodeName(name: string): string {
+  const bytes = name.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
   return Buffer.from(bytes, 'latin1').toString('utf8')
 }
