@@ -10,6 +10,7 @@ import { readTemplateAsset } from '../template-engine.js'
 import { pageGeometry } from './page-geometry.js'
 import { printReport } from './print-report.js'
 import { finishPdf } from './finish-pdf.js'
+import { scaledTimeout } from './scaled-timeout.js'
 
 /** Prints the same view and template as report.html, with page rules, contents numbers and metadata. */
 export const pdfRenderer: Renderer = {
@@ -17,6 +18,9 @@ export const pdfRenderer: Renderer = {
   outputs: ['report.pdf'],
   async render(document, context) {
     const { locale, config } = context
+    // The browser starts while the HTML is rendered; a failure to start is reported where it is awaited.
+    const launching = context.browser()
+    launching.catch(() => undefined)
     const view = await shared(context, 'report-view', async () => buildReportView(document, context))
     const geometry = pageGeometry(config.page.size ?? locale.rules.pageSize)
     // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
@@ -25,9 +29,10 @@ export const pdfRenderer: Renderer = {
     const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
     const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
     const html = await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) })
-    const timeout = config.browser.timeout
-    const browser = await context.browser()
-    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code})` }, (page) =>
+    const timeout = scaledTimeout(config.browser.timeout, html)
+    const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
+    const browser = await launching
+    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})` }, (page) =>
       printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT } }),
     )
     const { bytes, pages } = await finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html })

@@ -32,6 +32,9 @@ export interface PrintOptions {
 
 /** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
 export async function printReport(page: Page, html: string, { geometry, timeout, fonts }: PrintOptions): Promise<PrintedReport> {
+  // Lay the page out for print from the start: measuring and printing then reuse that layout.
+  await page.emulateMediaType('print')
+  await page.setViewport({ width: Math.floor(geometry.contentWidthPx), height: Math.floor(geometry.contentHeightPx) })
   await loadOffline(page, html, timeout)
   // document.fonts.ready ignores faces no element uses; margin text in a still-loading face prints blank.
   // A face whose subset is only whitespace fails to load; the others must still be loaded.
