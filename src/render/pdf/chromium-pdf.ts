@@ -61,9 +61,9 @@ export function readChromiumPdf(bytes: Uint8Array): ChromiumPdf {
   }
   const object = (number: number): string => {
     const at = offset(number)
-    const end = text.indexOf('endobj', at)
-    const stream = text.indexOf('stream', at)
-    return text.slice(at, stream >= 0 && stream < end ? stream : end)
+    const body = text.slice(at, text.indexOf('endobj', at))
+    const stream = body.indexOf('stream')
+    return stream >= 0 ? body.slice(0, stream) : body
   }
   const pages = (): number[] => {
     const root = reference(object(trailer.root), 'Pages')
@@ -90,17 +90,21 @@ export function reference(dictionary: string, key: string): number | undefined {
 
 /** Adds in-use entries of one xref table (its subsections) to `offsets`, keeping entries already there. */
 function readXrefTable(table: string, offsets: Map<number, number>): void {
-  const lines = table.split(/\r\n|\r|\n/).map((line) => line.trim()).filter(Boolean)
-  let number = 0
-  for (const line of lines) {
-    const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(line)
-    if (entry) {
-      if (entry[3] === 'n' && !offsets.has(number)) offsets.set(number, Number(entry[1]))
-      number++
-      continue
+  const header = /(\d+) (\d+)[ \t]*(?:\r\n|\r|\n)/y
+  let at = table.search(/\S/)
+  while (at >= 0 && at < table.length) {
+    header.lastIndex = at
+    const subsection = header.exec(table)
+    if (!subsection) throw new UnsupportedPdfError(`unexpected text in the xref table: ${table.slice(at, at + 40)}`)
+    const first = Number(subsection[1])
+    at = header.lastIndex
+    // Entries are exactly 20 bytes: 10-digit offset, space, 5-digit generation, space, n or f, two end-of-line bytes.
+    for (let index = 0; index < Number(subsection[2]); index++, at += 20) {
+      const entry = table.slice(at, at + 18)
+      if (!/^\d{10} \d{5} [nf]$/.test(entry)) throw new UnsupportedPdfError(`malformed xref entry: ${entry}`)
+      if (entry[17] === 'n' && !offsets.has(first + index)) offsets.set(first + index, Number(entry.slice(0, 10)))
     }
-    const subsection = /^(\d+) (\d+)$/.exec(line)
-    if (!subsection) throw new UnsupportedPdfError(`unexpected line in the xref table: ${line.slice(0, 40)}`)
-    number = Number(subsection[1])
+    const next = table.slice(at).search(/\S/)
+    at = next < 0 ? -1 : at + next
   }
 }
