@@ -14,54 +14,22 @@ export async function main(argv: string[]): Promise<void> {
     .showHelpAfterError()
     .exitOverride()
 
-  program
-    .command('build')
+  buildOptions(program.command('build'), true)
     .description('build the pack: <out>/<locale>/report.html, report.pdf, slides.html, report.docx and <out>/manifest.json')
-    .argument('[input]', 'source file or folder (default from config, else content/)')
-    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
-    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
-    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
-    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
-    .option('--browser-path <path>', 'Chrome or Chromium to print with')
-    .option('--force', 'rebuild every artifact, even unchanged ones')
-    .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
     .action(async (input: string | undefined, options) => {
       await (await import('./commands/build.js')).build(input, options)
     })
 
-  program
-    .command('pack')
+  buildOptions(program.command('pack'), true)
     .description('build (incrementally), then zip each locale into <out>/briefing-pack-<locale>.zip')
-    .argument('[input]', 'source file or folder (default from config, else content/)')
-    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
-    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
-    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
-    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
-    .option('--browser-path <path>', 'Chrome or Chromium to print with')
-    .option('--force', 'rebuild every artifact, even unchanged ones')
-    .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
     .action(async (input: string | undefined, options) => (await import('./commands/pack.js')).pack(input, options))
 
-  program
-    .command('watch')
+  buildOptions(program.command('watch'), false)
     .description('build, then rebuild whenever the input, its translations, the config or the templates change')
-    .argument('[input]', 'source file or folder (default from config, else content/)')
-    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
-    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
-    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
-    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
-    .option('--browser-path <path>', 'Chrome or Chromium to print with')
     .action(async (input: string | undefined, options) => (await import('./commands/watch.js')).watch(input, options))
 
-  program
-    .command('serve')
+  buildOptions(program.command('serve'), false)
     .description('watch, and serve the pack on localhost with live reload')
-    .argument('[input]', 'source file or folder (default from config, else content/)')
-    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
-    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
-    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
-    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
-    .option('--browser-path <path>', 'Chrome or Chromium to print with')
     .option('-p, --port <n>', 'port to listen on; 0 picks a free one', '4310')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .action(async (input: string | undefined, options) => (await import('./commands/serve.js')).serve(input, options))
@@ -92,4 +60,21 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.exitCode = handleError(error, debug)
   }
+}
+
+/** The options every building command shares; `rebuild` adds --force and --since. */
+function buildOptions(command: Command, rebuild: boolean): Command {
+  command
+    .argument('[input]', 'source file or folder (default from config, else content/)')
+    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
+    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
+    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
+    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
+    .option('--browser-path <path>', 'Chrome or Chromium to print with')
+  if (rebuild) {
+    command
+      .option('--force', 'rebuild every artifact, even unchanged ones')
+      .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
+  }
+  return command
 }
