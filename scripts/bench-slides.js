@@ -34,7 +34,7 @@ const rows = []
 for (const { name, input } of documents) {
   const out = join(work, `out-${rows.length}`)
   const html = timeCommand(process.execPath, [self, '--deck-html', input, join(out, 'slides.html')], { runs })
-  const full = timeCommand(process.execPath, [cli, 'build', input, '--format', 'slides', '--locale', 'zh-CN', '--out', out], { runs })
+  const full = timeCommand(process.execPath, [cli, 'build', input, '--format', 'slides', '--locale', 'zh-CN', '--force', '--out', out], { runs })
   const pages = full.ok ? JSON.parse(spawnSync('cat', [join(out, 'manifest.json')], { encoding: 'utf8' }).stdout).artifacts.find((a) => a.path.endsWith('slides.pdf'))?.pages : undefined
   const row = [name, pages ?? '—', html.ok ? fmt(html.seconds) : `failed: ${html.error}`, full.ok ? fmt(full.seconds) : `failed: ${full.error}`, full.ok ? `${(statSync(join(out, 'zh-CN/slides.html')).size / 1024).toFixed(0)} KiB` : '—']
   if (marp) {

@@ -46,7 +46,7 @@ for (const size of sizes) {
   const out = join(work, `out-${size}`)
   const peerRuns = size >= 10000 ? 1 : runs
   for (const format of ['html', 'docx']) {
-    const ours = timeCommand(process.execPath, [cli, 'build', outline, '--format', format, '--locale', 'zh-CN', '--out', out], { runs })
+    const ours = timeCommand(process.execPath, [cli, 'build', outline, '--format', format, '--locale', 'zh-CN', '--force', '--out', out], { runs })
     const theirs = peers.pandoc ? timeCommand('pandoc', [markdown, '--standalone', '--metadata', 'title=bench', '-o', join(work, `pandoc-${size}.${format}`)], { runs: peerRuns }) : { ok: false }
     formatsRows.push([
       size.toLocaleString('en'),
@@ -70,8 +70,21 @@ for (let i = 0; i < 10; i++) {
 }
 console.log(`\n## Start-up\n\n\`casebook --version\`: ${fmt(median(startup))} (median of 10)\n`)
 
-// Format-specific benchmarks live beside this script.
-for (const name of ['bench-pdf.js', 'bench-slides.js']) {
+// Regeneration: the seed's whole pack (every format), rebuilt from scratch and then unchanged.
+const seedOut = join(work, 'out-seed')
+const seedArgs = [cli, 'build', join(root, 'content'), '--locale', 'zh-CN', '--out', seedOut]
+const full = timeCommand(process.execPath, [...seedArgs, '--force'], { runs, cwd: root })
+const unchanged = timeCommand(process.execPath, seedArgs, { runs, cwd: root })
+console.log('## Regeneration (seed, zh-CN, html+pdf+slides+docx)\n')
+console.log(table(['build', 'time', 'peak RSS'], [
+  ['full (`--force`)', full.ok ? fmt(full.seconds) : full.error, full.ok ? `${full.peakMiB.toFixed(0)} MiB` : '—'],
+  ['unchanged rebuild', unchanged.ok ? fmt(unchanged.seconds) : unchanged.error, unchanged.ok ? `${unchanged.peakMiB.toFixed(0)} MiB` : '—'],
+  ['unchanged / full', full.ok && unchanged.ok ? `${((unchanged.seconds / full.seconds) * 100).toFixed(0)} %` : '—', ''],
+]))
+console.log('')
+
+// Format-specific benchmarks live beside this script (BENCH_ONLY=core skips them).
+for (const name of process.env.BENCH_ONLY === 'core' ? [] : ['bench-pdf.js', 'bench-slides.js']) {
   const script = join(root, 'scripts', name)
   if (!existsSync(script)) continue
   const result = spawnSync(process.execPath, [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 30 })

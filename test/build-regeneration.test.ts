@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, statS
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { buildPack, type ProgressEvent } from '../src/build/build-pack.js'
 import { SEED } from './helpers/cli.js'
@@ -50,12 +51,12 @@ describe('incremental builds', () => {
   })
 
   it('rebuilds after a one-case edit and names the case in the edition notes and contents', async () => {
-    const { dir, source, out } = project(['html', 'slides'])
+    const { dir, source, out } = project(['html', 'slides', 'docx'])
     await buildPack({ input: source, out, cwd: dir })
     expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toContain('首版')
     writeFileSync(source, readFileSync(source, 'utf8').replace('苏州市积极推进智慧交通建设', '苏州市全面推进智慧交通建设'))
     const result = await buildPack({ input: source, out, cwd: dir })
-    expect(result.written).toEqual(['zh-CN/report.html', 'zh-CN/slides.html', 'zh-CN/slides.pdf', 'CHANGES.md', 'manifest.json'])
+    expect(result.written).toEqual(['zh-CN/report.html', 'zh-CN/slides.html', 'zh-CN/slides.pdf', 'zh-CN/report.docx', 'CHANGES.md', 'manifest.json'])
     expect(result.changes).toEqual({ added: [], removed: [], changed: [{ number: 7, title: '苏州“智慧交通”', sections: ['7.1 案例背景'] }], introChanged: false, conclusionChanged: false })
     const changes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
     expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节：7.1 案例背景)')
@@ -68,6 +69,9 @@ describe('incremental builds', () => {
     const notesSlide = deck.match(/<section class="slide kind-edition-notes.*?<\/section>/s)?.[0] ?? ''
     expect(notesSlide).toContain('案例七')
     expect(notesSlide).toContain('7.1 案例背景')
+    const word = await mammoth.convertToHtml({ path: join(out, 'zh-CN', 'report.docx') })
+    expect(word.value).toContain('<h1><a id="_Toc1"></a><a id="edition_notes"></a>本版更新</h1>')
+    expect(word.value).toContain('<li><strong>案例七：</strong>苏州“智慧交通” (修改的小节：7.1 案例背景)</li>')
     // The same edition built again keeps its notes, so the bytes do not change.
     const again = await buildPack({ input: source, out, cwd: dir })
     expect(again.written).toEqual([])

@@ -1,6 +1,6 @@
 /**
  * The body of word/document.xml: cover, contents (with estimated page
- * numbers), intro, cases, overview, conclusion. It is written as XML text
+ * numbers), edition notes, intro, cases, overview, conclusion. It is written as XML text
  * straight into UTF-8 buffers rather than through the docx library's object
  * tree, which keeps the work linear and small at 10,000 cases.
  */
@@ -12,6 +12,7 @@ import { coverParagraphs } from './cover.js'
 import type { DocxOutline } from './docx-outline.js'
 import { estimatePages, type PageArea } from './estimate-pages.js'
 import { overviewBlocks } from './overview-table.js'
+import { editionNotesBlocks } from './edition-notes.js'
 import { XmlSink } from './xml-sink.js'
 
 /** The body's XML (without w:sectPr) and what the package needs besides: link targets, numbered lists, the page count. */
@@ -36,6 +37,7 @@ export function documentBody(outline: DocxOutline, context: RenderContext, area:
       if (block.layout) restLayout.push(block.layout)
     },
   }
+  editionNotesBlocks(rest, context, state)
   frameBlocks(rest, outline.intro, state)
   caseBlocks(rest, outline.cases, state)
   overviewBlocks(rest, outline.cases, context, area.width, state)
