@@ -23,7 +23,8 @@ export function finishPdf(bytes: Uint8Array, pdf: ChromiumPdf, { view, date, fin
       title: view.title,
       author: (view.author ?? view.organisation) || undefined,
       subject: view.subtitle || undefined,
-      keywords: view.cases.map((item) => item.title).join(' '),
+      // Separated as in the .docx, so titles with spaces stay apart.
+      keywords: view.cases.map((item) => item.title).join('; '),
       lang: view.lang,
       creator: `casebook ${VERSION}`,
       producer: `casebook ${VERSION} (Chromium)`,
