@@ -42,7 +42,7 @@ export async function build(input: string | undefined, options: BuildCliOptions)
   }
   const shown = relative(process.cwd(), result.out) || '.'
   for (const artifact of result.artifacts.filter((entry) => result.written.includes(entry.path))) {
-    process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} pages` : ''})\n`)
+    process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} ${artifact.path.endsWith('slides.html') ? 'slides' : 'pages'}` : ''})\n`)
   }
   const kept = result.artifacts.length - result.artifacts.filter((entry) => result.written.includes(entry.path)).length
   if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
