@@ -2,7 +2,9 @@
 import type { Renderer } from '../renderer.js'
 import { buildDeckView } from './build-deck-view.js'
 import { renderDeck } from './render-deck.js'
-import { printOfflinePdf } from './print-offline-pdf.js'
+import { withPage } from '../../browser/with-page.js'
+import { loadOffline } from '../../browser/load-offline.js'
+import { scaledTimeout } from '../pdf/scaled-timeout.js'
 import { stampPdf } from './stamp-pdf.js'
 
 /** Writes the deck and prints it, one 16:9 page per slide, in the build's browser. */
@@ -13,8 +15,13 @@ export const slidesRenderer: Renderer = {
     const view = buildDeckView(document, context)
     const html = await renderDeck(view, context)
     // Big decks take longer to lay out and print; allow for them on top of the configured timeout.
-    const timeout = context.config.browser.timeout + 40 * view.slideCount
-    const printed = await printOfflinePdf(await context.browser(), html, { timeout })
+    const timeout = scaledTimeout(context.config.browser.timeout + 40 * view.slideCount, html)
+    const label = `slides.pdf (${context.locale.code})`
+    // The same offline tab as the report PDF: only the deck itself and data: URLs load.
+    const printed = await withPage(await context.browser(), { timeout, label }, async (page) => {
+      await loadOffline(page, html, timeout)
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout })
+    })
     const pdf = await stampPdf(printed, { title: view.title, lang: view.lang, author: view.author, subject: view.subtitle, date: context.sourceDate, source: html })
     return [
       { name: 'slides.html', bytes: new TextEncoder().encode(html), pages: view.slideCount },
