@@ -1,0 +1,54 @@
+/**
+ * Property: whatever the text, the report's HTML parses back (as a browser
+ * would parse it) to exactly the text of the case tree, with labels and separators.
+ */
+import fc from 'fast-check'
+import { fromHtml } from 'hast-util-from-html'
+import { toText } from 'hast-util-to-text'
+import { describe, expect, it } from 'vitest'
+import { blocksToHtml } from '../src/render/blocks-to-html.js'
+import { plainText } from '../src/text/plain-text.js'
+import type { Block, Phrasing } from '../src/types.js'
+
+// Markup, entities, template syntax, CJK, quotes and whitespace edge cases.
+const text = fc
+  .array(fc.constantFrom('<script>', '</p>', '&amp;', '&', '<', '>', '"', "'", '{{x}}', '<!--', '-->', '城市', '“', '”', 'a', ' ', 'ﬁ', '\u00a0', '😀'), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(''))
+  // Leading/trailing spaces collapse in HTML text rendering; content keeps inner ones.
+  .filter((value) => value.trim() === value && !/\s{2,}/.test(value))
+
+const phrasing: fc.Arbitrary<Phrasing> = fc.oneof(
+  text.map((value): Phrasing => ({ type: 'text', value })),
+  text.map((value): Phrasing => ({ type: 'strong', children: [{ type: 'text', value }] })),
+  text.map((value): Phrasing => ({ type: 'emphasis', children: [{ type: 'text', value }] })),
+  text.map((value): Phrasing => ({ type: 'inlineCode', value })),
+  fc.tuple(text, fc.constantFrom('https://example.org/a?b=1&c=2', 'javascript:alert(1)', 'mailto:a@b.c')).map(([value, url]): Phrasing => ({ type: 'link', url, children: [{ type: 'text', value }] })),
+)
+
+const block: fc.Arbitrary<Block> = fc.oneof(
+  fc.array(phrasing, { minLength: 1, maxLength: 4 }).map((children): Block => ({ type: 'paragraph', children })),
+  fc.tuple(fc.option(text, { nil: null }), fc.array(phrasing, { minLength: 1, maxLength: 3 })).map(([label, children]): Block => ({ type: 'point', label, children })),
+)
+
+describe('HTML renderer', () => {
+  it('parses back to the same text as the tree, block by block', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(block, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (groups) => {
+        const html = blocksToHtml(groups, '：')
+        expect(html).toHaveLength(groups.length)
+        groups.forEach((blocks, index) => {
+          const parsed = fromHtml(html[index], { fragment: true })
+          const expected = blocks.map((item) => (item.type === 'point' && item.label !== null ? `${item.label}：` : '') + plainText(item))
+          const elements = parsed.children.filter((node) => node.type === 'element')
+          // Each paragraph is one <p>; a run of points is one <ul> whose <li> are the points.
+          const actual = elements.flatMap((element) =>
+            element.tagName === 'ul' ? element.children.filter((child) => child.type === 'element').map((item) => toText(item)) : [toText(element)],
+          )
+          expect(actual.map((value) => value.replace(/\s+/g, ' ').trim())).toEqual(expected.map((value) => value.replace(/\s+/g, ' ').trim()))
+          expect(html[index]).not.toMatch(/<script|javascript:|<!--/i)
+        })
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
