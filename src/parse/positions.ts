@@ -34,9 +34,3 @@ export function pointAt(source: SourceLine, index: number): UnistPoint {
 export function spanAt(source: SourceLine, index: number, length: number): Position {
   return { start: pointAt(source, index), end: pointAt(source, index + length) }
 }
-
-/** A position from the start of one position to the end of another. */
-export function joinPositions(from: Position | undefined, to: Position | undefined): Position | undefined {
-  if (!from || !to) return from ?? to
-  return { start: { ...from.start }, end: { ...to.end } }
-}

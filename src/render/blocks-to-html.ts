@@ -41,11 +41,6 @@ export function blocksToHtml(groups: Block[][], pointSeparator: string): string[
 
 const SPLIT = 'casebook:group'
 
-/** Phrasing to HTML, for titles that may carry inline formatting. */
-export function phrasingToHtml(children: Phrasing[]): string {
-  return blocksToHtml([[{ type: 'paragraph', children }]], '')[0].replace(/^<p>|<\/p>$/g, '')
-}
-
 // One shared object marks key-point lists, so a following point joins the same list.
 const POINTS: Mdast.ListData = { hProperties: { className: ['points'] } }
 

@@ -4,11 +4,11 @@
  * loads nothing from the network.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { EnvironmentError } from '../../errors.js'
-import { writeAtomic } from '../../build/write-atomic.js'
+import { writePack } from '../../build/write-pack.js'
 
 interface Slice {
   family: string
@@ -21,12 +21,6 @@ interface Slice {
 const require = createRequire(import.meta.url)
 const slicesCache = new Map<string, Promise<Slice[]>>()
 const subsetCache = new Map<string, Promise<string>>()
-
-/** The font family a fontsource package defines, e.g. `Noto Serif SC`. */
-export async function fontFamily(fontsource: string): Promise<string> {
-  const [slice] = await loadSlices(fontsource, 400)
-  return slice.family
-}
 
 /**
  * `@font-face` rules with `text`'s glyphs inlined as woff2 data URLs, for
@@ -75,9 +69,8 @@ async function cachedSubset(file: string, characters: string): Promise<Uint8Arra
   // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
   const { default: subsetFont } = await import('subset-font')
   const bytes = await subsetFont(await readFile(file), characters, { targetFormat: 'woff2' })
-  await mkdir(folder, { recursive: true })
-    .then(() => writeAtomic(path, bytes))
-    .catch(() => undefined) // A read-only install just goes without the cache.
+  // Temp file + rename, so a concurrent build never reads half a font; a read-only install just goes without the cache.
+  await writePack(folder, [{ path: `${name}.woff2`, bytes }]).catch(() => undefined)
   return bytes
 }
 
