@@ -1,2 +1,11 @@
 #!/usr/bin/env node
-import('../dist/cli/main.js').then((cli) => cli.main(process.argv));
+// `casebook --version` answers before any module loads: scripts and CI call it to
+// probe the install, and loading the CLI (commander and its commands) costs more than node itself.
+const args = process.argv.slice(2)
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  const { readFileSync } = await import('node:fs')
+  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n')
+} else {
+  const cli = await import('../dist/cli/main.js')
+  await cli.main(process.argv)
+}

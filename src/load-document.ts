@@ -16,7 +16,7 @@ export interface LoadOptions {
 /** Reads, parses and (optionally) checks an input file or folder. */
 export async function loadDocument(input: string, options: LoadOptions = {}): Promise<ParsedDocument> {
   const files = await readInput(input)
-  const document = parseDocument(files, options.defaults)
+  const document = await parseDocument(files, options.defaults)
   if (options.check) checkDocument(document, options.check)
   return document
 }

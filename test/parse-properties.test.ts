@@ -70,12 +70,12 @@ function positionsInside(tree: CaseDocument, length: number): boolean {
 }
 
 describe('outline parser', () => {
-  it('never throws, keeps every content character, and positions text exactly', () => {
-    fc.assert(
-      fc.property(outline, (text) => {
+  it('never throws, keeps every content character, and positions text exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(outline, async (text) => {
         const file = decodeSource(new TextEncoder().encode(text), 'input.txt')
         const source = String(file.value)
-        const tree = parseFile(file)
+        const tree = await parseFile(file)
         expect(sorted(contentOf(tree))).toBe(sorted(source))
         expect(positionsInside(tree, source.length)).toBe(true)
         const texts: Array<{ value: string; position: { start: { offset: number }; end: { offset: number } } }> = []
@@ -90,11 +90,11 @@ describe('outline parser', () => {
     )
   })
 
-  it('survives arbitrary Unicode, including invalid UTF-8 bytes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+  it('survives arbitrary Unicode, including invalid UTF-8 bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
         const file = decodeSource(bytes, 'input.txt')
-        const tree = parseFile(file)
+        const tree = await parseFile(file)
         expect(tree.type).toBe('document')
         expect(positionsInside(tree, String(file.value).length)).toBe(true)
       }),
@@ -104,11 +104,11 @@ describe('outline parser', () => {
 })
 
 describe('Markdown parser', () => {
-  it('never throws and keeps every Han character', () => {
-    fc.assert(
-      fc.property(markdown, (text) => {
+  it('never throws and keeps every Han character', async () => {
+    await fc.assert(
+      fc.asyncProperty(markdown, async (text) => {
         const file = new VFile({ path: 'input.md', value: text })
-        const tree = parseFile(file)
+        const tree = await parseFile(file)
         const han = /\p{Script=Han}/gu
         // Headings' ordinals and 案例 are structure; compare the rest of the Han text.
         const strip = (value: string) => sorted(value.replace(/[零〇一二两三四五六七八九十百千案例]/g, ''), han)

@@ -1,51 +1,27 @@
 /** Parses decoded source files into one case tree (a folder's files form one document). */
-import { unified } from 'unified'
-import remarkParse from 'remark-parse'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkCjkFriendly from 'remark-cjk-friendly'
-import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { Case, CaseDocument, Conclusion, DocumentData, Intro, ParsedDocument } from '../types.js'
+import { unified } from 'unified'
 import { outlineParse } from './outline-parse.js'
-import { markdownStructure } from './markdown-structure.js'
 import { isMarkdown } from './read-input.js'
 import { report } from './report.js'
-import { findExcessiveNesting } from './markdown-limits.js'
 
-// remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
-const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
 const outlineProcessor = unified().use(outlineParse).freeze()
 
 /** Parses one file by its extension: Markdown for .md, the outline format otherwise. */
-export function parseFile(file: VFile): CaseDocument {
-  if (isMarkdown(file.path)) {
-    const excessive = findExcessiveNesting(String(file.value))
-    if (excessive) {
-      const place = { line: excessive.line, column: excessive.column }
-      report(file, `Markdown nested too deeply to parse safely: ${excessive.reason}; the file was not read`, { start: place, end: place }, 'markdown-too-deep', 'error')
-      return { type: 'document', data: {} as CaseDocument['data'], children: [] }
-    }
-    try {
-      const mdast = markdownProcessor.parse(file) as Root
-      return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
-    } catch (error) {
-      // A nesting the line scan did not foresee: still a message, not a crash.
-      if (!(error instanceof RangeError)) throw error
-      report(file, `Markdown too complex to parse: ${error.message}`, undefined, 'markdown-too-deep', 'error')
-      return { type: 'document', data: {} as CaseDocument['data'], children: [] }
-    }
-  }
+export async function parseFile(file: VFile): Promise<CaseDocument> {
+  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file)
   return outlineProcessor.parse(file) as unknown as CaseDocument
 }
 
 /** Parses files in order into one document; `defaults` fill data the sources do not give. */
-export function parseDocument(files: VFile[], defaults: Partial<DocumentData> = {}): ParsedDocument {
+export async function parseDocument(files: VFile[], defaults: Partial<DocumentData> = {}): Promise<ParsedDocument> {
   const intros: Intro[] = []
   const cases: Case[] = []
   const conclusions: Conclusion[] = []
   let data: Partial<DocumentData> = {}
   for (const file of files) {
-    const part = parseFile(file)
+    const part = await parseFile(file)
     // Front matter of earlier files wins, as the first file usually holds the pack's metadata.
     data = { ...stripEmpty(part.data), ...data }
     for (const node of part.children) {

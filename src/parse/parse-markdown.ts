@@ -1,0 +1,41 @@
+/**
+ * The Markdown source format: remark-parse (+ CJK-friendly emphasis and YAML
+ * front matter) then the case-tree transform. Loaded only when a document has
+ * Markdown files, as the remark stack costs more to load than an outline takes to parse.
+ */
+import { unified } from 'unified'
+import remarkParse from 'remark-parse'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkCjkFriendly from 'remark-cjk-friendly'
+import type { Root } from 'mdast'
+import type { VFile } from 'vfile'
+import type { CaseDocument } from '../types.js'
+import { markdownStructure } from './markdown-structure.js'
+import { report } from './report.js'
+import { findExcessiveNesting } from './markdown-limits.js'
+
+// remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
+const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
+
+/** Parses one Markdown file; runaway nesting is an error message, not a crash. */
+export function parseMarkdown(file: VFile): CaseDocument {
+  const excessive = findExcessiveNesting(String(file.value))
+  if (excessive) {
+    const place = { line: excessive.line, column: excessive.column }
+    report(file, `Markdown nested too deeply to parse safely: ${excessive.reason}; the file was not read`, { start: place, end: place }, 'markdown-too-deep', 'error')
+    return emptyDocument()
+  }
+  try {
+    const mdast = markdownProcessor.parse(file) as Root
+    return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
+  } catch (error) {
+    // A nesting the line scan did not foresee: still a message, not a crash.
+    if (!(error instanceof RangeError)) throw error
+    report(file, `Markdown too complex to parse: ${error.message}`, undefined, 'markdown-too-deep', 'error')
+    return emptyDocument()
+  }
+}
+
+function emptyDocument(): CaseDocument {
+  return { type: 'document', data: {} as CaseDocument['data'], children: [] }
+}
