@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import type { ZodError } from 'zod'
+import * as v from 'valibot'
 import { ConfigError } from '../errors.js'
 import { configSchema, type Config } from './config-schema.js'
 
@@ -45,7 +45,7 @@ export async function findConfig(explicit: string | undefined, input: string | u
 
 /** Reads and validates a config file; null gives the defaults. */
 export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
-  if (!file) return { ...configSchema.parse({}), file: null }
+  if (!file) return { ...v.parse(configSchema, {}), file: null }
   let raw: unknown
   try {
     const text = await readFile(file, 'utf8')
@@ -53,10 +53,10 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
   } catch (error) {
     throw new ConfigError(`${file}: cannot read config: ${(error as Error).message.split('\n')[0]}`, { cause: error })
   }
-  const result = configSchema.safeParse(raw ?? {})
-  if (!result.success) throw new ConfigError(formatIssues(file, result.error))
+  const result = v.safeParse(configSchema, raw ?? {})
+  if (!result.success) throw new ConfigError(formatIssues(file, result.issues))
   const base = dirname(resolve(file))
-  const config = result.data
+  const config = result.output
   return {
     ...config,
     file,
@@ -67,12 +67,17 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
   }
 }
 
-function formatIssues(file: string, error: ZodError): string {
-  return error.issues
+/**
+ * One line per issue, naming the file and the key's dotted path. An unknown key is
+ * reported on the object that holds it (its message lists the unknown keys).
+ */
+function formatIssues(file: string, issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
     .map((issue) => {
-      const key = issue.path.join('.') || '(top level)'
-      const message = issue.code === 'unrecognized_keys' ? `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}` : issue.message
-      return `${file}: config key “${key}”: ${message}`
+      const path = issue.path ?? []
+      const keys = path.at(-1)?.origin === 'key' ? path.slice(0, -1) : path
+      const key = keys.map((item) => String(item.key)).join('.') || '(top level)'
+      return `${file}: config key “${key}”: ${issue.message}`
     })
     .join('\n')
 }
