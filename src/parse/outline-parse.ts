@@ -12,8 +12,6 @@ import { report } from './report.js'
 
 // `-`, `•`, `·`, `*`, `‧`, `・`, `1.`, `1)`, `(1)`, `①`.
 const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-９])|[(（][0-9０-９]{1,3}[)）]|[①-⑳])\s*/
-// Whitespace a user may leave around a line, including the ideographic space.
-const EDGE_SPACE = /^[\s\u3000]+|[\s\u3000]+$/g
 
 type Container = Intro | Conclusion | Section
 
@@ -38,7 +36,8 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
   let container: Container | undefined
 
   for (const source of lines) {
-    const text = source.text.replace(EDGE_SPACE, '')
+    // trim() takes every Unicode space a user may leave around a line, the ideographic space included.
+    const text = source.text.trim()
     if (!text) continue
     const start = source.text.indexOf(text)
     const span = spanAt(source, start, text.length)
@@ -92,7 +91,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       continue
     }
 
-    const block = parseBlock(source, start, text, file)
+    const block = parseBlock(source, start, text, span, file)
     if (!container) container = openContainer(span)
     container.children.push(block)
     extend(container, block)
@@ -117,12 +116,12 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
 }
 
 /** One content line: a key point or a paragraph. */
-function parseBlock(source: SourceLine, start: number, text: string, file: VFile): Block {
+function parseBlock(source: SourceLine, start: number, text: string, span: Position, file: VFile): Block {
   const bullet = BULLET.exec(text)
   if (bullet) {
     const body = text.slice(bullet[0].length)
     const bodyStart = start + bullet[0].length
-    const point: Point = { type: 'point', label: null, children: [], position: spanAt(source, start, text.length) }
+    const point: Point = { type: 'point', label: null, children: [], position: span }
     const labelled = splitLabel(body)
     if (labelled) {
       point.label = labelled.label
@@ -135,20 +134,24 @@ function parseBlock(source: SourceLine, start: number, text: string, file: VFile
     return point
   }
   if (looksLikeHeading(text)) {
-    report(file, `Unrecognised line kept as a paragraph: “${truncate(text)}”`, spanAt(source, start, text.length), 'unrecognised-line', 'warning')
+    report(file, `Unrecognised line kept as a paragraph: “${truncate(text)}”`, span, 'unrecognised-line', 'warning')
   }
-  return { type: 'paragraph', children: [textNode(source, start, text)], position: spanAt(source, start, text.length) }
+  // The paragraph and its text cover the same characters; they share the (never mutated) position.
+  return { type: 'paragraph', children: [{ type: 'text', value: text, position: span }], position: span }
 }
 
 function textNode(source: SourceLine, index: number, value: string) {
   return { type: 'text' as const, value, position: spanAt(source, index, value.length) }
 }
 
-/** Stretches a node's position to cover a later child. */
+/**
+ * Stretches a node's position to cover a later child. Point objects are never
+ * mutated, so the child's end point can be shared.
+ */
 function extend(node: { position?: Position }, child: { position?: Position }): void {
   if (!child.position) return
-  if (!node.position) node.position = { start: { ...child.position.start }, end: { ...child.position.end } }
-  else node.position.end = { ...child.position.end }
+  if (!node.position) node.position = { start: child.position.start, end: child.position.end }
+  else node.position.end = child.position.end
 }
 
 function truncate(text: string): string {

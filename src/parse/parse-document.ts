@@ -62,9 +62,18 @@ function stripEmpty(data: Partial<DocumentData>): Partial<DocumentData> {
 
 function parseSinglePosition(file: VFile) {
   const value = String(file.value)
-  const lines = value.split(/\r\n|\n|\r/)
+  // Count lines without splitting: a 10 MB source would make a string per line.
+  let line = 1
+  let lineStart = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 10 || (code === 13 && value.charCodeAt(index + 1) !== 10)) {
+      line++
+      lineStart = index + 1
+    }
+  }
   return {
     start: { line: 1, column: 1, offset: 0 },
-    end: { line: lines.length, column: lines.at(-1)!.length + 1, offset: value.length },
+    end: { line, column: value.length - lineStart + 1, offset: value.length },
   }
 }

@@ -13,12 +13,19 @@ export interface SourceLine {
 /** Splits text into lines, accepting LF, CRLF and lone CR endings. */
 export function splitLines(value: string): SourceLine[] {
   const lines: SourceLine[] = []
-  const pattern = /\r\n|\n|\r/g
   let start = 0
   let line = 1
-  for (let match = pattern.exec(value); match; match = pattern.exec(value)) {
-    lines.push({ line, offset: start, text: value.slice(start, match.index) })
-    start = match.index + match[0].length
+  // indexOf is several times faster than a regex at 100,000 lines. Each search
+  // result is kept until passed, so a lone CR far ahead is not searched for again and again.
+  let newline = value.indexOf('\n')
+  let carriage = value.indexOf('\r')
+  for (;;) {
+    if (newline >= 0 && newline < start) newline = value.indexOf('\n', start)
+    if (carriage >= 0 && carriage < start) carriage = value.indexOf('\r', start)
+    const end = carriage >= 0 && (newline < 0 || carriage < newline) ? carriage : newline
+    if (end < 0) break
+    lines.push({ line, offset: start, text: value.slice(start, end) })
+    start = end + (end === carriage && value.charCodeAt(end + 1) === 10 ? 2 : 1)
     line++
   }
   lines.push({ line, offset: start, text: value.slice(start) })

@@ -20,16 +20,38 @@ const toHast = unified().use(remarkRehype).use(rehypeSanitize, schema).freeze()
 const toHtml = unified().use(rehypeStringify).freeze()
 
 /**
- * Renders groups of blocks (one group per section) in a single pass, which
- * matters at 10,000 cases; returns one HTML string per group.
+ * Renders groups of blocks (one group per section); returns one HTML string
+ * per group. Groups go through the pipeline in batches: one pass per group
+ * costs too much at 10,000 cases, and one pass for the whole document keeps a
+ * hast tree of every block alive at once, which the garbage collector pays for.
  */
 export function blocksToHtml(groups: Block[][], pointSeparator: string): string[] {
-  const mdastGroups = groups.map((blocks) => toMdastBlocks(blocks, pointSeparator))
+  const html: string[] = []
+  let batch: Mdast.RootContent[][] = []
+  let batchBlocks = 0
+  for (const group of groups) {
+    const blocks = toMdastBlocks(group, pointSeparator)
+    batch.push(blocks)
+    batchBlocks += blocks.length
+    if (batchBlocks >= BATCH_BLOCKS) {
+      html.push(...batchToHtml(batch))
+      batch = []
+      batchBlocks = 0
+    }
+  }
+  if (batch.length > 0) html.push(...batchToHtml(batch))
+  return html
+}
+
+// Big enough that per-pass costs vanish, small enough that each batch's trees die young.
+const BATCH_BLOCKS = 2000
+
+function batchToHtml(mdastGroups: Mdast.RootContent[][]): string[] {
   const root: Mdast.Root = { type: 'root', children: mdastGroups.flat() }
   const hast = toHast.runSync(root) as Hast.Root
   const elements = hast.children.filter((node) => node.type === 'element')
-  // One stringify for the whole document, groups separated by a comment that
-  // sanitized, escaped content can never contain; 30,000 calls cost far more.
+  // One stringify for the batch, groups separated by a comment that
+  // sanitized, escaped content can never contain.
   const children: Hast.RootContent[] = []
   let next = 0
   mdastGroups.forEach((group, index) => {
