@@ -1,6 +1,7 @@
 /**
- * In-process stage timings for one document: read+parse+check, then the HTML
- * report (view, template, fonts). Prints one JSON line. Run in a fresh process per size.
+ * In-process stage timings for one document, in one process: read+parse+check,
+ * the HTML report (view, template, fonts), the slide deck's HTML and the .docx.
+ * Prints one JSON line. Run in a fresh process per size, so peak memory is per size.
  */
 import { performance } from 'node:perf_hooks'
 import { loadDocument } from '../../dist/load-document.js'
@@ -9,14 +10,25 @@ import { loadLocale } from '../../dist/locale/load-locale.js'
 import { templateDirs } from '../../dist/templates/template-dirs.js'
 import { buildReportView } from '../../dist/render/report-view.js'
 import { renderReport } from '../../dist/render/html/render-report.js'
+import { buildDeckView } from '../../dist/render/slides/build-deck-view.js'
+import { renderDeck } from '../../dist/render/slides/render-deck.js'
+import { packDocx } from '../../dist/render/docx/pack-docx.js'
 import { loadConfig } from '../../dist/config/load-config.js'
 
 const input = process.argv[2]
-const t0 = performance.now()
-const document = await loadDocument(input, { check: defaultCheckOptions, defaults: { title: 'Benchmark' } })
-const t1 = performance.now()
+const stages = (process.argv[3] ?? 'html,slides,docx').split(',')
+const timings = {}
+const time = async (name, work) => {
+  const start = performance.now()
+  const result = await work()
+  timings[name] = performance.now() - start
+  return result
+}
+
+const document = await time('parseMs', () => loadDocument(input, { check: defaultCheckOptions, defaults: { title: 'Benchmark' } }))
 const dirs = templateDirs()
 const context = { locale: await loadLocale('zh-CN', dirs), config: await loadConfig(null), templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('no browser in this benchmark')) }
-const html = await renderReport(buildReportView(document.tree, context), context)
-const t2 = performance.now()
-process.stdout.write(JSON.stringify({ parseMs: t1 - t0, htmlMs: t2 - t1, htmlBytes: html.length, peakMiB: process.resourceUsage().maxRSS / 1024 }) + '\n')
+if (stages.includes('html')) await time('htmlMs', async () => renderReport(buildReportView(document.tree, context), context))
+if (stages.includes('slides')) await time('slidesMs', async () => renderDeck(buildDeckView(document.tree, context), context))
+if (stages.includes('docx')) await time('docxMs', () => packDocx(document.tree, context))
+process.stdout.write(JSON.stringify({ ...timings, peakMiB: process.resourceUsage().maxRSS / 1024 }) + '\n')

@@ -1,7 +1,7 @@
 /** The view a report template sees: the case tree with labels, ids and HTML fragments. */
 import type { CaseDocument, Case, Intro, Conclusion, Section, SectionKind } from '../types.js'
 import type { RenderContext } from './renderer.js'
-import { blocksToHtml } from './blocks-to-html.js'
+import { documentHtml } from './document-html.js'
 import { plainText } from '../text/plain-text.js'
 import { isUnchanged } from '../build/diff-trees.js'
 
@@ -77,10 +77,7 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
   const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  // One HTML pass for all block content: intro, every section, conclusion.
-  const groups = [intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []]
-  const html = blocksToHtml(groups, locale.t('pointSeparator'))
-  let next = 1
+  const html = documentHtml(document, locale.t('pointSeparator'))
   const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
@@ -90,7 +87,7 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
       label,
       title: node.title,
       heading: locale.t('caseHeading', { label, title: node.title }),
-      sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html[next++], context)),
+      sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html.sections[index][sectionIndex], context)),
       pointLabels: pointLabels(node),
       untranslated: Boolean(node.data?.untranslated),
       changed: changedNumbers.has(node.number),
@@ -105,9 +102,9 @@ export function buildReportView(document: CaseDocument, context: RenderContext):
     organisation: document.data.organisation ?? config.organisation,
     date,
     dateText: date ? locale.formatDate(date) : undefined,
-    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html[0] },
+    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro },
     cases: caseViews,
-    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html[next] },
+    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion },
     caseCount: cases.length,
     editionNotes: editionNotesView(context),
   }

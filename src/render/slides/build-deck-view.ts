@@ -1,7 +1,7 @@
 /** The deck for one locale's document: title, agenda, introduction, cases, overview, conclusion. */
 import type { Block, Case, CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
-import { blocksToHtml } from '../blocks-to-html.js'
+import { documentHtml } from '../document-html.js'
 import { plainText } from '../../text/plain-text.js'
 import { fitLines } from './brief-text.js'
 import { caseItems } from './case-items.js'
@@ -21,7 +21,7 @@ export function buildDeckView(document: CaseDocument, context: RenderContext): D
   const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  const notes = notesHtml(intro, cases, conclusion, locale.t('pointSeparator'))
+  const notes = notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
   const title = document.data.title
   const date = document.data.date ?? config.date
   const organisation = document.data.organisation ?? config.organisation
@@ -60,7 +60,14 @@ export function buildDeckView(document: CaseDocument, context: RenderContext): D
   const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion.children, title, notes.conclusion) : []
 
   const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title), ...introSlides, ...caseSlides.flat()]
-  const firstSlideOf = (index: number) => before.indexOf(caseSlides[index][0]) + 1
+  // Slide numbers of each case's first slide, counted once (an indexOf per case is quadratic at 10,000 cases).
+  const caseStarts: number[] = []
+  let slideNumber = before.length - caseSlides.flat().length
+  for (const pages of caseSlides) {
+    caseStarts.push(slideNumber + 1)
+    slideNumber += pages.length
+  }
+  const firstSlideOf = (index: number) => caseStarts[index]
   const overview = overviewSlides(cases, firstSlideOf, locale)
   const slides: Slide[] = [...before, ...overview, ...conclusionSlides]
   slides.forEach((slide, index) => (slide.number = index + 1))
@@ -94,17 +101,15 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, blocks: Block[
   }))
 }
 
-/** The full text of every part as sanitized HTML, in one pass (it matters at 1,000 cases). */
-function notesHtml(intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
-  const groups = [intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []]
-  const html = blocksToHtml(groups, separator)
-  let next = 1
+/** The full text of every part as sanitized HTML: the report's fragments, made once for both. */
+function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
+  const html = documentHtml(document, separator)
   return {
-    intro: { title: intro?.title ?? '', sections: [{ title: '', html: html[0] }] },
-    cases: cases.map((node): SlideNotes => ({
+    intro: { title: intro?.title ?? '', sections: [{ title: '', html: html.intro }] },
+    cases: cases.map((node, index): SlideNotes => ({
       title: node.title,
-      sections: node.children.map((section) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html[next++] })),
+      sections: node.children.map((section, sectionIndex) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html.sections[index][sectionIndex] })),
     })),
-    conclusion: { title: conclusion?.title ?? '', sections: [{ title: '', html: html[next] }] },
+    conclusion: { title: conclusion?.title ?? '', sections: [{ title: '', html: html.conclusion }] },
   }
 }
