@@ -6,6 +6,8 @@ if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   const { readFileSync } = await import('node:fs')
   process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n')
 } else {
-  const cli = await import('../dist/cli/main.js')
+  // --debug shows stack traces; they should name src/ files, not bundle chunks.
+  if (args.includes('--debug')) process.setSourceMapsEnabled(true)
+  const cli = await import('../dist/bundle/casebook.js')
   await cli.main(process.argv)
 }

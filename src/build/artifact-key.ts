@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from '../package-root.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import { contentJson } from '../text/content-json.js'
 import { VERSION } from '../version.js'
@@ -42,9 +42,9 @@ export async function fingerprintTemplates(dirs: string[]): Promise<string> {
   }
   // casebook's own code and its dependencies (fonts, docx, the browser driver)
   // change output too: the compiled code and the lock file pin them.
-  const code = fileURLToPath(new URL('../', import.meta.url))
+  const code = join(PACKAGE_ROOT, 'dist')
   for (const file of (await listFiles(code)).filter((path) => path.endsWith('.js')).sort()) hash.update(await readFile(file))
-  const lock = await readFile(new URL('../../package-lock.json', import.meta.url)).catch(() => null)
+  const lock = await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => null)
   if (lock) hash.update(lock)
   return hash.digest('hex')
 }

@@ -1,10 +1,10 @@
 /** Where templates, styles and catalogs come from: the user's folder first, then casebook's own. */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from '../package-root.js'
 
 /** casebook's own templates folder. */
-export const BUILTIN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
+export const BUILTIN_TEMPLATES = join(PACKAGE_ROOT, 'templates') + '/'
 
 /** The folders to look in, most specific first. */
 export function templateDirs(userDir?: string): string[] {

@@ -1,0 +1,32 @@
+/**
+ * Bundles the CLI into dist/bundle/ with esbuild. Node loads one file (plus a
+ * chunk per lazily loaded command or renderer) instead of some 400 small ES
+ * modules, which was a third of a small build's time. dist/ (tsc) stays the
+ * library API; only bin/casebook.js runs the bundle.
+ */
+import { build } from 'esbuild'
+import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const outdir = `${root}dist/bundle`
+rmSync(outdir, { recursive: true, force: true })
+await build({
+  absWorkingDir: root,
+  entryPoints: { casebook: 'src/cli/main.ts' },
+  outdir,
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // Loaded lazily and large, or reading files beside their own code (wasm, fonts): left to node_modules.
+  external: ['puppeteer-core', 'docx', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js'],
+  // CommonJS dependencies (handlebars) call require(); an ES module has none of its own.
+  banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
+  legalComments: 'none',
+  // Stack traces under --debug point at src/ through these (bin/casebook.js turns source maps on).
+  sourcemap: 'linked',
+  logLevel: 'warning',
+})
