@@ -1,5 +1,5 @@
 /**
- * Word benchmarks (run after `npx tsc`): `casebook build --format docx` for the
+ * Word benchmarks (run after `npm run build`): `casebook build --format docx` for the
  * seed and generated 1,000- and 10,000-case outline documents, whole process,
  * median of 3, peak RSS, next to `pandoc -o x.docx` on the same content as
  * Markdown when pandoc is installed. Sizes: BENCH_DOCX_SIZES=1000,10000.

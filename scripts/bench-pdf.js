@@ -3,7 +3,8 @@
  * seed and for a generated 1,000-case document, md-to-pdf on the same content
  * when it is installed, and Chromium's own print of the ready 1,000-case page
  * (page.pdf alone), to show casebook's overhead. Medians of BENCH_RUNS (3) runs.
- * Run after `npx tsc`: it imports the built library from dist/.
+ * Run after `npm run build`: it imports the built library from dist/. With
+ * BENCH_SUMMARY set, also writes the figures there as JSON for bench.js's targets.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -60,6 +61,9 @@ console.log(table(
     ['pages', String(chromium.pages)],
   ],
 ))
+if (process.env.BENCH_SUMMARY) {
+  writeFileSync(process.env.BENCH_SUMMARY, JSON.stringify({ casebook: whole, chromiumPrint: chromium.print, overheadPercent: (whole / chromium.print - 1) * 100, pages: chromium.pages }))
+}
 
 /** md-to-pdf from BENCH_MD_TO_PDF, node_modules/.bin or PATH, told to use the same Chromium. */
 function findMdToPdf() {

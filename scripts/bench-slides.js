@@ -1,5 +1,5 @@
 /**
- * Deck benchmarks (run after `npx tsc`): the seed and a generated 1,000-case
+ * Deck benchmarks (run after `npm run build`): the seed and a generated 1,000-case
  * document, slides HTML alone (a fresh process: read, parse, check, view,
  * template, subset fonts) and HTML+PDF (`casebook build --format slides`),
  * median of 3, next to Marp CLI on the same content when it is installed.

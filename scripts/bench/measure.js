@@ -8,20 +8,43 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
+/** One run of a command under GNU time: wall seconds and peak RSS in MiB, or the error it ended with. */
+function runOnce(command, args, { env = process.env, cwd } = {}) {
+  const start = process.hrtime.bigint()
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  if (result.status !== 0) return { ok: false, error: (result.stderr || '').trim().split('\n').slice(-3).join(' ') }
+  const kib = Number((result.stderr.trim().split('\n').at(-1) || '0').trim())
+  return { ok: true, seconds, peakMiB: kib / 1024 }
+}
+
 /** Runs a command `runs` times; returns the median wall time in seconds and the peak RSS in MiB (GNU time). */
-export function timeCommand(command, args, { runs = 3, env = process.env, cwd } = {}) {
-  const times = []
-  let peak = 0
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint()
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9
-    if (result.status !== 0) return { ok: false, error: (result.stderr || '').trim().split('\n').slice(-3).join(' ') }
-    times.push(seconds)
-    const kib = Number((result.stderr.trim().split('\n').at(-1) || '0').trim())
-    peak = Math.max(peak, kib / 1024)
+export function timeCommand(command, args, { runs = 3, env, cwd } = {}) {
+  return timeInterleaved([{ command, args, env, cwd, runs }])[0]
+}
+
+/**
+ * Times several commands side by side: run 1 of each, then run 2 of each, and
+ * so on, so a change in the machine's load falls on all of them alike. Each
+ * entry may ask for fewer runs (a peer that takes minutes). Returns, per
+ * command, the median wall time and the highest peak RSS.
+ */
+export function timeInterleaved(entries) {
+  const samples = entries.map(() => ({ times: [], peak: 0, error: undefined }))
+  const rounds = Math.max(...entries.map((entry) => entry.runs ?? 3))
+  for (let round = 0; round < rounds; round++) {
+    entries.forEach((entry, index) => {
+      const sample = samples[index]
+      if (sample.error || round >= (entry.runs ?? 3)) return
+      const run = runOnce(entry.command, entry.args, entry)
+      if (!run.ok) sample.error = run.error
+      else {
+        sample.times.push(run.seconds)
+        sample.peak = Math.max(sample.peak, run.peakMiB)
+      }
+    })
   }
-  return { ok: true, seconds: median(times), peakMiB: peak }
+  return samples.map((sample) => (sample.error ? { ok: false, error: sample.error } : { ok: true, seconds: median(sample.times), peakMiB: sample.peak }))
 }
 
 /** True when `command` is on PATH. */
@@ -33,4 +56,9 @@ export function has(command) {
 export function table(headers, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`
   return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n')
+}
+
+/** Seconds as `850 ms` or `1.25 s`; `—` when unknown. */
+export function formatSeconds(seconds) {
+  return seconds === undefined ? '—' : seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`
 }
