@@ -7,7 +7,7 @@ import type { VFile } from 'vfile'
 import type { Position } from 'unist'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
 import { looksLikeHeading, matchCase, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
-import { type SourceLine, pointAt, spanAt, splitLines } from './positions.js'
+import { type SourceLine, forEachLine, pointAt, spanAt } from './positions.js'
 import { report } from './report.js'
 
 // `-`, `•`, `·`, `*`, `‧`, `・`, `1.`, `1)`, `(1)`, `①`.
@@ -23,22 +23,16 @@ export function outlineParse(this: Processor): void {
 
 /** Parses outline text; problems are reported on `file`. */
 export function parseOutline(value: string, file: VFile): CaseDocument {
-  const lines = splitLines(value)
-  const tree: CaseDocument = {
-    type: 'document',
-    data: {} as CaseDocument['data'],
-    children: [],
-    position: { start: pointAt(lines[0], 0), end: pointAt(lines.at(-1)!, lines.at(-1)!.text.length) },
-  }
+  const tree: CaseDocument = { type: 'document', data: {} as CaseDocument['data'], children: [] }
   let intro: Intro | undefined
   let conclusion: Conclusion | undefined
   let currentCase: Case | undefined
   let container: Container | undefined
 
-  for (const source of lines) {
+  const last = forEachLine(value, (source) => {
     // trim() takes every Unicode space a user may leave around a line, the ideographic space included.
     const text = source.text.trim()
-    if (!text) continue
+    if (!text) return
     const start = source.text.indexOf(text)
     const span = spanAt(source, start, text.length)
 
@@ -46,13 +40,13 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
     if (frame?.type === 'intro' && !intro && !currentCase) {
       intro = { type: 'intro', title: frame.title, children: [], position: span }
       container = intro
-      continue
+      return
     }
     if (frame?.type === 'conclusion' && !conclusion) {
       conclusion = { type: 'conclusion', title: frame.title, children: [], position: span }
       container = conclusion
       currentCase = undefined
-      continue
+      return
     }
 
     const caseHeading = matchCase(text)
@@ -72,7 +66,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       }
       if (!caseHeading.title) report(file, `${caseHeading.label} has no title`, span, 'empty-title', 'warning')
       if (conclusion) report(file, `${caseHeading.label} comes after the conclusion; it is kept with the other cases`, span, 'case-after-conclusion', 'warning')
-      continue
+      return
     }
 
     const sectionHeading = currentCase && matchSection(text)
@@ -88,7 +82,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       currentCase.children.push(section)
       extend(currentCase, section)
       container = section
-      continue
+      return
     }
 
     const block = parseBlock(source, start, text, span, file)
@@ -96,7 +90,8 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
     container.children.push(block)
     extend(container, block)
     if (currentCase && container.type === 'section') extend(currentCase, block)
-  }
+   })
+  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: pointAt(last, last.text.length) }
 
   tree.children = [...(intro ? [intro] : []), ...tree.children, ...(conclusion ? [conclusion] : [])]
   return tree

@@ -4,17 +4,26 @@
  */
 import { unified } from 'unified'
 import remarkRehype from 'remark-rehype'
-import rehypeSanitize, { defaultSchema } from 'rehype-sanitize'
+import rehypeSanitize from 'rehype-sanitize'
 import type { Schema } from 'hast-util-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import type * as Mdast from 'mdast'
 import type * as Hast from 'hast'
 import type { Block, Phrasing } from '../types.js'
 
+/**
+ * Exactly what the case tree's blocks can become, and nothing else (GitHub's
+ * default schema allows some 50 elements and protocols such as irc: and xmpp:).
+ */
 const schema: Schema = {
-  ...defaultSchema,
-  // Key-point lists carry a class for styling; nothing else may set one.
-  attributes: { ...defaultSchema.attributes, ul: [['className', 'contains-task-list', 'points']] },
+  tagNames: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br'],
+  attributes: {
+    a: ['href', 'title'],
+    // Key-point lists carry a class for styling; nothing else may set one.
+    ul: [['className', 'points']],
+  },
+  protocols: { href: ['http', 'https', 'mailto'] },
+  strip: ['script'],
 }
 const toHast = unified().use(remarkRehype).use(rehypeSanitize, schema).freeze()
 const toHtml = unified().use(rehypeStringify).freeze()
