@@ -44,6 +44,8 @@ export interface Locale {
   formatDate(date: string): string
   /** Keys taken from a base locale because this catalog lacks them. */
   missingKeys: string[]
+  /** Every message as written (ICU source), e.g. for the characters a page may show. */
+  messages: Readonly<Record<string, string>>
 }
 
 interface CatalogFile {
@@ -91,6 +93,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
     caseLabel: (number) => t('caseLabel', { number, ordinal: rules.ordinal === 'chinese' ? formatChineseNumber(number) : String(number) }),
     formatDate: (date) => dateFormat.format(new Date(`${date}T00:00:00Z`)),
     missingKeys,
+    messages,
   }
 }
 

@@ -9,27 +9,33 @@ import { ConfigError } from '../errors.js'
 import { findTemplateFile } from '../templates/template-dirs.js'
 import type { Locale } from '../locale/load-locale.js'
 
-/** Renders a named template with a view. */
-export type RenderTemplate = (view: object) => string
+/** Renders a named template with a view; `source` is the text of it and its partials. */
+export type RenderTemplate = ((view: object) => string) & { source: string }
 
 /** Loads `name` (e.g. `report.hbs`) and every partial under `partials/`, for one locale. */
 export async function loadTemplate(dirs: string[], name: string, locale: Locale): Promise<RenderTemplate> {
   const env = Handlebars.create()
   env.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => locale.t(key, options.hash))
   env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  const sources: string[] = []
   for (const [partial, file] of await partialFiles(dirs)) {
-    env.registerPartial(partial, compile(env, file, await readFile(file, 'utf8')))
+    const source = await readFile(file, 'utf8')
+    sources.push(source)
+    env.registerPartial(partial, compile(env, file, source))
   }
   const file = findTemplateFile(dirs, name)
   if (!file) throw new ConfigError(`Template not found: ${name} (looked in ${dirs.join(', ')})`)
-  const template = compile(env, file, await readFile(file, 'utf8'))
-  return (view) => {
+  const source = await readFile(file, 'utf8')
+  sources.unshift(source)
+  const template = compile(env, file, source)
+  const render = (view: object) => {
     try {
       return template(view)
     } catch (error) {
       throw new ConfigError(`${file}: ${(error as Error).message}`, { cause: error })
     }
   }
+  return Object.assign(render, { source: sources.join('\n') })
 }
 
 /** Reads a template asset such as a stylesheet, the user's copy first. */
