@@ -5,9 +5,12 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { PACKAGE_ROOT } from '../package-root.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import { contentJson } from '../text/content-json.js'
+import type { CaseDocument } from '../types.js'
+import { treeHash } from './tree-summary.js'
 import { VERSION } from '../version.js'
 
 /** What one artifact depends on. */
@@ -15,7 +18,7 @@ export interface KeyInputs {
   format: string
   locale: string
   /** The localized tree the renderer sees. */
-  tree: unknown
+  tree: CaseDocument
   config: ResolvedConfig
   /** Fingerprint of the template folders (templates, styles, catalogs). */
   templates: string
@@ -30,7 +33,7 @@ export function artifactKey(inputs: KeyInputs): string {
   return createHash('sha256')
     .update(VERSION)
     .update(contentJson([inputs.format, inputs.locale, inputs.sourceDate.toISOString(), config, inputs.templates, inputs.changes]))
-    .update(contentJson(inputs.tree))
+    .update(treeHash(inputs.tree))
     .digest('hex')
 }
 
@@ -41,9 +44,12 @@ export async function fingerprintTemplates(dirs: string[]): Promise<string> {
     for (const file of (await listFiles(dir)).sort()) hash.update(relative(dir, file)).update(await readFile(file))
   }
   // casebook's own code and its dependencies (fonts, docx, the browser driver)
-  // change output too: the compiled code and the lock file pin them.
-  const code = join(PACKAGE_ROOT, 'dist')
-  for (const file of (await listFiles(code)).filter((path) => path.endsWith('.js')).sort()) hash.update(await readFile(file))
+  // change output too: the running code and the lock file pin them. The CLI
+  // runs the bundle, the library API the rest of dist/; each hashes its own.
+  const bundle = join(PACKAGE_ROOT, 'dist', 'bundle')
+  const bundled = fileURLToPath(import.meta.url).startsWith(bundle)
+  const code = (await listFiles(bundled ? bundle : join(PACKAGE_ROOT, 'dist'))).filter((path) => path.endsWith('.js') && (bundled || !path.startsWith(bundle)))
+  for (const file of code.sort()) hash.update(await readFile(file))
   const lock = await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => null)
   if (lock) hash.update(lock)
   return hash.digest('hex')

@@ -92,6 +92,13 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const out = resolve(cwd, options.out ?? config.out ?? 'out')
   const formats = options.formats ?? config.formats
   const locales = options.locales ?? config.locales ?? [config.lang]
+  const dirs = templateDirs(config.templatesDir)
+  // Renderers load and templates are read while the document parses. Both are
+  // awaited below; the catch only keeps an early return from leaving them unhandled.
+  const loadingRenderers = Promise.all(formats.map(loadRenderer))
+  const fingerprinting = fingerprintTemplates(dirs)
+  loadingRenderers.catch(() => undefined)
+  fingerprinting.catch(() => undefined)
   const document = await loadDocument(input, {
     defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
     check: config.check,
@@ -100,10 +107,9 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   if (hasErrors(document.files)) return result
   result.reports.push(...(await checkTranslations(document, input, locales)))
 
-  const selected = await Promise.all(formats.map(loadRenderer))
-  const dirs = templateDirs(config.templatesDir)
+  const selected = await loadingRenderers
   const date = sourceDate(document.tree.data.date)
-  const templates = await fingerprintTemplates(dirs)
+  const templates = await fingerprinting
 
   const unlock = await lockOutput(out)
   let session: Promise<BrowserSession> | undefined

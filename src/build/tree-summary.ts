@@ -33,14 +33,14 @@ export interface TreeSummary {
 export function summarizeTree(tree: CaseDocument): TreeSummary {
   const summary: TreeSummary = { title: tree.data.title, intro: null, conclusion: null, cases: [] }
   for (const node of tree.children) {
-    if (node.type === 'intro') summary.intro = hash(node)
-    else if (node.type === 'conclusion') summary.conclusion = hash(node)
+    if (node.type === 'intro') summary.intro = nodeHash(node)
+    else if (node.type === 'conclusion') summary.conclusion = nodeHash(node)
     else {
       summary.cases.push({
         number: node.number,
         title: node.title,
-        hash: hash(node),
-        sections: node.children.map((section) => ({ number: section.number, title: section.title, hash: hash(section) })),
+        hash: nodeHash(node),
+        sections: node.children.map((section) => ({ number: section.number, title: section.title, hash: nodeHash(section) })),
       })
     }
   }
@@ -50,4 +50,20 @@ export function summarizeTree(tree: CaseDocument): TreeSummary {
 /** A short content hash of any node or value. */
 export function hash(value: unknown): string {
   return createHash('sha256').update(contentJson(value)).digest('hex').slice(0, 16)
+}
+
+// Nodes are not changed once parsed, and a locale's tree shares its source's case
+// nodes, so a node's hash serves the summary and every artifact key.
+const nodeHashes = new WeakMap<object, string>()
+
+/** `hash` of a tree node, computed once per node object. */
+export function nodeHash(node: object): string {
+  let value = nodeHashes.get(node)
+  if (value === undefined) nodeHashes.set(node, (value = hash(node)))
+  return value
+}
+
+/** A content hash of a whole tree: its data and each top-level node's hash. */
+export function treeHash(tree: CaseDocument): string {
+  return createHash('sha256').update(contentJson(tree.data)).update(tree.children.map(nodeHash).join()).digest('hex')
 }
