@@ -28,7 +28,7 @@ export async function renderReport(view: ReportView, context: RenderContext, opt
  */
 export async function renderWithFonts(template: RenderTemplate, view: object, context: RenderContext): Promise<string> {
   const { fonts } = context.locale.rules
-  const faces = await inlineFontFaces(fonts.fontsource, charactersOf([view, template.source, context.locale.messages]))
+  const faces = await inlineFontFaces(fonts.fontsource, pageCharacters(view, template, context))
   const family = fonts.serif.map((name) => `'${name}'`).join(',')
   const style = `:root{--font-serif:${family},serif}\n${faces}`
   if (template.source.includes('{{{fonts}}}')) return template({ ...view, fonts: style })
@@ -37,10 +37,15 @@ export async function renderWithFonts(template: RenderTemplate, view: object, co
   return head < 0 ? `<style>${style}</style>` + html : html.slice(0, head) + `<style>${style}</style>` + html.slice(head)
 }
 
+/** Every character a page rendered from `view` with `template` can show: a superset, for font subsets. */
+export function pageCharacters(view: object, template: RenderTemplate, context: RenderContext): string {
+  return charactersOf([view, template.source, context.locale.messages])
+}
+
 /**
  * Every character of every string in `values` (objects and arrays walked
  * deeply), plus printable ASCII: entities such as &#x22; and page numbers
- * print characters the text may not hold. A superset of what the page shows.
+ * print characters the text may not hold.
  */
 function charactersOf(values: unknown[]): string {
   // A bitmap over the BMP is ~20× faster than a Set at 20 MB; astral code points are rare.
