@@ -3,7 +3,8 @@
  * docx library writes the list definitions (w:abstractNum); the instances
  * (w:num) are written here, because the body is written without the library.
  */
-import { AlignmentType, LevelFormat, type ILevelsOptions, type INumberingOptions } from 'docx'
+// Types only: the library's enums are these strings, and the body path must not load the library.
+import type { ILevelsOptions, INumberingOptions } from 'docx'
 
 const BULLET_MARKS = ['•', '◦', '▪']
 const DEPTH = 9
@@ -23,8 +24,8 @@ export function orderedListId(n: number): number {
 export function docxNumbering(): INumberingOptions {
   return {
     config: [
-      { reference: 'casebook-bullets', levels: levels((level) => ({ format: LevelFormat.BULLET, text: BULLET_MARKS[level % BULLET_MARKS.length] })) },
-      { reference: 'casebook-numbers', levels: levels((level) => ({ format: level % 2 === 0 ? LevelFormat.DECIMAL : LevelFormat.LOWER_LETTER, text: `%${level + 1}.` })) },
+      { reference: 'casebook-bullets', levels: levels((level) => ({ format: 'bullet', text: BULLET_MARKS[level % BULLET_MARKS.length] })) },
+      { reference: 'casebook-numbers', levels: levels((level) => ({ format: level % 2 === 0 ? 'decimal' : 'lowerLetter', text: `%${level + 1}.` })) },
     ],
   }
 }
@@ -40,7 +41,7 @@ function levels(mark: (level: number) => Pick<ILevelsOptions, 'format' | 'text'>
   return Array.from({ length: DEPTH }, (_, level) => ({
     level,
     ...mark(level),
-    alignment: AlignmentType.LEFT,
+    alignment: 'left',
     // Hanging indent: the mark sits in the margin of the item's own text.
     style: { paragraph: { indent: { left: 420 * (level + 1), hanging: 300 } } },
   }))

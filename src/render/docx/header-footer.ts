@@ -1,20 +1,16 @@
 /** Running header (the document title) and footer ("第 X 页 共 Y 页" / "Page X of Y", from the catalog's `pageOf`). */
 import { Footer, Header, PageNumber, Paragraph, TextRun } from 'docx'
-import type { RenderContext } from '../renderer.js'
 import { xmlSafe } from './phrasing-runs.js'
 
-// Private-use characters stand in for the placeholders, so the catalog's word order is kept.
-const PAGE = '\uE000'
-const PAGES = '\uE001'
+import { PAGE_COUNT as PAGES, PAGE_NUMBER as PAGE } from './docx-page.js'
 
 /** The header every page but the cover shows. */
 export function runningHeader(title: string): Header {
   return new Header({ children: [new Paragraph({ style: 'Header', children: [new TextRun(xmlSafe(title))] })] })
 }
 
-/** The footer: `pageOf` split around {page} and {pages}, which become PAGE and NUMPAGES fields. */
-export function pageFooter(context: RenderContext): Footer {
-  const message = context.locale.t('pageOf', { page: PAGE, pages: PAGES })
+/** The footer: the `pageOf` message split around PAGE and PAGES, which become PAGE and NUMPAGES fields. */
+export function pageFooter(message: string): Footer {
   const children = message
     .split(new RegExp(`(${PAGE}|${PAGES})`))
     .filter((part) => part !== '')

@@ -1,8 +1,8 @@
 /** Builds, packs and finishes the .docx: the library's scaffold, the hand-written body and parts, the reference styles, a reproducible zip. */
-import { Packer } from 'docx'
 import type { CaseDocument } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
-import { buildDocxScaffold, pageGeometry } from './build-docx-document.js'
+import { pageGeometry } from './docx-page.js'
+import { docxScaffold, scaffoldSpec } from './scaffold-cache.js'
 import { corePropertiesXml } from './core-properties.js'
 import { documentBody } from './document-body.js'
 import { resolveDocxFonts } from './docx-fonts.js'
@@ -18,7 +18,7 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   const fonts = resolveDocxFonts(context)
   const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
   const outline = docxOutline(document, context)
-  const parts = readPackage(await Packer.toBuffer(buildDocxScaffold(outline.title, context, fonts)))
+  const parts = readPackage(await docxScaffold(scaffoldSpec(outline.title, context, fonts)))
   const body = documentBody(outline, context, pageGeometry(context).area)
   const scaffold = partText(parts, 'word/document.xml') ?? ''
   const at = scaffold.lastIndexOf('<w:sectPr')

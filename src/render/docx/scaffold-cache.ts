@@ -1,0 +1,65 @@
+/**
+ * The scaffold package (styles, numbering, header, footer, settings: the
+ * .docx around the body) kept on disk by what it is made from, so a build
+ * whose scaffold was made before neither loads nor runs the docx library:
+ * that took ~140 ms of a 1,000-case build. The key holds the scaffold's
+ * inputs, the docx library's version and the code that builds it.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { readFile, readdir } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { RenderContext } from '../renderer.js'
+import { writePack } from '../../build/write-pack.js'
+import type { DocxFonts } from './docx-fonts.js'
+import { PAGE_COUNT, PAGE_NUMBER, pageGeometry } from './docx-page.js'
+import type { ScaffoldSpec } from './build-docx-document.js'
+
+const require = createRequire(import.meta.url)
+
+/** What the scaffold of `title` depends on in `context`. */
+export function scaffoldSpec(title: string, context: RenderContext, fonts: DocxFonts): ScaffoldSpec {
+  return { title, fonts, pageSize: pageGeometry(context).size, pageOf: context.locale.t('pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }) }
+}
+
+/** The packed scaffold for `spec`: from the cache, or built (and cached, where the cache folder is writable). */
+export async function docxScaffold(spec: ScaffoldSpec): Promise<Uint8Array> {
+  const library = libraryFolder()
+  const key = createHash('sha256')
+    .update(JSON.stringify(spec))
+    .update(await readFile(join(library, 'package.json')))
+    .update(await codeHash())
+    .digest('hex')
+  const folder = join(library, '..', '.cache', 'casebook-docx')
+  const cached = await readFile(join(folder, `${key}.docx`)).catch(() => null)
+  if (cached) return cached
+  // The library loads only here, when the cache has no such scaffold.
+  const { scaffoldPackage } = await import('./build-docx-document.js')
+  const bytes = await scaffoldPackage(spec)
+  // A read-only install just goes without the cache.
+  await writePack(folder, [{ path: `${key}.docx`, bytes }]).catch(() => undefined)
+  return bytes
+}
+
+/** The docx package's folder (its exports hide package.json from require.resolve). */
+function libraryFolder(): string {
+  let folder = dirname(require.resolve('docx'))
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder)
+  return folder
+}
+
+let code: Promise<string> | undefined
+
+/** A hash of the code beside this module: the bundle's chunks, or the compiled docx renderer. */
+function codeHash(): Promise<string> {
+  code ??= (async () => {
+    const folder = dirname(fileURLToPath(import.meta.url))
+    const hash = createHash('sha256')
+    const names = (await readdir(folder)).filter((name) => /\.(js|ts)$/.test(name)).sort()
+    for (const name of names) hash.update(name).update(await readFile(join(folder, name)))
+    return hash.digest('hex')
+  })()
+  return code
+}
