@@ -66,13 +66,13 @@ describe('pages in the shared browser', () => {
 
   it('blocks every request that is not the page itself or a data: URL', async () => {
     const html = `<!DOCTYPE html><html><head><link rel="stylesheet" href="${origin}/style.css"></head>` +
-      `<body><img src="${origin}/image.png"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p>离线</p></body></html>`
+      `<body><img src="${origin}/image.png"><img src="file:///etc/hostname"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><p>离线</p></body></html>`
     const result = await withPage(session.browser, { timeout: 30_000, label: 'test' }, async (page) => {
       const load = await loadOffline(page, html, 30_000)
       return { ...load, text: await page.evaluate(() => document.body.textContent) }
     })
     expect(result.text).toContain('离线')
-    expect(result.blocked).toEqual(expect.arrayContaining([`${origin}/style.css`, `${origin}/image.png`]))
+    expect(result.blocked).toEqual(expect.arrayContaining([`${origin}/style.css`, `${origin}/image.png`, 'file:///etc/hostname']))
     expect(result.blocked.some((url) => url.startsWith('data:'))).toBe(false)
     expect(hits).toBe(0)
   })
