@@ -3,6 +3,7 @@
  * formats whose inputs changed, then write every new file and the manifest at once.
  */
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
 import type { VFile } from 'vfile'
@@ -99,83 +100,95 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const fingerprinting = fingerprintTemplates(dirs)
   loadingRenderers.catch(() => undefined)
   fingerprinting.catch(() => undefined)
-  const document = await loadDocument(input, {
-    defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
-    check: config.check,
-  })
-  const result: BuildResult = { config, document, out, artifacts: [], written: [], failures: [], changes: null, reports: [] }
-  if (hasErrors(document.files)) return result
-  result.reports.push(...(await checkTranslations(document, input, locales)))
-
-  const selected = await loadingRenderers
-  const date = sourceDate(document.tree.data.date)
-  const templates = await fingerprinting
-
-  const unlock = await lockOutput(out)
   let session: Promise<BrowserSession> | undefined
-  try {
-    await removeStaleTemps(out)
-    const previous = await readManifest(out)
-    const tree = summarizeTree(document.tree)
-    const baseline = await chooseBaseline(tree, previous, options.since)
-    result.changes = baseline && diffTrees(baseline, tree)
-    const files: PackFile[] = []
-    for (const code of locales) {
-      const locale = await loadLocale(code, dirs)
-      const incomplete = reportMissingKeys(locale)
-      if (incomplete) result.reports.push(incomplete)
-      const localized = await localizeDocument(document.tree, locale, { input, files: document.files })
-      const context: RenderContext = {
-        locale,
-        config,
-        templateDirs: dirs,
-        sourceDate: date,
-        changes: result.changes,
-        shared: new Map(),
-        browser: async () => {
-          if (options.browser) return options.browser
-          session ??= import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path))
-          return (await session).browser
-        },
-      }
-      for (const renderer of selected) {
-        const key = artifactKey({ format: renderer.format, locale: code, tree: localized, config, templates, sourceDate: date, changes: result.changes })
-        const kept = options.force ? null : await unchangedArtifacts(out, previous, code, renderer.format, key)
-        if (kept) {
-          options.onProgress?.({ type: 'skip', locale: code, format: renderer.format })
-          result.artifacts.push(...kept)
-          continue
-        }
-        options.onProgress?.({ type: 'render', locale: code, format: renderer.format })
-        try {
-          for (const artifact of await renderer.render(localized, context)) {
-            const path = `${code}/${artifact.name}`
-            files.push({ path, bytes: artifact.bytes })
-            result.artifacts.push({ locale: code, format: renderer.format, path, bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages, key })
-            options.onProgress?.({ type: 'rendered', locale: code, format: renderer.format, bytes: artifact.bytes.length })
-          }
-        } catch (error) {
-          // A missing browser must not cost the user the formats that need none.
-          if (!(error instanceof EnvironmentError)) throw error
-          result.failures.push({ locale: code, format: renderer.format, error })
-        }
-      }
-    }
-    if (session) await closeBrowser(session)
-    session = undefined
-    const manifest = buildManifest(result, input, date, tree, baseline)
-    const changes = changesMarkdown(document.tree.data.title, result.changes, await loadLocale(locales[0], dirs))
-    if (files.length > 0 || !previous || JSON.stringify(previous) !== JSON.stringify(manifest)) {
-      files.push({ path: 'CHANGES.md', bytes: changes }, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' })
-    }
-    await writePack(out, files)
-    result.written = files.map((file) => file.path)
-    for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
-  } finally {
-    if (session) await closeBrowser(session)
-    await unlock()
+  let finished = false
+  const launch = () => (session ??= import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path)))
+  // A forced or first build renders every format: a browser format's browser then starts
+  // now, alongside the parse, instead of after it (about a second here).
+  if (!options.browser && (options.force || !existsSync(join(out, MANIFEST)))) {
+    loadingRenderers.then(
+      (loaded) => {
+        if (!finished && loaded.some((renderer) => renderer.usesBrowser)) launch().catch(() => undefined)
+      },
+      () => undefined,
+    )
   }
-  return result
+  try {
+    const document = await loadDocument(input, {
+      defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
+      check: config.check,
+    })
+    const result: BuildResult = { config, document, out, artifacts: [], written: [], failures: [], changes: null, reports: [] }
+    if (hasErrors(document.files)) return result
+    result.reports.push(...(await checkTranslations(document, input, locales)))
+
+    const selected = await loadingRenderers
+    const date = sourceDate(document.tree.data.date)
+    const templates = await fingerprinting
+
+    const unlock = await lockOutput(out)
+    try {
+      await removeStaleTemps(out)
+      const previous = await readManifest(out)
+      const tree = summarizeTree(document.tree)
+      const baseline = await chooseBaseline(tree, previous, options.since)
+      result.changes = baseline && diffTrees(baseline, tree)
+      const files: PackFile[] = []
+      for (const code of locales) {
+        const locale = await loadLocale(code, dirs)
+        const incomplete = reportMissingKeys(locale)
+        if (incomplete) result.reports.push(incomplete)
+        const localized = await localizeDocument(document.tree, locale, { input, files: document.files })
+        const context: RenderContext = {
+          locale,
+          config,
+          templateDirs: dirs,
+          sourceDate: date,
+          changes: result.changes,
+          shared: new Map(),
+          browser: async () => options.browser ?? (await launch()).browser,
+        }
+        for (const renderer of selected) {
+          const key = artifactKey({ format: renderer.format, locale: code, tree: localized, config, templates, sourceDate: date, changes: result.changes })
+          const kept = options.force ? null : await unchangedArtifacts(out, previous, code, renderer.format, key)
+          if (kept) {
+            options.onProgress?.({ type: 'skip', locale: code, format: renderer.format })
+            result.artifacts.push(...kept)
+            continue
+          }
+          options.onProgress?.({ type: 'render', locale: code, format: renderer.format })
+          try {
+            for (const artifact of await renderer.render(localized, context)) {
+              const path = `${code}/${artifact.name}`
+              files.push({ path, bytes: artifact.bytes })
+              result.artifacts.push({ locale: code, format: renderer.format, path, bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages, key })
+              options.onProgress?.({ type: 'rendered', locale: code, format: renderer.format, bytes: artifact.bytes.length })
+            }
+          } catch (error) {
+            // A missing browser must not cost the user the formats that need none.
+            if (!(error instanceof EnvironmentError)) throw error
+            result.failures.push({ locale: code, format: renderer.format, error })
+          }
+        }
+      }
+      if (session) await closeBrowser(session)
+      session = undefined
+      const manifest = buildManifest(result, input, date, tree, baseline)
+      const changes = changesMarkdown(document.tree.data.title, result.changes, await loadLocale(locales[0], dirs))
+      if (files.length > 0 || !previous || JSON.stringify(previous) !== JSON.stringify(manifest)) {
+        files.push({ path: 'CHANGES.md', bytes: changes }, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' })
+      }
+      await writePack(out, files)
+      result.written = files.map((file) => file.path)
+      for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
+    } finally {
+      await unlock()
+    }
+    return result
+  } finally {
+    finished = true
+    if (session) await closeBrowser(session)
+  }
 }
 
 async function loadRenderer(format: Format): Promise<Renderer> {

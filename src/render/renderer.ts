@@ -35,6 +35,8 @@ export interface Renderer {
   format: Format
   /** File names this renderer writes, for planning and messages. */
   outputs: readonly string[]
+  /** Prints through the build's browser, so a build that will render it can start the browser early. */
+  usesBrowser?: boolean
   render(document: CaseDocument, context: RenderContext): Promise<Artifact[]>
 }
 

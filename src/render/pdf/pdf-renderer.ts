@@ -16,6 +16,7 @@ import { scaledTimeout } from './scaled-timeout.js'
 export const pdfRenderer: Renderer = {
   format: 'pdf',
   outputs: ['report.pdf'],
+  usesBrowser: true,
   async render(document, context) {
     const { locale, config } = context
     // The browser starts while the HTML is rendered; a failure to start is reported where it is awaited.

@@ -11,6 +11,7 @@ import { stampPdf } from './stamp-pdf.js'
 export const slidesRenderer: Renderer = {
   format: 'slides',
   outputs: ['slides.html', 'slides.pdf'],
+  usesBrowser: true,
   async render(document, context) {
     const view = buildDeckView(document, context)
     const html = await renderDeck(view, context)
