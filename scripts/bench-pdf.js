@@ -47,7 +47,7 @@ for (const document of documents) {
   rows.push([document.name, fmt(ours.seconds), `${ours.peakMiB.toFixed(0)} MiB`, fmt(peer), peer ? `${(ours.seconds / peer).toFixed(2)}×` : '—'])
 }
 
-console.log(`# report.pdf benchmark\n\nNode ${process.version}, ${runs} runs each (median), whole process including browser start.\n`)
+console.log(`## report.pdf\n\n${runs} runs each (median), whole process including browser start.\n`)
 console.log(table(['document', 'casebook', 'casebook peak RSS', 'md-to-pdf', 'casebook / md-to-pdf'], rows))
 if (!mdToPdf) console.log('\nmd-to-pdf is not installed (node_modules/.bin or PATH, or BENCH_MD_TO_PDF): its column is unavailable.')
 
@@ -67,7 +67,7 @@ for (let i = 0; i < runs; i++) {
 }
 const whole = median(ourTimes)
 const chromiumTotal = median(chromiumTimes)
-console.log(`\n## Chromium alone, ${size.toLocaleString('en')} cases\n`)
+console.log(`\n### Chromium alone, ${size.toLocaleString('en')} cases\n`)
 console.log(table(
   ['step', 'time'],
   [
