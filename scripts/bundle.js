@@ -1,6 +1,6 @@
 /**
  * Bundles the CLI into dist/bundle/ with esbuild. Node loads one file (plus a
- * chunk per lazily loaded command or renderer) instead of some 400 small ES
+ * chunk per lazily loaded command or renderer) instead of hundreds of small
  * modules (~180 ms of a 1.3 s 1,000-case build when measured). dist/ (tsc) stays the
  * library API; only bin/casebook.js runs the bundle.
  */
