@@ -104,7 +104,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   let finished = false
   const launch = () => (session ??= import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path)))
   // A forced or first build renders every format: a browser format's browser then starts
-  // now, alongside the parse, instead of after it (about a second here).
+  // now, alongside the parse, instead of after it (Chromium takes a second or more to start here).
   if (!options.browser && (options.force || !existsSync(join(out, MANIFEST)))) {
     loadingRenderers.then(
       (loaded) => {
