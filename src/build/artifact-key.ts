@@ -3,10 +3,10 @@
  * mean equal bytes, so a build can skip it; mtimes play no part.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { PACKAGE_ROOT } from '../package-root.js'
+import { codeFingerprint, listFiles } from '../code-fingerprint.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import { contentJson } from '../text/content-json.js'
 import type { CaseDocument } from '../types.js'
@@ -44,21 +44,9 @@ export async function fingerprintTemplates(dirs: string[]): Promise<string> {
     for (const file of (await listFiles(dir)).sort()) hash.update(relative(dir, file)).update(await readFile(file))
   }
   // casebook's own code and its dependencies (fonts, docx, the browser driver)
-  // change output too: the running code and the lock file pin them. The CLI
-  // runs the bundle, the library API the rest of dist/; each hashes its own.
-  const bundle = join(PACKAGE_ROOT, 'dist', 'bundle')
-  const bundled = fileURLToPath(import.meta.url).startsWith(bundle)
-  const code = (await listFiles(bundled ? bundle : join(PACKAGE_ROOT, 'dist'))).filter((path) => path.endsWith('.js') && (bundled || !path.startsWith(bundle)))
-  for (const file of code.sort()) hash.update(await readFile(file))
+  // change output too: the running code and the lock file pin them.
+  hash.update(await codeFingerprint())
   const lock = await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => null)
   if (lock) hash.update(lock)
   return hash.digest('hex')
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
-  const files = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : Promise.resolve(entry.isFile() ? [join(dir, entry.name)] : []))),
-  )
-  return files.flat()
 }

@@ -7,12 +7,12 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { RenderContext } from '../renderer.js'
 import { writePack } from '../../build/write-pack.js'
+import { codeFingerprint } from '../../code-fingerprint.js'
 import type { DocxFonts } from './docx-fonts.js'
 import { PAGE_COUNT, PAGE_NUMBER, pageGeometry } from './docx-page.js'
 import type { ScaffoldSpec } from './build-docx-document.js'
@@ -30,7 +30,7 @@ export async function docxScaffold(spec: ScaffoldSpec): Promise<Uint8Array> {
   const key = createHash('sha256')
     .update(JSON.stringify(spec))
     .update(await readFile(join(library, 'package.json')))
-    .update(await codeHash())
+    .update(await codeFingerprint())
     .digest('hex')
   const folder = join(library, '..', '.cache', 'casebook-docx')
   const cached = await readFile(join(folder, `${key}.docx`)).catch(() => null)
@@ -48,18 +48,4 @@ function libraryFolder(): string {
   let folder = dirname(require.resolve('docx'))
   while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder)
   return folder
-}
-
-let code: Promise<string> | undefined
-
-/** A hash of the code beside this module: the bundle's chunks, or the compiled docx renderer. */
-function codeHash(): Promise<string> {
-  code ??= (async () => {
-    const folder = dirname(fileURLToPath(import.meta.url))
-    const hash = createHash('sha256')
-    const names = (await readdir(folder)).filter((name) => /\.(js|ts)$/.test(name)).sort()
-    for (const name of names) hash.update(name).update(await readFile(join(folder, name)))
-    return hash.digest('hex')
-  })()
-  return code
 }

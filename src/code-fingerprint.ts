@@ -1,0 +1,39 @@
+/**
+ * A hash of the casebook code that is running, for keys of things it makes
+ * (artifacts, the cached .docx scaffold). The CLI runs the bundle
+ * (dist/bundle), the library API the rest of dist/, the tests src/; each
+ * hashes its own. Computed once per process: the code cannot change under it.
+ */
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import { join, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PACKAGE_ROOT } from './package-root.js'
+
+let fingerprint: Promise<string> | undefined
+
+/** Hex SHA-256 over the running code's files, in name order. */
+export function codeFingerprint(): Promise<string> {
+  fingerprint ??= hashCode()
+  return fingerprint
+}
+
+async function hashCode(): Promise<string> {
+  const here = fileURLToPath(import.meta.url)
+  const bundle = join(PACKAGE_ROOT, 'dist', 'bundle')
+  const dist = join(PACKAGE_ROOT, 'dist')
+  const [root, skip] = here.startsWith(bundle + sep) ? [bundle, null] : here.startsWith(dist + sep) ? [dist, bundle] : [join(PACKAGE_ROOT, 'src'), null]
+  const files = (await listFiles(root)).filter((path) => /\.(js|ts)$/.test(path) && !(skip && path.startsWith(skip + sep))).sort()
+  const hash = createHash('sha256')
+  for (const file of files) hash.update(file.slice(root.length)).update(await readFile(file))
+  return hash.digest('hex')
+}
+
+/** Every file under `dir`, recursively. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])
+  const files = await Promise.all(
+    entries.map((entry) => (entry.isDirectory() ? listFiles(join(dir, entry.name)) : Promise.resolve(entry.isFile() ? [join(dir, entry.name)] : []))),
+  )
+  return files.flat()
+}
