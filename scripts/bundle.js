@@ -5,8 +5,10 @@
  * library API; only bin/casebook.js runs the bundle.
  */
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+// tsc has run first (npm run build): the bundle's fingerprint uses the library's own hashing.
+import { FINGERPRINT_FILE, hashFiles } from '../dist/code-fingerprint.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}dist/bundle`
@@ -30,3 +32,5 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 })
+// Recorded now, so a CLI build reads 64 bytes instead of hashing every chunk.
+writeFileSync(`${outdir}/${FINGERPRINT_FILE}`, (await hashFiles(outdir)) + '\n')

@@ -219,7 +219,7 @@ function buildManifest(result: BuildResult, input: string, date: Date, tree: Man
     title: result.document.tree.data.title,
     inputs: result.document.files.map((file) => ({
       path: file.path === input ? basename(input) : relative(input, file.path ?? ''),
-      sha256: sha256(new TextEncoder().encode(String(file.value))),
+      sha256: sha256(String(file.value)),
       format: /\.(md|markdown)$/i.test(file.path ?? '') ? 'markdown' : 'outline',
     })),
     tree,

@@ -4,30 +4,32 @@
  */
 import { readFile, readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import Handlebars from 'handlebars'
+import type Handlebars from 'handlebars'
 import { ConfigError } from '../errors.js'
 import { findTemplateFile } from '../templates/template-dirs.js'
 import type { Locale } from '../locale/load-locale.js'
+import { precompiledTemplates } from './template-cache.js'
 
 /** Renders a named template with a view; `source` is the text of it and its partials. */
 export type RenderTemplate = ((view: object) => string) & { source: string }
 
 /** Loads `name` (e.g. `report.hbs`) and every partial under `partials/`, for one locale. */
 export async function loadTemplate(dirs: string[], name: string, locale: Locale): Promise<RenderTemplate> {
-  const env = Handlebars.create()
-  env.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => locale.t(key, options.hash))
-  env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
-  const sources: string[] = []
-  for (const [partial, file] of await partialFiles(dirs)) {
-    const source = await readFile(file, 'utf8')
-    sources.push(source)
-    env.registerPartial(partial, compile(env, file, source))
-  }
   const file = findTemplateFile(dirs, name)
   if (!file) throw new ConfigError(`Template not found: ${name} (looked in ${dirs.join(', ')})`)
-  const source = await readFile(file, 'utf8')
-  sources.unshift(source)
-  const template = compile(env, file, source)
+  const partials = await partialFiles(dirs)
+  const files = [file, ...partials.values()]
+  const sources = await Promise.all(files.map((path) => readFile(path, 'utf8')))
+  const { default: runtime } = (await import('handlebars/runtime')) as unknown as { default: typeof Handlebars }
+  const [main, ...partialSpecs] = await precompiledTemplates(
+    files.map((path, index) => ({ file: path, source: sources[index] })),
+    runtime.VERSION,
+  )
+  const env = runtime.create()
+  env.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => locale.t(key, options.hash))
+  env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  ;[...partials.keys()].forEach((partial, index) => env.registerPartial(partial, env.template(partialSpecs[index])))
+  const template = env.template(main)
   const render = (view: object) => {
     try {
       return template(view)
@@ -56,16 +58,4 @@ async function partialFiles(dirs: string[]): Promise<Map<string, string>> {
     }
   }
   return partials
-}
-
-function compile(env: typeof Handlebars, file: string, source: string): Handlebars.TemplateDelegate {
-  try {
-    // Parse eagerly: Handlebars otherwise reports syntax errors only at first use.
-    env.parse(source)
-  } catch (error) {
-    const message = (error as Error).message
-    const line = /on line (\d+)/.exec(message)?.[1]
-    throw new ConfigError(`${file}${line ? `:${line}` : ''}: template syntax error: ${message.split('\n').at(-1)}`, { cause: error })
-  }
-  return env.compile(source, { strict: false, noEscape: false })
 }

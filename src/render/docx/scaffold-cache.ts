@@ -6,18 +6,15 @@
  * inputs, the docx library's version and the code that builds it.
  */
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import type { RenderContext } from '../renderer.js'
 import { writePack } from '../../build/write-pack.js'
 import { codeFingerprint } from '../../code-fingerprint.js'
+import { cacheFolderBeside, packageFolder } from '../../dependency-cache.js'
 import type { DocxFonts } from './docx-fonts.js'
 import { PAGE_COUNT, PAGE_NUMBER, pageGeometry } from './docx-page.js'
 import type { ScaffoldSpec } from './build-docx-document.js'
-
-const require = createRequire(import.meta.url)
 
 /** What the scaffold of `title` depends on in `context`. */
 export function scaffoldSpec(title: string, context: RenderContext, fonts: DocxFonts): ScaffoldSpec {
@@ -26,13 +23,12 @@ export function scaffoldSpec(title: string, context: RenderContext, fonts: DocxF
 
 /** The packed scaffold for `spec`: from the cache, or built (and cached, where the cache folder is writable). */
 export async function docxScaffold(spec: ScaffoldSpec): Promise<Uint8Array> {
-  const library = libraryFolder()
   const key = createHash('sha256')
     .update(JSON.stringify(spec))
-    .update(await readFile(join(library, 'package.json')))
+    .update(await readFile(join(packageFolder('docx'), 'package.json')))
     .update(await codeFingerprint())
     .digest('hex')
-  const folder = join(library, '..', '.cache', 'casebook-docx')
+  const folder = cacheFolderBeside('docx', 'casebook-docx')
   const cached = await readFile(join(folder, `${key}.docx`)).catch(() => null)
   if (cached) return cached
   // The library loads only here, when the cache has no such scaffold.
@@ -43,9 +39,3 @@ export async function docxScaffold(spec: ScaffoldSpec): Promise<Uint8Array> {
   return bytes
 }
 
-/** The docx package's folder (its exports hide package.json from require.resolve). */
-function libraryFolder(): string {
-  let folder = dirname(require.resolve('docx'))
-  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder)
-  return folder
-}

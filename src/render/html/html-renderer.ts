@@ -11,6 +11,6 @@ export const htmlRenderer: Renderer = {
   async render(document, context) {
     const view = await shared(context, 'report-view', async () => buildReportView(document, context))
     const html = await renderReport(view, context)
-    return [{ name: 'report.html', bytes: new TextEncoder().encode(html) }]
+    return [{ name: 'report.html', bytes: Buffer.from(html) }]
   },
 }

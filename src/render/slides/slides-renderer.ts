@@ -25,7 +25,7 @@ export const slidesRenderer: Renderer = {
     })
     const pdf = await stampPdf(printed, { title: view.title, lang: view.lang, author: view.author, subject: view.subtitle, date: context.sourceDate, source: html })
     return [
-      { name: 'slides.html', bytes: new TextEncoder().encode(html), pages: view.slideCount },
+      { name: 'slides.html', bytes: Buffer.from(html), pages: view.slideCount },
       { name: 'slides.pdf', bytes: pdf.bytes, pages: pdf.pages },
     ]
   },

@@ -1,0 +1,56 @@
+/**
+ * Templates precompiled once and kept on disk by their text, so a build loads
+ * only Handlebars' runtime: parsing and compiling the report's templates, and
+ * loading the compiler to do it, took ~60 ms of every build. The cache lives in
+ * node_modules/.cache/casebook-templates; a read-only install goes without it.
+ */
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type Handlebars from 'handlebars'
+import { writePack } from '../build/write-pack.js'
+import { cacheFolderBeside } from '../dependency-cache.js'
+import { ConfigError } from '../errors.js'
+
+/** A template's file (for messages) and text. */
+export interface TemplateSource {
+  file: string
+  source: string
+}
+
+/** What Handlebars' runtime turns into a template function. */
+export type TemplateSpec = Parameters<typeof Handlebars.template>[0]
+
+const OPTIONS: Parameters<typeof Handlebars.precompile>[1] = { strict: false, noEscape: false }
+
+/** The precompiled specs of `templates`, in order, for the Handlebars runtime of `version`. */
+export async function precompiledTemplates(templates: TemplateSource[], version: string): Promise<TemplateSpec[]> {
+  const key = createHash('sha256')
+    .update(JSON.stringify([version, OPTIONS, templates.map((template) => template.source)]))
+    .digest('hex')
+  const folder = cacheFolderBeside('handlebars', 'casebook-templates')
+  const name = `${key}.js`
+  const cached = await import(pathToFileURL(join(folder, name)).href).then(
+    (module: { specs?: TemplateSpec[] }) => module.specs ?? null,
+    () => null,
+  )
+  if (cached) return cached
+  // The compiler loads only here, when these templates were never compiled.
+  const { default: compiler } = await import('handlebars')
+  const code = `[${templates.map((template) => precompile(compiler, template)).join(',\n')}]`
+  await writePack(folder, [{ path: name, bytes: `export const specs = ${code}\n` }]).catch(() => undefined)
+  // What Handlebars' own compile() does with the code it makes.
+  return new Function(`return ${code}`)() as TemplateSpec[]
+}
+
+function precompile(compiler: typeof Handlebars, { file, source }: TemplateSource): string {
+  try {
+    // A copy: Handlebars writes its defaults into the options it is given, and OPTIONS is part of the key.
+    return compiler.precompile(source, { ...OPTIONS }) as unknown as string
+  } catch (error) {
+    const message = (error as Error).message
+    // Mismatched blocks carry their line; parse errors only say it in the message.
+    const line = (error as { lineNumber?: number }).lineNumber ?? /on line (\d+)/.exec(message)?.[1]
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: template syntax error: ${message.split('\n').at(-1)}`, { cause: error })
+  }
+}

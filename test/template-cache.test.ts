@@ -1,0 +1,60 @@
+/** Templates come precompiled from a disk cache keyed by their text: a hit must render what compiling afresh renders. */
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Handlebars from 'handlebars'
+import { describe, expect, it } from 'vitest'
+import { cacheFolderBeside } from '../src/dependency-cache.js'
+import { ConfigError } from '../src/errors.js'
+import { precompiledTemplates } from '../src/render/template-cache.js'
+
+const folder = cacheFolderBeside('handlebars', 'casebook-templates')
+const cacheEntries = () => (existsSync(folder) ? readdirSync(folder).length : 0)
+
+function render(specs: Awaited<ReturnType<typeof precompiledTemplates>>, view: object): string {
+  const env = Handlebars.create()
+  env.registerPartial('item', env.template(specs[1]))
+  return env.template(specs[0])(view)
+}
+
+describe('template cache', () => {
+  const view = { title: '<杭州“城市大脑”>', items: [{ name: 'a & b' }, { name: '二' }] }
+
+  it('renders the same on a miss, on a hit and when compiled directly', async () => {
+    const unique = `{{!-- ${process.pid} ${Date.now()} --}}`
+    const templates = [
+      { file: 'main.hbs', source: `${unique}<h1>{{title}}</h1>{{#each items}}{{> item}}{{/each}}` },
+      { file: 'partials/item.hbs', source: '<li data-i="{{@index}}">{{name}}</li>' },
+    ]
+    const before = cacheEntries()
+    const miss = render(await precompiledTemplates(templates, Handlebars.VERSION), view)
+    expect(cacheEntries()).toBe(before + 1)
+    const hit = render(await precompiledTemplates(templates, Handlebars.VERSION), view)
+    expect(cacheEntries()).toBe(before + 1)
+
+    const direct = Handlebars.create()
+    direct.registerPartial('item', templates[1].source)
+    const expected = direct.compile(templates[0].source)(view)
+    expect(miss).toBe(expected)
+    expect(hit).toBe(expected)
+    expect(hit).toContain('&lt;杭州“城市大脑”&gt;')
+  })
+
+  it('keys entries by template text and runtime version', async () => {
+    const unique = `${process.pid}-${Date.now()}`
+    const base = [{ file: 'a.hbs', source: `a ${unique}` }, { file: 'b.hbs', source: 'b' }]
+    const before = cacheEntries()
+    await precompiledTemplates(base, Handlebars.VERSION)
+    await precompiledTemplates([base[0], { file: 'b.hbs', source: 'b changed' }], Handlebars.VERSION)
+    await precompiledTemplates(base, `${Handlebars.VERSION}-other`)
+    expect(cacheEntries()).toBe(before + 3)
+  })
+
+  it('names the template file and line of a syntax error, and caches nothing for it', async () => {
+    const before = cacheEntries()
+    const broken = [{ file: join('tpl', 'broken.hbs'), source: `ok ${Date.now()}\n{{#each items}}\n{{/if}}` }]
+    const error = await precompiledTemplates(broken, Handlebars.VERSION).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toMatch(/^tpl\/broken\.hbs:2: template syntax error: each doesn.t match if/)
+    expect(cacheEntries()).toBe(before)
+  })
+})
