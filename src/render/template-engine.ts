@@ -20,7 +20,7 @@ export async function loadTemplate(dirs: string[], name: string, locale: Locale)
   const partials = await partialFiles(dirs)
   const files = [file, ...partials.values()]
   const sources = await Promise.all(files.map((path) => readFile(path, 'utf8')))
-  const { default: runtime } = (await import('handlebars/runtime')) as unknown as { default: typeof Handlebars }
+  const { default: runtime } = (await import('handlebars/runtime.js')) as unknown as { default: typeof Handlebars }
   const [main, ...partialSpecs] = await precompiledTemplates(
     files.map((path, index) => ({ file: path, source: sources[index] })),
     runtime.VERSION,
