@@ -85,12 +85,21 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
     return String(format.format(values))
   }
   const dateFormat = new Intl.DateTimeFormat(code, { ...rules.dateFormat, timeZone: 'UTC' })
+  // Renderers ask for every case's label several times (contents, heading, overview, slides).
+  const caseLabels = new Map<number, string>()
   return {
     code,
     file: chain[0].path,
     rules,
     t,
-    caseLabel: (number) => t('caseLabel', { number, ordinal: rules.ordinal === 'chinese' ? formatChineseNumber(number) : String(number) }),
+    caseLabel: (number) => {
+      let label = caseLabels.get(number)
+      if (label === undefined) {
+        label = t('caseLabel', { number, ordinal: rules.ordinal === 'chinese' ? formatChineseNumber(number) : String(number) })
+        caseLabels.set(number, label)
+      }
+      return label
+    },
     formatDate: (date) => dateFormat.format(new Date(`${date}T00:00:00Z`)),
     missingKeys,
     messages,
