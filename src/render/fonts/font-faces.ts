@@ -32,8 +32,10 @@ export async function inlineFontFaces(fontsource: string, text: string, weights 
   const codePoints = [...unique].sort((a, b) => a - b)
   const rules: string[] = []
   for (const weight of weights) {
-    for (const slice of await loadSlices(fontsource, weight)) {
-      const used = codePoints.filter((code) => slice.ranges.some(([from, to]) => code >= from && code <= to))
+    const slices = await loadSlices(fontsource, weight)
+    const usedBySlice = codePointsBySlice(slices, codePoints)
+    for (const [index, slice] of slices.entries()) {
+      const used = usedBySlice[index]
       if (used.length === 0) continue
       const data = await subset(slice.file, String.fromCodePoint(...used))
       rules.push(
@@ -43,6 +45,36 @@ export async function inlineFontFaces(fontsource: string, text: string, weights 
     }
   }
   return rules.join('\n')
+}
+
+/**
+ * For each slice, the (sorted) code points it covers. A CJK font has a hundred
+ * slices of many ranges each: testing every code point against every range took
+ * ~40 ms a build, so each range instead finds its code points by binary search.
+ */
+function codePointsBySlice(slices: Slice[], sortedCodePoints: number[]): number[][] {
+  return slices.map((slice) => {
+    const used: number[] = []
+    for (const [from, to] of slice.ranges) {
+      for (let index = firstAtLeast(sortedCodePoints, from); index < sortedCodePoints.length && sortedCodePoints[index] <= to; index++) {
+        used.push(sortedCodePoints[index])
+      }
+    }
+    // Ranges may come in any order or overlap; the subset's characters must not.
+    return [...new Set(used)].sort((a, b) => a - b)
+  })
+}
+
+/** The index of the first value ≥ `target` in ascending `values` (`values.length` if none). */
+function firstAtLeast(values: number[], target: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (values[middle] < target) low = middle + 1
+    else high = middle
+  }
+  return low
 }
 
 function subset(file: string, characters: string): Promise<string> {
