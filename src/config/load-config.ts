@@ -48,8 +48,7 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
   let raw: unknown
   try {
     const text = await readFile(file, 'utf8')
-    // The YAML library (a quarter of the code a build loads) only when there is YAML to read.
-    raw = file.endsWith('.json') ? JSON.parse(text) : (await import('yaml')).parse(text)
+    raw = file.endsWith('.json') ? JSON.parse(text) : (await import('./parse-yaml.js')).parseYaml(text)
   } catch (error) {
     throw new ConfigError(`${file}: cannot read config: ${(error as Error).message.split('\n')[0]}`, { cause: error })
   }
