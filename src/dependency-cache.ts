@@ -16,7 +16,8 @@ export function packageFolder(name: string): string {
   return folder
 }
 
-/** node_modules/.cache/`cache` in the node_modules that holds `dependency`. */
+/** node_modules/.cache/`cache` in the node_modules that holds `dependency` (scoped or not). */
 export function cacheFolderBeside(dependency: string, cache: string): string {
-  return join(packageFolder(dependency), '..', '.cache', cache)
+  const up = dependency.split('/').map(() => '..')
+  return join(packageFolder(dependency), ...up, '.cache', cache)
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { EnvironmentError } from '../../errors.js'
 import { writePack } from '../../build/write-pack.js'
+import { cacheFolderBeside } from '../../dependency-cache.js'
 
 interface Slice {
   family: string
@@ -37,7 +38,7 @@ export async function inlineFontFaces(fontsource: string, text: string, weights 
     for (const [index, slice] of slices.entries()) {
       const used = usedBySlice[index]
       if (used.length === 0) continue
-      const data = await subset(slice.file, String.fromCodePoint(...used))
+      const data = await subset(fontsource, slice.file, String.fromCodePoint(...used))
       rules.push(
         `@font-face{font-family:'${slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
           `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${slice.unicodeRange}}`,
@@ -77,11 +78,11 @@ function firstAtLeast(values: number[], target: number): number {
   return low
 }
 
-function subset(file: string, characters: string): Promise<string> {
+function subset(fontsource: string, file: string, characters: string): Promise<string> {
   const key = `${file}\u0000${characters}`
   let result = subsetCache.get(key)
   if (!result) {
-    result = cachedSubset(file, characters).then((bytes) => Buffer.from(bytes).toString('base64'))
+    result = cachedSubset(fontsource, file, characters).then((bytes) => Buffer.from(bytes).toString('base64'))
     subsetCache.set(key, result)
   }
   return result
@@ -92,8 +93,8 @@ function subset(file: string, characters: string): Promise<string> {
  * kept on disk (node_modules/.cache) keyed by font file and characters; a
  * rebuild of unchanged text then subsets nothing.
  */
-async function cachedSubset(file: string, characters: string): Promise<Uint8Array> {
-  const folder = join(file, '..', '..', '..', '..', '.cache', 'casebook-fonts')
+async function cachedSubset(fontsource: string, file: string, characters: string): Promise<Uint8Array> {
+  const folder = cacheFolderBeside(`@fontsource/${fontsource}`, 'casebook-fonts')
   const name = createHash('sha256').update(file.slice(file.lastIndexOf('@fontsource'))).update('\u0000').update(characters).digest('hex')
   const path = join(folder, `${name}.woff2`)
   const cached = await readFile(path).catch(() => null)
