@@ -128,6 +128,12 @@ for (const format of ['html', 'docx', 'html,docx']) {
 }
 targets.push(['`casebook --version` < 150 ms', fmt(median(startup)), verdict(median(startup) < 0.15)])
 const pdf = summaries['bench-pdf.js']
-targets.push(['report.pdf: overhead above Chromium’s own print < 15 %', pdf ? `${pdf.overheadPercent.toFixed(0)} % (${fmt(pdf.casebook)} whole process vs ${fmt(pdf.chromium)} for Chromium's own launch, load and print)` : 'not run (BENCH_ONLY=core)', verdict(pdf ? pdf.overheadPercent < 15 : undefined)])
+// Judged within each run (casebook's wall time against that run's own Chromium steps): across
+// separate runs, Chromium's print alone varies more than the overhead being measured.
+targets.push([
+  'report.pdf: overhead above Chromium’s own launch, load and print < 15 %',
+  pdf ? `${pdf.inRunOverheadPercent.toFixed(0)} % within casebook's runs (${pdf.overheadPercent.toFixed(0)} % from medians of separate runs: ${fmt(pdf.casebook)} vs ${fmt(pdf.chromium)} for Chromium alone)` : 'not run (BENCH_ONLY=core)',
+  verdict(pdf ? pdf.inRunOverheadPercent < 15 : undefined),
+])
 console.log('\n## Targets\n')
 console.log(table(['target', 'measured', 'verdict'], targets))

@@ -90,6 +90,7 @@ describe('casebook build', () => {
     const out = scratch()
     const result = casebook(['build', SEED, '--format', 'html', '--locale', 'zh-CN', '--out', out])
     expect(result.code).toBe(0)
+    expect(result.stderr).not.toMatch(/^timing/m)
     expect(existsSync(join(out, 'zh-CN', 'report.html'))).toBe(true)
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     expect(manifest.artifacts).toEqual([expect.objectContaining({ locale: 'zh-CN', format: 'html', path: 'zh-CN/report.html' })])

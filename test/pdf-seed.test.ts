@@ -21,6 +21,7 @@ let cases: AstCase[]
 let first: Buffer
 let second: Buffer
 let manifest: { artifacts: Array<{ path: string; pages?: number }> }
+let timings: string
 
 beforeAll(async () => {
   requireBrowser()
@@ -28,11 +29,12 @@ beforeAll(async () => {
   const ast = casebook(['ast', SEED])
   expect(ast.code).toBe(0)
   cases = (JSON.parse(ast.stdout) as { children: Array<{ type: string }> }).children.filter((node): node is AstCase => node.type === 'case')
-  // The second build prints another locale first in the same browser: the bytes must not depend on that.
-  for (const [folder, locales] of [['a', 'zh-CN'], ['b', 'en,zh-CN']]) {
-    const result = casebook(['build', SEED, '--format', 'pdf', '--locale', locales, '--out', join(out, folder)], { env: { SOURCE_DATE_EPOCH: EPOCH } })
+  // The second build prints another locale first in the same browser, and measures its steps: the bytes must depend on neither.
+  for (const [folder, locales, ...extra] of [['a', 'zh-CN'], ['b', 'en,zh-CN', '--timings']]) {
+    const result = casebook(['build', SEED, '--format', 'pdf', '--locale', locales, '--out', join(out, folder), ...extra], { env: { SOURCE_DATE_EPOCH: EPOCH } })
     expect(result.stderr).toContain('report.pdf')
     expect(result.code).toBe(0)
+    timings = result.stderr
   }
   first = readFileSync(join(out, 'a/zh-CN/report.pdf'))
   second = readFileSync(join(out, 'b/zh-CN/report.pdf'))
@@ -50,6 +52,21 @@ function caseStart(item: AstCase): number {
 }
 
 describe('seed report.pdf', () => {
+  it('--timings names each step of the print in every locale, and the total', () => {
+    const steps = [...timings.matchAll(/^timing +(\d+) ms  (.+)$/gm)].map(([, ms, label]) => ({ ms: Number(ms), label }))
+    const labels = steps.map((step) => step.label)
+    expect(labels).toEqual(expect.arrayContaining(['read, parse and check', 'browser launch', 'write', 'total, since the process started']))
+    for (const locale of ['en', 'zh-CN']) {
+      for (const step of ['report HTML', 'open a tab', 'page load', 'page numbers', 'print', 'close the tab', 'finish PDF', 'render']) expect(labels).toContain(`${locale} pdf: ${step}`)
+    }
+    const print = steps.find((step) => step.label === 'zh-CN pdf: print')!.ms
+    const render = steps.find((step) => step.label === 'zh-CN pdf: render')!.ms
+    const total = steps.at(-1)!.ms
+    expect(print).toBeGreaterThan(0)
+    expect(render).toBeGreaterThan(print)
+    expect(total).toBeGreaterThan(render)
+  })
+
   it('has a cover with the title and no page number', () => {
     expect(reading.pages[0]).toContain('解码公共服务成功之道')
     expect(reading.pages[0]).toContain('城市公共服务创新实践')

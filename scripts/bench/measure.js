@@ -8,14 +8,15 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/** One run of a command under GNU time: wall seconds and peak RSS in MiB, or the error it ended with. */
+/** One run of a command under GNU time: wall seconds, peak RSS in MiB and the command's own stderr, or the error it ended with. */
 function runOnce(command, args, { env = process.env, cwd } = {}) {
   const start = process.hrtime.bigint()
   const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   if (result.status !== 0) return { ok: false, error: (result.stderr || '').trim().split('\n').slice(-3).join(' ') }
-  const kib = Number((result.stderr.trim().split('\n').at(-1) || '0').trim())
-  return { ok: true, seconds, peakMiB: kib / 1024 }
+  const lines = result.stderr.trim().split('\n')
+  const kib = Number((lines.at(-1) || '0').trim())
+  return { ok: true, seconds, peakMiB: kib / 1024, stderr: lines.slice(0, -1).join('\n') }
 }
 
 /** Runs a command `runs` times; returns the median wall time in seconds and the peak RSS in MiB (GNU time). */
@@ -27,10 +28,10 @@ export function timeCommand(command, args, { runs = 3, env, cwd } = {}) {
  * Times several commands side by side: run 1 of each, then run 2 of each, and
  * so on, so a change in the machine's load falls on all of them alike. Each
  * entry may ask for fewer runs (a peer that takes minutes). Returns, per
- * command, the median wall time and the highest peak RSS.
+ * command, the median wall time, the highest peak RSS and each run's stderr.
  */
 export function timeInterleaved(entries) {
-  const samples = entries.map(() => ({ times: [], peak: 0, error: undefined }))
+  const samples = entries.map(() => ({ times: [], peak: 0, error: undefined, stderr: [] }))
   const rounds = Math.max(...entries.map((entry) => entry.runs ?? 3))
   for (let round = 0; round < rounds; round++) {
     entries.forEach((entry, index) => {
@@ -41,10 +42,13 @@ export function timeInterleaved(entries) {
       else {
         sample.times.push(run.seconds)
         sample.peak = Math.max(sample.peak, run.peakMiB)
+        sample.stderr.push(run.stderr)
       }
     })
   }
-  return samples.map((sample) => (sample.error ? { ok: false, error: sample.error } : { ok: true, seconds: median(sample.times), peakMiB: sample.peak }))
+  return samples.map((sample) =>
+    sample.error ? { ok: false, error: sample.error } : { ok: true, seconds: median(sample.times), peakMiB: sample.peak, stderr: sample.stderr },
+  )
 }
 
 /** True when `command` is on PATH. */

@@ -4,6 +4,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core'
 import { EnvironmentError } from '../errors.js'
+import { timed } from '../render/renderer.js'
 
 /** How long one job may take; `timeout` comes from `config.browser.timeout`. */
 export interface PageOptions {
@@ -11,11 +12,13 @@ export interface PageOptions {
   timeout: number
   /** Names the job in error messages, e.g. `report.pdf (zh-CN)`. */
   label: string
+  /** Told how long opening and closing the tab took. */
+  onStep?: (step: string, ms: number) => void
 }
 
 /** Opens a tab, runs `use` on it, and always closes it; failures of the browser throw EnvironmentError. */
 export async function withPage<T>(browser: Browser, options: PageOptions, use: (page: Page) => Promise<T>): Promise<T> {
-  const page = await browser.newPage().catch((error: unknown) => {
+  const page = await timed(options, 'open a tab', () => browser.newPage()).catch((error: unknown) => {
     throw new EnvironmentError(`The browser could not open a page for ${options.label}: ${(error as Error).message}`, { cause: error })
   })
   page.setDefaultTimeout(options.timeout)
@@ -40,7 +43,7 @@ export async function withPage<T>(browser: Browser, options: PageOptions, use: (
     if (onCrash) page.off('error', onCrash)
     if (onDisconnect) browser.off('disconnected', onDisconnect)
     failure.catch(() => undefined)
-    await page.close().catch(() => undefined)
+    await timed(options, 'close the tab', () => page.close()).catch(() => undefined)
   }
 }
 

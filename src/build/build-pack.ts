@@ -58,6 +58,8 @@ export type ProgressEvent =
   | { type: 'rendered'; locale: string; format: Format; bytes: number }
   | { type: 'skip'; locale: string; format: Format }
   | { type: 'write'; path: string; bytes: number }
+  /** How long a step took: the document's loading, the browser's launch, a step of one render (with its locale and format). */
+  | { type: 'step'; step: string; ms: number; locale?: string; format?: Format }
 
 /** One artifact of the pack, as the manifest records it. */
 export type WrittenArtifact = ManifestArtifact
@@ -102,7 +104,15 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   fingerprinting.catch(() => undefined)
   let session: Promise<BrowserSession> | undefined
   let finished = false
-  const launch = () => (session ??= import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path)))
+  const step = (event: Omit<Extract<ProgressEvent, { type: 'step' }>, 'type'>) => options.onProgress?.({ type: 'step', ...event })
+  const since = (start: number) => performance.now() - start
+  const launch = () => {
+    if (session) return session
+    const start = performance.now()
+    session = import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path))
+    session.then(() => step({ step: 'browser launch', ms: since(start) }), () => undefined)
+    return session
+  }
   // A forced or first build renders every format: a browser format's browser then starts
   // now, alongside the parse, instead of after it (Chromium takes a second or more to start here).
   if (!options.browser && (options.force || !existsSync(join(out, MANIFEST)))) {
@@ -114,10 +124,12 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     )
   }
   try {
+    const loadStart = performance.now()
     const document = await loadDocument(input, {
       defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
       check: config.check,
     })
+    step({ step: 'read, parse and check', ms: since(loadStart) })
     const result: BuildResult = { config, document, out, artifacts: [], written: [], failures: [], changes: null, reports: [] }
     if (hasErrors(document.files)) return result
     result.reports.push(...(await checkTranslations(document, input, locales)))
@@ -157,8 +169,12 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
             continue
           }
           options.onProgress?.({ type: 'render', locale: code, format: renderer.format })
+          const renderStart = performance.now()
+          const onStep = (name: string, ms: number) => step({ step: name, ms, locale: code, format: renderer.format })
           try {
-            for (const artifact of await renderer.render(localized, context)) {
+            const artifacts = await renderer.render(localized, options.onProgress ? { ...context, onStep } : context)
+            onStep('render', since(renderStart))
+            for (const artifact of artifacts) {
               const path = `${code}/${artifact.name}`
               files.push({ path, bytes: artifact.bytes })
               result.artifacts.push({ locale: code, format: renderer.format, path, bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages, key })
@@ -178,7 +194,9 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       if (files.length > 0 || !previous || JSON.stringify(previous) !== JSON.stringify(manifest)) {
         files.push({ path: 'CHANGES.md', bytes: changes }, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' })
       }
+      const writeStart = performance.now()
       await writePack(out, files)
+      step({ step: 'write', ms: since(writeStart) })
       result.written = files.map((file) => file.path)
       for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
     } finally {

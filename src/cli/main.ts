@@ -75,6 +75,7 @@ function buildOptions(command: Command, rebuild: boolean): Command {
     command
       .option('--force', 'rebuild every artifact, even unchanged ones')
       .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
+      .option('--timings', 'print how long each step took (loading, each render and its browser steps, writing)')
   }
   return command
 }

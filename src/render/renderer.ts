@@ -20,6 +20,8 @@ export interface RenderContext {
   changes?: TreeChanges | null
   /** Work shared between renderers of one locale, such as the report HTML the PDF prints. */
   shared: Map<string, Promise<unknown>>
+  /** Told how long each step of a render took (`casebook build --timings`); absent, nothing is measured. */
+  onStep?: (step: string, ms: number) => void
 }
 
 /** One output file, named relative to the locale's folder. */
@@ -38,6 +40,17 @@ export interface Renderer {
   /** Prints through the build's browser, so a build that will render it can start the browser early. */
   usesBrowser?: boolean
   render(document: CaseDocument, context: RenderContext): Promise<Artifact[]>
+}
+
+/** Runs `work` as step `step` of a render, telling `context.onStep` how long it took. */
+export async function timed<T>(context: Pick<RenderContext, 'onStep'>, step: string, work: () => Promise<T>): Promise<T> {
+  if (!context.onStep) return work()
+  const start = performance.now()
+  try {
+    return await work()
+  } finally {
+    context.onStep(step, performance.now() - start)
+  }
 }
 
 /** Runs `make` once per locale for `key`, so two renderers can share its result. */

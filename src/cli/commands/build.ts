@@ -1,6 +1,6 @@
 /** `casebook build`: the pack, with progress and diagnostics on stderr. */
 import { relative } from 'node:path'
-import { buildPack } from '../../build/build-pack.js'
+import { buildPack, type ProgressEvent } from '../../build/build-pack.js'
 import { collectDiagnostics, formatDiagnostics, hasErrors } from '../../check/diagnostics.js'
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
@@ -16,12 +16,14 @@ export interface BuildCliOptions {
   browserPath?: string
   force?: boolean
   since?: string
+  timings?: boolean
 }
 
 /** Builds, prints what was written, and sets the exit code (1 content, 3 environment); returns the output folder. */
 export async function build(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
   const formats = options.format?.map(toFormat)
   const progress = createProgress()
+  const steps: Array<Extract<ProgressEvent, { type: 'step' }>> = []
   const result = await buildPack({
     input,
     out: options.out,
@@ -31,8 +33,9 @@ export async function build(input: string | undefined, options: BuildCliOptions)
     force: options.force,
     since: options.since,
     browserPath: options.browserPath,
-    onProgress: (event) => progress.onEvent(event),
+    onProgress: (event) => (event.type === 'step' ? steps.push(event) : progress.onEvent(event)),
   }).finally(() => progress.done())
+  if (options.timings) printTimings(steps)
   const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
   if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics) + '\n')
   if (hasErrors(result.document.files)) {
@@ -49,6 +52,16 @@ export async function build(input: string | undefined, options: BuildCliOptions)
   for (const failure of result.failures) process.stderr.write(`casebook: ${failure.locale} ${failure.format} not built: ${failure.error.message}\n`)
   process.exitCode = result.failures.length > 0 ? 3 : 0
   return result.out
+}
+
+/**
+ * One line per step, in the order they ended: `timing  1234 ms  zh-CN pdf: print`.
+ * The browser's launch runs alongside loading and rendering, so the steps do not add up to the total.
+ */
+function printTimings(steps: Array<Extract<ProgressEvent, { type: 'step' }>>): void {
+  const line = (ms: number, label: string) => `timing ${Math.round(ms).toString().padStart(7)} ms  ${label}\n`
+  for (const { step, ms, locale, format } of steps) process.stderr.write(line(ms, locale ? `${locale} ${format}: ${step}` : step))
+  process.stderr.write(line(performance.now(), 'total, since the process started'))
 }
 
 function toFormat(value: string): Format {

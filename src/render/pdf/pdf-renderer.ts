@@ -1,6 +1,6 @@
 /** The `pdf` format: out/<locale>/report.pdf, printed by headless Chromium from the report HTML. */
 import type { Renderer } from '../renderer.js'
-import { shared } from '../renderer.js'
+import { shared, timed } from '../renderer.js'
 import { buildReportView } from '../report-view.js'
 import { renderReport } from '../html/render-report.js'
 import { inlineFontFaces } from '../fonts/font-faces.js'
@@ -22,21 +22,23 @@ export const pdfRenderer: Renderer = {
     // The browser starts while the HTML is rendered; a failure to start is reported where it is awaited.
     const launching = context.browser()
     launching.catch(() => undefined)
-    const view = await shared(context, 'report-view', async () => buildReportView(document, context))
     const geometry = pageGeometry(config.page.size ?? locale.rules.pageSize)
-    // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
-    const styles = await readTemplateAsset(context.templateDirs, 'report.css')
-    const text = printText(view, locale, styles)
-    const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
-    const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
-    const html = await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) })
+    const { view, html } = await timed(context, 'report HTML', async () => {
+      const view = await shared(context, 'report-view', async () => buildReportView(document, context))
+      // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
+      const styles = await readTemplateAsset(context.templateDirs, 'report.css')
+      const text = printText(view, locale, styles)
+      const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
+      const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
+      return { view, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) }) }
+    })
     const timeout = scaledTimeout(config.browser.timeout, html)
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
-    const browser = await launching
-    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})` }, (page) =>
-      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT } }),
+    const browser = await timed(context, 'waiting for the browser', () => launching)
+    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep }, (page) =>
+      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep }),
     )
-    const { bytes, pages } = await finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html })
+    const { bytes, pages } = await timed(context, 'finish PDF', () => finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html }))
     return [{ name: 'report.pdf', bytes, pages }]
   },
 }

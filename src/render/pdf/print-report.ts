@@ -10,6 +10,7 @@ import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
 import { readChromiumPdf, type ChromiumPdf } from './chromium-pdf.js'
 import { labelHeadings } from './label-headings.js'
+import { timed } from '../renderer.js'
 
 /** Enough for any layout: the contents list keeps its length, so numbers settle after one correction. */
 const MAX_PRINTS = 4
@@ -28,28 +29,36 @@ export interface PrintOptions {
   geometry: PageGeometry
   timeout: number
   fonts: { family: string }
+  /** Told how long loading, numbering and each print took. */
+  onStep?: (step: string, ms: number) => void
 }
 
 /** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
-export async function printReport(page: Page, html: string, { geometry, timeout, fonts }: PrintOptions): Promise<PrintedReport> {
-  // Lay the page out for print from the start: measuring and printing then reuse that layout.
-  await page.emulateMediaType('print')
-  await page.setViewport({ width: Math.floor(geometry.contentWidthPx), height: Math.floor(geometry.contentHeightPx) })
-  await loadOffline(page, html, timeout)
-  // document.fonts.ready ignores faces no element uses; margin text in a still-loading face prints blank.
-  // A face whose subset is only whitespace fails to load; the others must still be loaded.
-  await page.evaluate(async (family) => {
-    const loading: Array<Promise<FontFace>> = []
-    document.fonts.forEach((face) => {
-      if (face.family.replace(/["']/g, '') === family) loading.push(face.load())
-    })
-    await Promise.allSettled(loading)
-  }, fonts.family)
-  await labelHeadings(page)
-  let numbers = await estimatePages(page, geometry)
+export async function printReport(page: Page, html: string, { geometry, timeout, fonts, onStep }: PrintOptions): Promise<PrintedReport> {
+  await timed({ onStep }, 'page load', async () => {
+    // Lay the page out for print from the start: measuring and printing then reuse that layout.
+    await page.emulateMediaType('print')
+    await page.setViewport({ width: Math.floor(geometry.contentWidthPx), height: Math.floor(geometry.contentHeightPx) })
+    await loadOffline(page, html, timeout)
+    // document.fonts.ready ignores faces no element uses; margin text in a still-loading face prints blank.
+    // A face whose subset is only whitespace fails to load; the others must still be loaded.
+    await page.evaluate(async (family) => {
+      const loading: Array<Promise<FontFace>> = []
+      document.fonts.forEach((face) => {
+        if (face.family.replace(/["']/g, '') === family) loading.push(face.load())
+      })
+      await Promise.allSettled(loading)
+    }, fonts.family)
+  })
+  let numbers = await timed({ onStep }, 'page numbers', async () => {
+    await labelHeadings(page)
+    return estimatePages(page, geometry)
+  })
   for (let prints = 1; ; prints++) {
     await setContentsPages(page, numbers)
-    const bytes = await page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout })
+    const bytes = await timed({ onStep }, prints === 1 ? 'print' : `print ${prints} (contents numbers corrected)`, () =>
+      page.pdf({ printBackground: true, preferCSSPageSize: true, outline: true, tagged: true, timeout }),
+    )
     const pdf = readChromiumPdf(bytes)
     const actual = readDestinations(pdf)
     const corrected = correct(numbers, actual)
