@@ -4,7 +4,7 @@
  */
 import type { Browser, Page } from 'puppeteer-core'
 import { EnvironmentError } from '../errors.js'
-import { timed } from '../render/renderer.js'
+import { timed } from '../timed.js'
 
 /** How long one job may take; `timeout` comes from `config.browser.timeout`. */
 export interface PageOptions {

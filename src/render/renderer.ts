@@ -42,17 +42,6 @@ export interface Renderer {
   render(document: CaseDocument, context: RenderContext): Promise<Artifact[]>
 }
 
-/** Runs `work` as step `step` of a render, telling `context.onStep` how long it took. */
-export async function timed<T>(context: Pick<RenderContext, 'onStep'>, step: string, work: () => Promise<T>): Promise<T> {
-  if (!context.onStep) return work()
-  const start = performance.now()
-  try {
-    return await work()
-  } finally {
-    context.onStep(step, performance.now() - start)
-  }
-}
-
 /** Runs `make` once per locale for `key`, so two renderers can share its result. */
 export function shared<T>(context: RenderContext, key: string, make: () => Promise<T>): Promise<T> {
   let value = context.shared.get(key) as Promise<T> | undefined

@@ -1,6 +1,7 @@
 /** The `pdf` format: out/<locale>/report.pdf, printed by headless Chromium from the report HTML. */
 import type { Renderer } from '../renderer.js'
-import { shared, timed } from '../renderer.js'
+import { shared } from '../renderer.js'
+import { timed } from '../../timed.js'
 import { buildReportView } from '../report-view.js'
 import { renderReport } from '../html/render-report.js'
 import { inlineFontFaces } from '../fonts/font-faces.js'

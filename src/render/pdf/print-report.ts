@@ -10,7 +10,7 @@ import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
 import { readChromiumPdf, type ChromiumPdf } from './chromium-pdf.js'
 import { labelHeadings } from './label-headings.js'
-import { timed } from '../renderer.js'
+import { timed } from '../../timed.js'
 
 /** Enough for any layout: the contents list keeps its length, so numbers settle after one correction. */
 const MAX_PRINTS = 4

@@ -1,5 +1,6 @@
 /** The `slides` format: out/<locale>/slides.html (a self-contained deck) and slides.pdf (its handout). */
-import { timed, type Renderer } from '../renderer.js'
+import type { Renderer } from '../renderer.js'
+import { timed } from '../../timed.js'
 import { buildDeckView } from './build-deck-view.js'
 import { renderDeck } from './render-deck.js'
 import { withPage } from '../../browser/with-page.js'
