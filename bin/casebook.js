@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// `casebook --version` answers before any module loads: scripts and CI call it to
-// probe the install, and loading the CLI (commander and its commands) costs more than node itself.
+// CommonJS (bin/package.json says so): `casebook --version` then answers before Node
+// starts its ES module loader, let alone loads the CLI. Scripts and CI call it to probe
+// the install; loading the CLI (commander and its commands) costs more than Node itself.
+'use strict'
 const args = process.argv.slice(2)
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
-  const { readFileSync } = await import('node:fs')
-  process.stdout.write(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version + '\n')
+  process.stdout.write(require('../package.json').version + '\n')
 } else {
   // --debug shows stack traces; they should name src/ files, not bundle chunks.
   if (args.includes('--debug')) process.setSourceMapsEnabled(true)
-  const cli = await import('../dist/bundle/casebook.js')
-  await cli.main(process.argv)
+  import('../dist/bundle/casebook.js').then(
+    (cli) => cli.main(process.argv),
+    (error) => {
+      process.stderr.write(`casebook: cannot load its build in dist/: ${args.includes('--debug') ? error.stack : error.message}\nRun npm run build (npm install does it).\n`)
+      process.exitCode = 3
+    },
+  )
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { casebook, SEED } from './helpers/cli.js'
+import { casebook, ROOT, SEED } from './helpers/cli.js'
 
 const BROKEN = new URL('./fixtures/parse-broken-outline/input.txt', import.meta.url).pathname
 const scratch = () => mkdtempSync(join(tmpdir(), 'casebook-cli-'))
@@ -40,6 +40,22 @@ describe('casebook ast', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('Input not found: no-such-file.txt')
     expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('stops quietly when its reader closes the pipe early (casebook ast … | head)', async () => {
+    const { spawn } = await import('node:child_process')
+    const { generateOutline } = await import('../scripts/bench/generate-document.js')
+    // Megabytes of JSON: far more than a pipe holds, so casebook is still writing when the pipe closes.
+    const big = join(scratch(), 'big.txt')
+    writeFileSync(big, generateOutline(500))
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'casebook.js'), 'ast', big], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+    // Like head -c: take the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
   })
 })
 

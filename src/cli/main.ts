@@ -7,6 +7,11 @@ import { parseList } from './parse-list.js'
 /** Runs the CLI with `argv` (as in process.argv). */
 export async function main(argv: string[]): Promise<void> {
   const debug = argv.includes('--debug')
+  // `casebook ast … | head` closes the pipe early: the reader's choice, not a failure to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+  })
   const program = new Command('casebook')
     .description('Turn case-study documents into briefing packs: report (HTML, PDF), slides and Word, per locale.')
     .version(VERSION, '-V, --version')
