@@ -1,5 +1,5 @@
 /** Report HTML from a view: the template, its stylesheet and the subset fonts, in one file. */
-import type { RenderContext } from '../renderer.js'
+import { shared, type RenderContext } from '../renderer.js'
 import type { ReportView } from '../report-view.js'
 import { type RenderTemplate, loadTemplate, readTemplateAsset } from '../template-engine.js'
 import { inlineFontFaces } from '../fonts/font-faces.js'
@@ -11,7 +11,8 @@ export interface ReportOptions {
 
 /** Renders `report.hbs` for `view`, with CSS and fonts inlined so the file needs no network. */
 export async function renderReport(view: ReportView, context: RenderContext, options: ReportOptions = {}): Promise<string> {
-  const template = await loadTemplate(context.templateDirs, 'report.hbs', context.locale)
+  // report.html and report.pdf of one locale render the same template: loaded once for both.
+  const template = await shared(context, 'report.hbs', () => loadTemplate(context.templateDirs, 'report.hbs', context.locale))
   const styles = await readTemplateAsset(context.templateDirs, 'report.css')
   return renderWithFonts(template, { ...view, styles, pageCss: options.pageCss }, context)
 }
