@@ -48,7 +48,7 @@ export function summarizeTree(tree: CaseDocument): TreeSummary {
 }
 
 /** A short content hash of any node or value. */
-export function hash(value: unknown): string {
+function hash(value: unknown): string {
   // The one-shot form: a Hash object per node cost more than the hashing at 4,000 nodes.
   return oneShotHash('sha256', contentJson(value), 'hex').slice(0, 16)
 }
