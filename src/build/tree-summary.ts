@@ -3,8 +3,8 @@
  * build can tell which cases and sections changed (the edition notes).
  */
 import { createHash, hash as oneShotHash } from 'node:crypto'
-import type { CaseDocument } from '../types.js'
-import { contentJson } from '../text/content-json.js'
+import type { Case, CaseDocument } from '../types.js'
+import { contentJson, contentJsonWithChildren } from '../text/content-json.js'
 
 /** One section's identity and content hash. */
 export interface SectionSummary {
@@ -36,6 +36,7 @@ export function summarizeTree(tree: CaseDocument): TreeSummary {
     if (node.type === 'intro') summary.intro = nodeHash(node)
     else if (node.type === 'conclusion') summary.conclusion = nodeHash(node)
     else {
+      hashCase(node)
       summary.cases.push({
         number: node.number,
         title: node.title,
@@ -47,10 +48,10 @@ export function summarizeTree(tree: CaseDocument): TreeSummary {
   return summary
 }
 
-/** A short content hash of any node or value. */
-function hash(value: unknown): string {
+/** A short hash of canonical JSON. */
+function digest(json: string): string {
   // The one-shot form: a Hash object per node cost more than the hashing at 4,000 nodes.
-  return oneShotHash('sha256', contentJson(value), 'hex').slice(0, 16)
+  return oneShotHash('sha256', json, 'hex').slice(0, 16)
 }
 
 // Nodes are not changed once parsed, and a locale's tree shares its source's case
@@ -60,8 +61,16 @@ const nodeHashes = new WeakMap<object, string>()
 /** `hash` of a tree node, computed once per node object. */
 export function nodeHash(node: object): string {
   let value = nodeHashes.get(node)
-  if (value === undefined) nodeHashes.set(node, (value = hash(node)))
+  if (value === undefined) nodeHashes.set(node, (value = digest(contentJson(node))))
   return value
+}
+
+/** Remembers the hashes of a case and its sections, serializing each section once. */
+function hashCase(node: Case): void {
+  if (nodeHashes.has(node)) return
+  const sections = node.children.map(contentJson)
+  node.children.forEach((section, index) => nodeHashes.set(section, digest(sections[index])))
+  nodeHashes.set(node, digest(contentJsonWithChildren(node, sections)))
 }
 
 /** A content hash of a whole tree: its data and each top-level node's hash. */
