@@ -1,8 +1,10 @@
 /** read → parse → structure → check, for one input: what `build`, `check` and `ast` share. */
+import { basename, extname } from 'node:path'
 import { checkDocument } from './check/check-document.js'
 import type { CheckOptions } from './check/rule-context.js'
 import { parseDocument } from './parse/parse-document.js'
 import { readInput } from './parse/read-input.js'
+import { report } from './parse/report.js'
 import type { DocumentData, ParsedDocument } from './types.js'
 
 /** Options for loading a document. */
@@ -11,12 +13,23 @@ export interface LoadOptions {
   defaults?: Partial<DocumentData>
   /** Rule options; omit to skip checks. */
   check?: CheckOptions
+  /**
+   * Names a document that has no title after its file or folder, with a warning:
+   * a pack's cover, page titles and file properties need one. `check` and `ast`
+   * leave it out, so they show the source as it is.
+   */
+  titleFromPath?: boolean
 }
 
 /** Reads, parses and (optionally) checks an input file or folder. */
 export async function loadDocument(input: string, options: LoadOptions = {}): Promise<ParsedDocument> {
   const files = await readInput(input)
   const document = await parseDocument(files, options.defaults)
+  if (options.titleFromPath && !document.tree.data.title && files[0]) {
+    const title = basename(input, extname(input))
+    document.tree.data.title = title
+    report(files[0], `No title: the pack is called “${title}” after the ${files.length > 1 || files[0].path !== input ? 'folder' : 'file'}; give one as title: in casebook.yaml or the front matter`, undefined, 'missing-title', 'warning')
+  }
   if (options.check) checkDocument(document, options.check)
   return document
 }

@@ -75,7 +75,7 @@ describe('the en pack of a partly translated document', () => {
     const out = scratch()
     const result = await buildPack({ input: join(STALE, 'input.txt'), out, formats: ['html'], locales: ['en'], cwd: ROOT })
     const warnings = collectDiagnostics(result.reports.concat(result.document.files)).map((diagnostic) => diagnostic.ruleId).sort()
-    expect(warnings).toEqual(['translation-extra', 'translation-missing', 'translation-stale'])
+    expect(warnings).toEqual(['missing-title', 'translation-extra', 'translation-missing', 'translation-stale'])
     const html = readFileSync(join(out, 'en', 'report.html'), 'utf8')
     expect(html).toContain('<html lang="en">')
     expect(html).toContain('<title>Three Cases of Online Government</title>')

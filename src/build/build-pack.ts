@@ -94,7 +94,6 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const input = resolve(cwd, options.input ?? config.input ?? 'content')
   const out = resolve(cwd, options.out ?? config.out ?? 'out')
   const formats = options.formats ?? config.formats
-  const locales = options.locales ?? config.locales ?? [config.lang]
   const dirs = templateDirs(config.templatesDir)
   // Renderers load and templates are read while the document parses. Both are
   // awaited below; the catch only keeps an early return from leaving them unhandled.
@@ -128,10 +127,13 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     const document = await loadDocument(input, {
       defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
       check: config.check,
+      titleFromPath: true,
     })
     step({ step: 'read, parse and check', ms: since(loadStart) })
     const result: BuildResult = { config, document, out, artifacts: [], written: [], failures: [], changes: null, reports: [] }
     if (hasErrors(document.files)) return result
+    // By default, one pack in the document's own language (named, or guessed from its text).
+    const locales = options.locales ?? config.locales ?? [document.tree.data.lang]
     result.reports.push(...(await checkTranslations(document, input, locales)))
 
     const selected = await loadingRenderers

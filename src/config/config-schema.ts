@@ -38,7 +38,7 @@ export const configSchema = strictObject({
       (issue) => `expected a date as YYYY-MM-DD, received ${issue.received}`,
     ),
   ),
-  lang: v.optional(v.string(), 'zh-CN'),
+  lang: v.optional(v.string()),
   locales: v.optional(v.pipe(v.array(v.string()), v.minLength(1, nonEmptyList))),
   formats: v.optional(v.pipe(v.array(v.picklist(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),
   templates: v.optional(v.string()),

@@ -7,6 +7,7 @@ import { applyTranslation } from './apply-translation.js'
 import { convertDocument } from './convert-script.js'
 import type { Locale } from './load-locale.js'
 import { loadTranslation } from './load-translation.js'
+import { sameLanguage } from '../text/guess-language.js'
 
 /** Where the source came from, for finding a locale's translation beside it. */
 export interface LocalizeInput {
@@ -23,7 +24,8 @@ export interface LocalizeInput {
  */
 export async function localizeDocument(tree: CaseDocument, locale: Locale, input: LocalizeInput): Promise<CaseDocument> {
   const { content, quotes } = locale.rules
-  if (content.from === 'translation') {
+  // A source already in the locale's language (an English document, the en-GB pack) needs no translation.
+  if (content.from === 'translation' && !sameLanguage(tree.data.lang, locale.code)) {
     const translation = await loadTranslation(input.input, locale.code)
     if (translation) return applyTranslation(tree, translation.tree, locale.code)
     if (input.files[0]) {

@@ -5,6 +5,7 @@ import { unified } from 'unified'
 import { outlineParse } from './outline-parse.js'
 import { isMarkdown } from './read-input.js'
 import { report } from './report.js'
+import { guessLanguage } from '../text/guess-language.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
@@ -37,7 +38,7 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   }
   const tree: CaseDocument = {
     type: 'document',
-    data: { ...defaults, ...data, title: data.title || defaults.title || '', lang: data.lang || defaults.lang || 'zh-CN' },
+    data: { ...defaults, ...data, title: data.title || defaults.title || '', lang: data.lang || defaults.lang || guessLanguage(files.map((file) => String(file.value))) },
     children: [...merge(intros, files), ...cases, ...merge(conclusions, files)],
   }
   if (files.length === 1) tree.position = parseSinglePosition(files[0])

@@ -1,0 +1,115 @@
+/**
+ * A document that names neither its language nor its title, as a new user's
+ * first try often is: an English outline gets an English pack (labels, lang,
+ * no translation asked for) named after its file, and a Chinese one a zh-CN pack.
+ */
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserSession } from '../src/browser/launch-browser.js'
+import { openPage, startBrowser } from './helpers/browser.js'
+import { casebook } from './helpers/cli.js'
+
+const ENGLISH = [
+  'Introduction',
+  'Two cities reused what they had.',
+  'Case 1: Tallinn e-Residency',
+  '1.1 Background',
+  'Estonia opened its digital identity to foreigners in 2014.',
+  '1.2 Analysis',
+  '- Reach: 100,000 e-residents by 2021.',
+  '1.3 Lessons',
+  'Build on what exists.',
+  'Case 2: Seoul 120 Dasan',
+  '2.1 Background',
+  'A single city call centre.',
+  '2.2 Analysis',
+  '* Access: one number for every service',
+  '2.3 Lessons',
+  'One door is better than many.',
+  'Conclusion',
+  'Both reused shared infrastructure.',
+].join('\n')
+
+const CHINESE = ['一、案例一:杭州“城市大脑”', '1.1 案例背景', '杭州推进城市大脑建设。', '1.2 案例分析', '- 协同:打破部门壁垒。', '1.3 案例启示', '数据驱动治理。'].join('\n')
+
+let session: BrowserSession
+let folder: string
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'casebook-language-'))
+  writeFileSync(join(folder, 'two-cities.txt'), ENGLISH)
+  writeFileSync(join(folder, 'hangzhou.txt'), CHINESE)
+  session = await startBrowser()
+})
+
+afterAll(async () => {
+  await session?.close()
+})
+
+/** What a reader's browser shows of a report. */
+async function readReport(path: string) {
+  const { page } = await openPage(session.browser, pathToFileURL(path).href)
+  try {
+    return await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      title: document.title,
+      headings: [...document.querySelectorAll('article.case h2')].map((heading) => (heading as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      body: document.body.innerText,
+    }))
+  } finally {
+    await page.close()
+  }
+}
+
+describe('a document that names no language and no title', () => {
+  it('in English builds one English pack by default, titled after its file', async () => {
+    const out = join(folder, 'out-default')
+    const result = casebook(['build', join(folder, 'two-cities.txt'), '--format', 'html', '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    expect(readdirSync(out).filter((name) => !name.includes('.'))).toEqual(['en'])
+    expect(result.stderr).toMatch(/two-cities\.txt:1:1 warning No title: the pack is called “two-cities” after the file.*missing-title/)
+    expect(result.stderr).not.toContain('translation-missing')
+    const report = await readReport(join(out, 'en', 'report.html'))
+    expect(report.lang).toBe('en')
+    expect(report.title).toBe('two-cities')
+    // The label and the title are separate spans; CSS may or may not put a space between them.
+    expect(report.headings.map((heading) => heading.replace(/^(Case \d+)\s*/, '$1 '))).toEqual(['Case 1 Tallinn e-Residency', 'Case 2 Seoul 120 Dasan'])
+    expect(report.body).toContain('Estonia opened its digital identity to foreigners in 2014.')
+    expect(report.body).not.toMatch(/案例|目录/)
+  })
+
+  it('shows an English source as written in another English locale, with no translation asked for', async () => {
+    const out = join(folder, 'out-gb')
+    const result = casebook(['build', join(folder, 'two-cities.txt'), '--format', 'html', '--locale', 'en-GB', '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).not.toContain('translation-missing')
+    const report = await readReport(join(out, 'en-GB', 'report.html'))
+    expect(report.lang).toBe('en-GB')
+    expect(report.body).toContain('One door is better than many.')
+    expect(report.body).not.toContain('untranslated')
+  })
+
+  it('in Chinese builds a zh-CN pack by default', async () => {
+    const out = join(folder, 'out-zh')
+    const result = casebook(['build', join(folder, 'hangzhou.txt'), '--format', 'html', '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    expect(existsSync(join(out, 'zh-CN', 'report.html'))).toBe(true)
+    const report = await readReport(join(out, 'zh-CN', 'report.html'))
+    expect(report.lang).toBe('zh-CN')
+    expect(report.title).toBe('hangzhou')
+    expect(report.headings[0]).toMatch(/^案例一\s*杭州“城市大脑”$/)
+  })
+
+  it('is shown by ast and check as the source says it, with the guessed language', () => {
+    const ast = casebook(['ast', join(folder, 'two-cities.txt')])
+    expect(ast.code, ast.stderr).toBe(0)
+    expect(JSON.parse(ast.stdout).data).toEqual({ title: '', lang: 'en' })
+    expect(JSON.parse(casebook(['ast', join(folder, 'hangzhou.txt')]).stdout).data.lang).toBe('zh-CN')
+    const check = casebook(['check', join(folder, 'two-cities.txt')])
+    expect(check.code).toBe(0)
+    expect(check.stderr + check.stdout).not.toContain('warning')
+  })
+})
