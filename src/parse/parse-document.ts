@@ -34,7 +34,7 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   }
   const unreadable = files.some((file) => file.messages.some((message) => message.ruleId === 'markdown-too-deep'))
   if (cases.length === 0 && files.length > 0 && !unreadable) {
-    report(files[0], 'No cases found: expected lines such as “一、案例一:标题” (or “# 案例一:标题” in Markdown)', undefined, 'no-cases', 'error')
+    report(files[0], 'No cases found: expected lines such as “一、案例一:标题” or “Case 1: Title” (in Markdown, “# 案例一:标题”)', undefined, 'no-cases', 'error')
   }
   const tree: CaseDocument = {
     type: 'document',
