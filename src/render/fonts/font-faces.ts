@@ -31,21 +31,26 @@ export async function inlineFontFaces(fontsource: string, text: string, weights 
   const unique = new Set<number>()
   for (const char of text) unique.add(char.codePointAt(0)!)
   const codePoints = [...unique].sort((a, b) => a - b)
-  const rules: string[] = []
-  for (const weight of weights) {
-    const slices = await loadSlices(fontsource, weight)
-    const usedBySlice = codePointsBySlice(slices, codePoints)
-    for (const [index, slice] of slices.entries()) {
-      const used = usedBySlice[index]
-      if (used.length === 0) continue
-      const data = await subset(fontsource, slice.file, String.fromCodePoint(...used))
-      rules.push(
-        `@font-face{font-family:'${slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
-          `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${slice.unicodeRange}}`,
+  // Every weight and slice at once: most subsets are cached files, and reading them one
+  // after another left the process waiting on the disk for ~30 ms of a small build.
+  const rules = await Promise.all(
+    weights.map(async (weight) => {
+      const slices = await loadSlices(fontsource, weight)
+      const usedBySlice = codePointsBySlice(slices, codePoints)
+      return Promise.all(
+        slices.flatMap((slice, index) => {
+          const used = usedBySlice[index]
+          if (used.length === 0) return []
+          return subset(fontsource, slice.file, String.fromCodePoint(...used)).then(
+            (data) =>
+              `@font-face{font-family:'${slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
+              `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${slice.unicodeRange}}`,
+          )
+        }),
       )
-    }
-  }
-  return rules.join('\n')
+    }),
+  )
+  return rules.flat().join('\n')
 }
 
 /**
