@@ -9,10 +9,17 @@ import { dirname, join } from 'node:path'
 
 const require = createRequire(import.meta.url)
 
+// Resolving walks node_modules with a stat per step; fonts ask once per slice of every page.
+const folders = new Map<string, string>()
+
 /** The installed package's folder (some packages' exports hide package.json from require.resolve). */
 export function packageFolder(name: string): string {
-  let folder = dirname(require.resolve(name))
-  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder)
+  let folder = folders.get(name)
+  if (folder === undefined) {
+    folder = dirname(require.resolve(name))
+    while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder)
+    folders.set(name, folder)
+  }
   return folder
 }
 
