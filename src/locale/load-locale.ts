@@ -84,8 +84,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
     }
     return String(format.format(values))
   }
-  // Made on first use: the first Intl object of a process loads ICU's data (~10 ms), and a pack without a date needs none.
-  let dateFormat: Intl.DateTimeFormat | undefined
+  const dateFormat = new Intl.DateTimeFormat(code, { ...rules.dateFormat, timeZone: 'UTC' })
   // Renderers ask for every case's label several times (contents, heading, overview, slides).
   const caseLabels = new Map<number, string>()
   return {
@@ -101,7 +100,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
       }
       return label
     },
-    formatDate: (date) => (dateFormat ??= new Intl.DateTimeFormat(code, { ...rules.dateFormat, timeZone: 'UTC' })).format(new Date(`${date}T00:00:00Z`)),
+    formatDate: (date) => dateFormat.format(new Date(`${date}T00:00:00Z`)),
     missingKeys,
     messages,
   }
