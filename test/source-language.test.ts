@@ -113,3 +113,19 @@ describe('a document that names no language and no title', () => {
     expect(check.stderr + check.stdout).not.toContain('warning')
   })
 })
+
+describe('a source in Traditional Chinese that says so', () => {
+  it('is shown as written in its own locale, not converted again', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
+    const source = ['---', 'title: 城市治理', 'lang: zh-TW', '---', '# 案例一:臺北「後台」整合', '## 1.1 案例背景', '臺北市整合後台系統與軟體。', '## 1.2 案例分析', '- **協同**:打破部門壁壘。', '## 1.3 案例啟示', '資料治理。'].join('\n')
+    writeFileSync(join(folder, 'taipei.md'), source)
+    const out = join(folder, 'out')
+    const result = casebook(['build', join(folder, 'taipei.md'), '--format', 'html', '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    const report = await readReport(join(out, 'zh-TW', 'report.html'))
+    expect(report.lang).toBe('zh-TW')
+    // opencc's Taiwan phrasing would write 後臺 for 後台: the source's own words stay.
+    expect(report.body).toContain('臺北市整合後台系統與軟體。')
+    expect(report.headings[0]).toMatch(/臺北「後台」整合$/)
+  })
+})

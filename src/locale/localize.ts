@@ -37,6 +37,8 @@ export async function localizeDocument(tree: CaseDocument, locale: Locale, input
     }
     return applyTranslation(tree, { type: 'document', data: { title: '', lang: locale.code }, children: [] }, locale.code)
   }
-  const converted = content.convert ? await convertDocument(tree, { to: content.convert, quotes, phrases: content.phrases }) : tree
+  // Converting is for a source in another script: a zh-TW source's zh-TW pack shows it as written.
+  const written = tree.data.lang.toLowerCase() === locale.code.toLowerCase()
+  const converted = content.convert && !written ? await convertDocument(tree, { to: content.convert, quotes, phrases: content.phrases }) : tree
   return { ...converted, data: { ...converted.data, lang: locale.code } }
 }
