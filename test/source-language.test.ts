@@ -114,8 +114,22 @@ describe('a document that names no language and no title', () => {
   })
 })
 
-describe('a source in Traditional Chinese that says so', () => {
-  it('is shown as written in its own locale, not converted again', async () => {
+describe('a source in Traditional Chinese', () => {
+  it('that names no language builds a zh-TW pack by default, as written', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
+    writeFileSync(join(folder, 'taipei.txt'), ['一、案例一:臺北「後台」整合', '1.1 案例背景', '臺北市為市民整合後台系統與軟體，這是數據治理的開始。', '1.2 案例分析', '- 協同:打破部門壁壘，讓資料流動。', '1.3 案例啟示', '從服務出發。'].join('\n'))
+    const out = join(folder, 'out')
+    const result = casebook(['build', join(folder, 'taipei.txt'), '--format', 'html', '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    expect(readdirSync(out).filter((name) => !name.includes('.'))).toEqual(['zh-TW'])
+    const report = await readReport(join(out, 'zh-TW', 'report.html'))
+    expect(report.lang).toBe('zh-TW')
+    expect(report.body).toContain('臺北市為市民整合後台系統與軟體，這是數據治理的開始。')
+    expect(report.body).toContain('目錄')
+  })
+
+
+  it('that says so is shown as written in its own locale, not converted again', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
     const source = ['---', 'title: 城市治理', 'lang: zh-TW', '---', '# 案例一:臺北「後台」整合', '## 1.1 案例背景', '臺北市整合後台系統與軟體。', '## 1.2 案例分析', '- **協同**:打破部門壁壘。', '## 1.3 案例啟示', '資料治理。'].join('\n')
     writeFileSync(join(folder, 'taipei.md'), source)
