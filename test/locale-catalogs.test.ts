@@ -76,7 +76,7 @@ describe('script conversion', () => {
   it('converts every text, title and label to Taiwan phrasing with the catalog’s quotes; code stays as written', async () => {
     const zhTW = await loadLocale('zh-TW', templateDirs())
     const { convert = '', phrases } = zhTW.rules.content
-    const converted = await convertDocument(sample, { to: convert, quotes: zhTW.rules.quotes, phrases })
+    const converted = await convertDocument(sample, { from: 'cn', to: convert, quotes: zhTW.rules.quotes, phrases })
     expect(converted.data).toEqual({ title: '資訊最佳化', subtitle: '線上服務', lang: 'zh-CN' })
     expect(plainText(converted.children[0])).toBe('他說：「『城市大腦』線上。」')
     const node = converted.children[1]
@@ -90,7 +90,7 @@ describe('script conversion', () => {
   })
 
   it('takes quotation marks from the rule, not from the target', async () => {
-    const converted = await convertDocument(sample, { to: 'twp', quotes: ['«', '»', '‹', '›'] })
+    const converted = await convertDocument(sample, { from: 'cn', to: 'twp', quotes: ['«', '»', '‹', '›'] })
     expect(plainText(converted.children[0])).toBe('他說：«‹城市大腦›線上。»')
     expect(plainText(converted.children[1])).toContain('城市化程序')
   })

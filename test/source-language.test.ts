@@ -129,6 +129,22 @@ describe('a source in Traditional Chinese', () => {
   })
 
 
+  it('is converted to Simplified for its zh-CN pack, character by character, with the zh-CN quotes', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
+    writeFileSync(join(folder, 'taipei.txt'), ['一、案例一:臺北「後台」整合', '1.1 案例背景', '臺北市為市民整合後台系統與軟體，這是數據治理的開始。', '1.2 案例分析', '- 協同:打破部門壁壘。', '1.3 案例啟示', '從服務出發。'].join('\n'))
+    const out = join(folder, 'out')
+    const result = casebook(['build', join(folder, 'taipei.txt'), '--format', 'html', '--locale', 'zh-CN,zh-HK', '--out', out])
+    expect(result.code, result.stderr).toBe(0)
+    const simplified = await readReport(join(out, 'zh-CN', 'report.html'))
+    // The author's words stay (整合, 軟體 → 软体); OpenCC's Taiwan-to-mainland phrases would write 集成 and 软件.
+    expect(simplified.body).toContain('台北市为市民整合后台系统与软体，这是数据治理的开始。')
+    expect(simplified.headings[0]).toMatch(/台北“后台”整合$/)
+    expect(simplified.body).toContain('目录')
+    const hongKong = await readReport(join(out, 'zh-HK', 'report.html'))
+    expect(hongKong.lang).toBe('zh-HK')
+    expect(hongKong.headings[0]).toMatch(/「後台」整合$/)
+  })
+
   it('that says so is shown as written in its own locale, not converted again', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
     const source = ['---', 'title: 城市治理', 'lang: zh-TW', '---', '# 案例一:臺北「後台」整合', '## 1.1 案例背景', '臺北市整合後台系統與軟體。', '## 1.2 案例分析', '- **協同**:打破部門壁壘。', '## 1.3 案例啟示', '資料治理。'].join('\n')

@@ -1,39 +1,63 @@
 /**
- * Script conversion of a whole case tree with OpenCC (Simplified → Traditional
+ * Script conversion of a whole case tree with OpenCC (Simplified ⇄ Traditional
  * with regional phrasing), plus the target locale's quotation marks.
  */
 import type { Block, CaseDocument, Intro, Conclusion, Case, Phrasing, Section } from '../types.js'
 
-/** The marks Simplified Chinese sources use: open, close, inner open, inner close. */
-const SOURCE_QUOTES = ['“', '”', '‘', '’'] as const
+/**
+ * The opencc-js code of a source's script: Simplified (`cn`), Taiwan (`tw`) or Hong Kong
+ * (`hk`) Traditional. A Traditional source converts character by character: OpenCC's
+ * phrase tables would put mainland words in its author's mouth (整合 → 集成).
+ */
+export type Script = 'cn' | 'tw' | 'hk'
+
+/** The script a Chinese source in `lang` is written in: Taiwan and Hong Kong write Traditional, the rest Simplified. */
+export function scriptOf(lang: string): Script {
+  const tag = lang.toLowerCase()
+  if (tag === 'zh-hk' || tag === 'zh-mo' || tag.endsWith('-hk')) return 'hk'
+  if (tag === 'zh-tw' || tag.startsWith('zh-hant')) return 'tw'
+  return 'cn'
+}
+
+/** Whether converting a `from` source to opencc-js target `to` changes anything: a zh-TW source needs no `twp`. */
+export function changesScript(from: Script, to: string): boolean {
+  return from !== (to === 'twp' ? 'tw' : to)
+}
+
+/** The quotation marks each script's sources use: open, close, inner open, inner close. */
+const SOURCE_QUOTES: Record<Script, readonly string[]> = { cn: ['“', '”', '‘', '’'], tw: ['「', '」', '『', '』'], hk: ['「', '」', '『', '』'] }
 
 type Convert = (text: string) => string
 
 // Building a converter loads and indexes OpenCC's dictionaries (about half a second), so each is built once per process.
 const converters = new Map<string, Promise<Convert>>()
 
-/** A converter from Simplified Chinese (`cn`) to opencc-js target `to`, cached per target. */
-export function scriptConverter(to: string): Promise<Convert> {
-  let converter = converters.get(to)
+/** An opencc-js converter between two scripts, cached per pair. */
+export function scriptConverter(from: Script, to: string): Promise<Convert> {
+  let converter = converters.get(`${from}>${to}`)
   if (!converter) {
-    converter = import('opencc-js').then(({ Converter }) => Converter({ from: 'cn', to }))
-    converters.set(to, converter)
+    converter = import('opencc-js').then(({ Converter }) => Converter({ from, to }))
+    converters.set(`${from}>${to}`, converter)
   }
   return converter
 }
 
-/** How to convert: opencc-js target, the locale's quotation marks, and phrases that override OpenCC. */
+/** How to convert: the source's script, the opencc-js target, the locale's quotation marks, and phrases that override OpenCC. */
 export interface ConvertRule {
+  from: Script
   to: string
   quotes: readonly string[]
+  /** Source phrases in Simplified Chinese, so they apply to Simplified sources only. */
   phrases?: Record<string, string>
 }
 
 /** Returns `tree` converted by `rule`; `tree` is not changed. */
 export async function convertDocument(tree: CaseDocument, rule: ConvertRule): Promise<CaseDocument> {
-  const script = withPhrases(await scriptConverter(rule.to), rule.phrases ?? {})
-  const marks = new Map<string, string>(SOURCE_QUOTES.map((mark, index) => [mark, rule.quotes[index] ?? mark]))
-  const text = (value: string): string => script(value).replace(/[“”‘’]/g, (mark) => marks.get(mark) ?? mark)
+  const script = withPhrases(await scriptConverter(rule.from, rule.to), rule.from === 'cn' ? (rule.phrases ?? {}) : {})
+  const sourceMarks = SOURCE_QUOTES[rule.from]
+  const marks = new Map<string, string>(sourceMarks.map((mark, index) => [mark, rule.quotes[index] ?? mark]))
+  const pattern = new RegExp(`[${sourceMarks.join('')}]`, 'g')
+  const text = (value: string): string => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark)
   const data = { ...tree.data, title: text(tree.data.title) }
   if (data.subtitle !== undefined) data.subtitle = text(data.subtitle)
   if (data.author !== undefined) data.author = text(data.author)

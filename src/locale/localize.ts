@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path'
 import { report } from '../parse/report.js'
 import type { CaseDocument } from '../types.js'
 import { applyTranslation } from './apply-translation.js'
-import { convertDocument } from './convert-script.js'
+import { changesScript, convertDocument, scriptOf } from './convert-script.js'
 import type { Locale } from './load-locale.js'
 import { loadTranslation } from './load-translation.js'
 import { sameLanguage } from '../text/guess-language.js'
@@ -37,8 +37,10 @@ export async function localizeDocument(tree: CaseDocument, locale: Locale, input
     }
     return applyTranslation(tree, { type: 'document', data: { title: '', lang: locale.code }, children: [] }, locale.code)
   }
-  // Converting is for a source in another script: a zh-TW source's zh-TW pack shows it as written.
-  const written = tree.data.lang.toLowerCase() === locale.code.toLowerCase()
-  const converted = content.convert && !written ? await convertDocument(tree, { to: content.convert, quotes, phrases: content.phrases }) : tree
+  // A catalog names the script it converts to; a Simplified one without that converts a Traditional source back.
+  const from = scriptOf(tree.data.lang)
+  const to = content.convert ?? (locale.rules.script === 'Hans' ? 'cn' : undefined)
+  // A source already in the target script (a zh-TW source's zh-TW pack) is shown as written.
+  const converted = to && changesScript(from, to) ? await convertDocument(tree, { from, to, quotes, phrases: content.phrases }) : tree
   return { ...converted, data: { ...converted.data, lang: locale.code } }
 }
