@@ -129,6 +129,24 @@ describe('a source in Traditional Chinese', () => {
   })
 
 
+  it('is read with the Traditional forms of the heading and section words', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
+    const source = ['前言', '本文介紹兩個案例。', '一、案例一:臺北', '1.1 案例背景', '臺北市整合後台系統。', '1.2 具體舉措', '- 協同:打破部門壁壘。', '1.3 經驗與啟示', '從服務出發。', '兩、案例兩:高雄', '【案例背景】', '港口城市。', '【案例分析】', '- 數據:開放。', '【案例啟示】', '開放帶來信任。', '結論', '兩個城市都重用了基礎設施。']
+    writeFileSync(join(folder, 'two.txt'), source.join('\n'))
+    const check = casebook(['check', join(folder, 'two.txt'), '--reporter', 'json'])
+    expect(check.code, check.stderr).toBe(0)
+    expect(JSON.parse(check.stdout)).toEqual([])
+    const tree = JSON.parse(casebook(['ast', join(folder, 'two.txt')]).stdout)
+    expect(tree.data.lang).toBe('zh-TW')
+    const parts = tree.children.map((node: { type: string; number?: number; title?: string; children: Array<{ kind?: string }> }) => [node.type, node.number ?? node.title, node.type === 'case' ? node.children.map((section) => section.kind) : []])
+    expect(parts).toEqual([
+      ['intro', '前言', []],
+      ['case', 1, ['background', 'analysis', 'insight']],
+      ['case', 2, ['background', 'analysis', 'insight']],
+      ['conclusion', '結論', []],
+    ])
+  })
+
   it('is converted to Simplified for its zh-CN pack, character by character, with the zh-CN quotes', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))
     writeFileSync(join(folder, 'taipei.txt'), ['一、案例一:臺北「後台」整合', '1.1 案例背景', '臺北市為市民整合後台系統與軟體，這是數據治理的開始。', '1.2 案例分析', '- 協同:打破部門壁壘。', '1.3 案例啟示', '從服務出發。'].join('\n'))

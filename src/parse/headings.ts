@@ -8,9 +8,10 @@ import { ORDINAL_PATTERN, parseOrdinal } from '../text/chinese-number.js'
 const ORD = ORDINAL_PATTERN
 const COLON = '[:：]'
 
-const INTRO_WORDS = '引言|前言|概述|导言|导论|绪论|序言|简介|引子|introduction|overview|preface|foreword'
+// Simplified and Traditional forms, then English.
+const INTRO_WORDS = '引言|前言|概述|导言|导论|绪论|序言|简介|引子|導言|導論|緒論|簡介|introduction|overview|preface|foreword'
 const CONCLUSION_WORDS =
-  '结论|结语|总结|小结|结束语|总结与展望|结论与展望|conclusions?|summary|closing remarks'
+  '结论|结语|总结|小结|结束语|总结与展望|结论与展望|結論|結語|總結|小結|結束語|總結與展望|結論與展望|conclusions?|summary|closing remarks'
 
 // An optional outline ordinal before intro/conclusion words: `一、引言`.
 const LEADING_ORDINAL = `(?:(?:${ORD})\\s*[、.．]\\s*)?`
@@ -28,7 +29,7 @@ const CASE = new RegExp(
 const SECTION = new RegExp(`^([0-9０-９]+)\\s*[.．]\\s*([0-9０-９]+)(\\s*[、.．]?\\s+|、|[.．])?(.+)$`)
 
 // A bare section word on its own line: `案例背景`, `【案例分析】`.
-const BARE_SECTION = /^[【[〔]?\s*((?:案例)?(?:背景|分析|启示|启发))\s*[】\]〕]?$/
+const BARE_SECTION = /^[【[〔]?\s*((?:案例)?(?:背景|分析|启示|启发|啟示|啟發))\s*[】\]〕]?$/
 
 /** A heading, as recognised from the text of one line or one Markdown heading. */
 export type Heading =
@@ -85,9 +86,9 @@ export function matchSection(text: string): Extract<Heading, { type: 'section' }
 }
 
 const KIND_WORDS: Array<[SectionKind, RegExp]> = [
-  ['background', /背景|概况|简介|background|context|overview/i],
-  ['analysis', /分析|做法|举措|措施|analysis|approach|measures/i],
-  ['insight', /启示|启发|经验|借鉴|意义|insights?|lessons?|takeaways?|implications?/i],
+  ['background', /背景|概况|简介|概況|簡介|background|context|overview/i],
+  ['analysis', /分析|做法|举措|措施|舉措|analysis|approach|measures/i],
+  ['insight', /启示|启发|经验|借鉴|意义|啟示|啟發|經驗|借鑒|借鑑|意義|insights?|lessons?|takeaways?|implications?/i],
 ]
 
 /** The kind of a section, from the words of its title. */

@@ -1,19 +1,19 @@
 /** Chinese numerals (一 … 十二 … 一百零一) and Arabic digits, both ways. */
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 }
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 
 /** Characters that can appear in an ordinal: used to build the parsers' patterns. */
-export const ORDINAL_PATTERN = '[0-9０-９]+|[零〇一二两三四五六七八九十百千]+'
+export const ORDINAL_PATTERN = '[0-9０-９]+|[零〇一二两兩三四五六七八九十百千]+'
 
 /** Parses `十二`, `一百零一`, `12` or `１２`; null when the text is not a number. */
 export function parseOrdinal(text: string): number | null {
   if (/^[0-9０-９]+$/.test(text)) {
     return Number(text.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
   }
-  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(text)) return null
+  if (!/^[零〇一二两兩三四五六七八九十百千]+$/.test(text)) return null
   // Digit-by-digit form such as 一〇一.
   if (!/[十百千]/.test(text)) {
     return Number([...text].map((c) => DIGITS[c]).join(''))
