@@ -25,7 +25,8 @@ export function changesScript(from: Script, to: string): boolean {
 }
 
 /** The quotation marks each script's sources use: open, close, inner open, inner close. */
-const SOURCE_QUOTES: Record<Script, readonly string[]> = { cn: ['“', '”', '‘', '’'], tw: ['「', '」', '『', '』'], hk: ['「', '」', '『', '』'] }
+const TRADITIONAL_QUOTES = ['「', '」', '『', '』']
+const SOURCE_QUOTES: Record<Script, readonly string[]> = { cn: ['“', '”', '‘', '’'], tw: TRADITIONAL_QUOTES, hk: TRADITIONAL_QUOTES }
 
 type Convert = (text: string) => string
 
@@ -34,10 +35,11 @@ const converters = new Map<string, Promise<Convert>>()
 
 /** An opencc-js converter between two scripts, cached per pair. */
 export function scriptConverter(from: Script, to: string): Promise<Convert> {
-  let converter = converters.get(`${from}>${to}`)
+  const key = `${from}>${to}`
+  let converter = converters.get(key)
   if (!converter) {
     converter = import('opencc-js').then(({ Converter }) => Converter({ from, to }))
-    converters.set(`${from}>${to}`, converter)
+    converters.set(key, converter)
   }
   return converter
 }
