@@ -39,6 +39,19 @@ describe('template cache', () => {
     expect(hit).toContain('&lt;杭州“城市大脑”&gt;')
   })
 
+  it('renders templates without data variables (compiled without data frames) as Handlebars does with them', async () => {
+    const unique = `{{!-- ${process.pid} ${Date.now()} no data --}}`
+    const templates = [
+      { file: 'main.hbs', source: `${unique}<h1>{{title}}</h1><ul>{{#each items}}{{> item}}{{else}}none{{/each}}</ul>{{#each items as |entry|}}{{entry.name}}{{/each}}` },
+      { file: 'partials/item.hbs', source: '<li>{{name}}{{#with this}}{{name}}{{/with}}</li>' },
+    ]
+    const direct = Handlebars.create()
+    direct.registerPartial('item', templates[1].source)
+    for (const each of [view, { title: 't', items: [] }]) {
+      expect(render(await precompiledTemplates(templates, Handlebars.VERSION), each)).toBe(direct.compile(templates[0].source)(each))
+    }
+  })
+
   it('keys entries by template text and runtime version', async () => {
     const unique = `${process.pid}-${Date.now()}`
     const base = [{ file: 'a.hbs', source: `a ${unique}` }, { file: 'b.hbs', source: 'b' }]

@@ -21,12 +21,25 @@ export interface TemplateSource {
 /** What Handlebars' runtime turns into a template function. */
 export type TemplateSpec = Parameters<typeof Handlebars.template>[0]
 
-const OPTIONS: Parameters<typeof Handlebars.precompile>[1] = { strict: false, noEscape: false }
+type CompileOptions = NonNullable<Parameters<typeof Handlebars.precompile>[1]>
+
+// A `@` inside a mustache: @index, @first, @root, @key, …
+const DATA_VARIABLE = /\{\{[^}]*@/
+
+/**
+ * Data frames (what `@index` and `@root` read) only for templates that use
+ * them: without, `each` makes no frame per item (~10 % of the report's
+ * template time at 1,000 and 10,000 cases).
+ */
+function compileOptions(templates: TemplateSource[]): CompileOptions {
+  return { strict: false, noEscape: false, data: templates.some((template) => DATA_VARIABLE.test(template.source)) }
+}
 
 /** The precompiled specs of `templates`, in order, for the Handlebars runtime of `version`. */
 export async function precompiledTemplates(templates: TemplateSource[], version: string): Promise<TemplateSpec[]> {
+  const options = compileOptions(templates)
   const key = createHash('sha256')
-    .update(JSON.stringify([version, OPTIONS, templates.map((template) => template.source)]))
+    .update(JSON.stringify([version, options, templates.map((template) => template.source)]))
     .digest('hex')
   const folder = cacheFolderBeside('handlebars', 'casebook-templates')
   const name = `${key}.js`
@@ -37,16 +50,16 @@ export async function precompiledTemplates(templates: TemplateSource[], version:
   if (cached) return cached
   // The compiler loads only here, when these templates were never compiled.
   const { default: compiler } = await import('handlebars')
-  const code = `[${templates.map((template) => precompile(compiler, template)).join(',\n')}]`
+  const code = `[${templates.map((template) => precompile(compiler, template, options)).join(',\n')}]`
   await writePack(folder, [{ path: name, bytes: `export const specs = ${code}\n` }]).catch(() => undefined)
   // What Handlebars' own compile() does with the code it makes.
   return new Function(`return ${code}`)() as TemplateSpec[]
 }
 
-function precompile(compiler: typeof Handlebars, { file, source }: TemplateSource): string {
+function precompile(compiler: typeof Handlebars, { file, source }: TemplateSource, options: CompileOptions): string {
   try {
-    // A copy: Handlebars writes its defaults into the options it is given, and OPTIONS is part of the key.
-    return compiler.precompile(source, { ...OPTIONS }) as unknown as string
+    // A copy: Handlebars writes its defaults into the options it is given, and they are part of the key.
+    return compiler.precompile(source, { ...options }) as unknown as string
   } catch (error) {
     const message = (error as Error).message
     // Mismatched blocks carry their line; parse errors only say it in the message.
