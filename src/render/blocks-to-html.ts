@@ -68,8 +68,9 @@ export function blocksToHtml(groups: Block[][], pointSeparator: string): string[
 }
 
 // Big enough that per-pass costs vanish, small enough that a batch's trees die before
-// the next scavenge: 2,000 blocks took twice as long at 10,000 cases, mostly in the GC.
-const BATCH_BLOCKS = 500
+// the next scavenge: at 10,000 cases, 2,000 blocks took twice as long, mostly in the GC,
+// and 500 blocks fell into a slow mode (60 MiB more heap, +60 % time) in five runs of eight.
+const BATCH_BLOCKS = 100
 
 function batchToHtml(mdastGroups: Mdast.RootContent[][]): string[] {
   const groups = mdastGroups.map((blocks): BlockGroup => ({ type: 'casebookGroup', blocks: { type: 'root', children: blocks } }))
