@@ -89,6 +89,17 @@ describe('pages in the shared browser', () => {
     await expect(waiting).rejects.toThrow(/browser\.timeout/)
   })
 
+  it('turns a browser call past its protocol timeout into an EnvironmentError without puppeteer settings in it', async () => {
+    const stalled = withPage(session.browser, { timeout: 20_000, label: 'deck.pdf' }, async (page) => {
+      const client = await page.createCDPSession()
+      // A real protocol timeout, made short for the test (a print runs into the launch-wide one).
+      await client.send('Runtime.evaluate', { expression: 'new Promise(() => {})', awaitPromise: true }, { timeout: 100 })
+    })
+    await expect(stalled).rejects.toBeInstanceOf(EnvironmentError)
+    await expect(stalled).rejects.toThrow(/took longer than 60 minutes for one step of deck\.pdf/)
+    await expect(stalled).rejects.not.toThrow(/protocolTimeout/)
+  })
+
   it('turns a crashed page into an EnvironmentError, and the browser keeps working', async () => {
     const crash = withPage(session.browser, { timeout: 20_000, label: 'crash.pdf' }, (page) => page.goto('chrome://crash').then(() => page.waitForSelector('#never-there')))
     await expect(crash).rejects.toBeInstanceOf(EnvironmentError)

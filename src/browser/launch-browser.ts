@@ -21,6 +21,9 @@ export interface LaunchOptions {
   handleSignals?: boolean
 }
 
+/** The longest one call to the browser may take: a 10,000-case deck prints for longer than 17 minutes. */
+export const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000
+
 /** Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none. */
 export async function launchBrowser(explicitPath?: string, options: LaunchOptions = {}): Promise<BrowserSession> {
   const handleSignals = options.handleSignals ?? true
@@ -37,6 +40,10 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
+      // Each job has its own timeouts, scaled to its page (with-page.ts); puppeteer's cap on a
+      // single protocol call (3 minutes by default) cut long prints short whatever they allowed.
+      // Still finite, so a browser that stops answering (even to Browser.close) cannot hang a build.
+      protocolTimeout: PROTOCOL_TIMEOUT_MS,
       args: [
         // Root in a container cannot use the sandbox; pages are our own files only.
         ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),

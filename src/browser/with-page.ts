@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'puppeteer-core'
 import { EnvironmentError } from '../errors.js'
 import { timed } from '../timed.js'
+import { PROTOCOL_TIMEOUT_MS } from './launch-browser.js'
 
 /** How long one job may take; `timeout` comes from `config.browser.timeout`. */
 export interface PageOptions {
@@ -52,6 +53,9 @@ function asEnvironmentError(error: unknown, options: PageOptions): unknown {
   if (!(error instanceof Error) || error instanceof EnvironmentError) return error
   if (error.name === 'TimeoutError') {
     return new EnvironmentError(`The browser timed out rendering ${options.label} (browser.timeout is ${options.timeout} ms): ${error.message}`, { cause: error })
+  }
+  if (/timed out\. Increase the 'protocolTimeout'/.test(error.message)) {
+    return new EnvironmentError(`The browser took longer than ${PROTOCOL_TIMEOUT_MS / 60_000} minutes for one step of ${options.label}; split the document, or build the formats that need no browser`, { cause: error })
   }
   if (error.name === 'ProtocolError' || error.name === 'TargetCloseError' || /Target closed|Session closed|crash/i.test(error.message)) {
     return new EnvironmentError(`The browser failed while rendering ${options.label}: ${error.message}`, { cause: error })
