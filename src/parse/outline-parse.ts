@@ -120,9 +120,9 @@ function parseBlock(source: SourceLine, start: number, text: string, span: Posit
     const labelled = splitLabel(body)
     if (labelled) {
       point.label = labelled.label
-      point.children.push(textNode(source, bodyStart + labelled.restIndex, labelled.rest))
+      point.children.push(textNode(source, bodyStart + labelled.restIndex, labelled.rest, span))
     } else if (body) {
-      point.children.push(textNode(source, bodyStart, body))
+      point.children.push(textNode(source, bodyStart, body, span))
     } else {
       report(file, 'Empty bullet', point.position, 'empty-point', 'warning')
     }
@@ -135,8 +135,9 @@ function parseBlock(source: SourceLine, start: number, text: string, span: Posit
   return { type: 'paragraph', children: [{ type: 'text', value: text, position: span }], position: span }
 }
 
-function textNode(source: SourceLine, index: number, value: string) {
-  return { type: 'text' as const, value, position: spanAt(source, index, value.length) }
+/** A point's text, which ends where its line's content does: it shares that (never mutated) end point. */
+function textNode(source: SourceLine, index: number, value: string, line: Position) {
+  return { type: 'text' as const, value, position: { start: pointAt(source, index), end: line.end } }
 }
 
 /**
