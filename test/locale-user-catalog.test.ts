@@ -1,5 +1,5 @@
 /** Adding a locale is adding a catalog: user catalogs in the config's templates folder, no code change. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -88,5 +88,20 @@ describe('a locale added by dropping a catalog into the templates folder', () =>
     expect(result.stderr.match(/locale-missing-key/g)).toHaveLength(1)
     expect(result.stderr).not.toContain('unrecognised-heading')
     expect(result.stderr).toContain('input.txt:12:1 warning Case 2 (上海“一网通办”) has no translation in input.fr.md; the fr pack shows the source text')
+  })
+})
+
+describe('a user catalog with a date format ICU rejects', () => {
+  it('exits 2 naming the catalog and rules.dateFormat, and writes no pack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-bad-date-'))
+    cpSync(join(STALE, 'input.txt'), join(dir, 'input.txt'))
+    mkdirSync(join(dir, 'tpl', 'locales'), { recursive: true })
+    writeFileSync(join(dir, 'tpl', 'locales', 'fr.json'), JSON.stringify({ rules: { ...JSON.parse(FRENCH_CATALOG).rules, dateFormat: { month: 'sideways' } }, messages: {} }))
+    writeFileSync(join(dir, 'casebook.yaml'), 'title: 三个案例\ndate: 2026-11-29\ntemplates: tpl\nlocales: [fr]\nformats: [html]\n')
+    const bad = casebook(['build', 'input.txt', '--out', 'out'], { cwd: dir })
+    expect(bad.code, bad.stderr).toBe(2)
+    expect(bad.stderr).toMatch(/tpl\/locales\/fr\.json: rules\.dateFormat is not a valid date format: /)
+    expect(bad.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(dir, 'out', 'fr', 'report.html'))).toBe(false)
   })
 })

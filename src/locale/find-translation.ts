@@ -5,11 +5,11 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
+import { compareNaturally } from '../text/natural-order.js'
 
 const MARKDOWN = /\.(?:md|markdown)$/i
 // `name.en.md`, `name.zh-TW.md`: the same shape read-input.ts leaves out of a folder's sources.
 const TRANSLATION = /^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:md|markdown)$/
-const naturalOrder = new Intl.Collator('en', { numeric: true })
 
 /** The translation files for locale `code` beside `input`, in reading order; empty when there is none. */
 export async function findTranslation(input: string, code: string): Promise<string[]> {
@@ -28,7 +28,7 @@ export async function listTranslations(input: string): Promise<Map<string, strin
     () => [] as string[],
   )
   const byCode = new Map<string, string[]>()
-  for (const name of names.sort(naturalOrder.compare)) {
+  for (const name of names.sort(compareNaturally)) {
     const match = TRANSLATION.exec(name)
     if (!match || (stem !== null && match[1] !== stem)) continue
     const paths = byCode.get(match[2]) ?? []

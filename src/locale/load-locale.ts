@@ -84,7 +84,8 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
     }
     return String(format.format(values))
   }
-  const dateFormat = new Intl.DateTimeFormat(code, { ...rules.dateFormat, timeZone: 'UTC' })
+  // Made on first use: ICU's calendar data costs ~17 ms to load, and a pack without a date never shows one.
+  let dateFormat: Intl.DateTimeFormat | undefined
   // Renderers ask for every case's label several times (contents, heading, overview, slides).
   const caseLabels = new Map<number, string>()
   return {
@@ -100,7 +101,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
       }
       return label
     },
-    formatDate: (date) => dateFormat.format(new Date(`${date}T00:00:00Z`)),
+    formatDate: (date) => (dateFormat ??= makeDateFormat(code, rules.dateFormat, chain[0].path)).format(new Date(`${date}T00:00:00Z`)),
     missingKeys,
     messages,
   }
@@ -147,4 +148,12 @@ function inheritsDeliberately(chain: CatalogFile[], script: string, key: string)
 function fallback(catalog: CatalogFile, chain: CatalogFile[]): CatalogFile {
   const previous = chain.at(-1)
   return previous && !previous.$base ? { ...catalog, fallback: true } : catalog
+}
+
+function makeDateFormat(code: string, options: Intl.DateTimeFormatOptions, file: string): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(code, { ...options, timeZone: 'UTC' })
+  } catch (error) {
+    throw new ConfigError(`${file}: rules.dateFormat is not a valid date format: ${(error as Error).message}`, { cause: error })
+  }
 }

@@ -4,11 +4,11 @@ import { extname, join } from 'node:path'
 import type { VFile } from 'vfile'
 import { UsageError } from '../errors.js'
 import { decodeSource } from './decode-source.js'
+import { compareNaturally } from '../text/natural-order.js'
 
 const SOURCE_EXTENSIONS = new Set(['.txt', '.md', '.markdown'])
 // `name.en.md`, `name.zh-TW.md`: translations that live beside a source, not parts of it.
 const TRANSLATION = /\.[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\.(?:md|markdown|txt)$/
-const naturalOrder = new Intl.Collator('en', { numeric: true })
 
 /** The source files of an input, in name order for a folder. */
 export async function listSourceFiles(input: string): Promise<string[]> {
@@ -20,7 +20,7 @@ export async function listSourceFiles(input: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .filter((name) => SOURCE_EXTENSIONS.has(extname(name).toLowerCase()) && !TRANSLATION.test(name))
-    .sort(naturalOrder.compare)
+    .sort(compareNaturally)
   if (names.length === 0) throw new UsageError(`No .txt or .md source files in ${input}`)
   return names.map((name) => join(input, name))
 }
