@@ -6,7 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { decodeSource } from '../src/parse/decode-source.js'
-import { parseFile } from '../src/parse/parse-document.js'
+import { parseDocument, parseFile } from '../src/parse/parse-document.js'
 import type { CaseDocument } from '../src/types.js'
 
 // Outline syntax, whitespace, digits and numerals may legitimately vanish into structure; all else must survive.
@@ -85,6 +85,10 @@ describe('outline parser', () => {
         }
         visit(tree)
         for (const node of texts) expect(source.slice(node.position.start.offset, node.position.end.offset)).toBe(node.value)
+        // The document spans the whole file, whichever line endings it uses.
+        const lines = source.split(/\r\n|\r|\n/)
+        const { tree: document } = await parseDocument([file])
+        expect(document.position).toEqual({ start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines.at(-1)!.length + 1, offset: source.length } })
       }),
       { numRuns: 400 },
     )

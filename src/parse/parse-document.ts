@@ -21,8 +21,10 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   const cases: Case[] = []
   const conclusions: Conclusion[] = []
   let data: Partial<DocumentData> = {}
+  let onlyPart: CaseDocument | undefined
   for (const file of files) {
     const part = await parseFile(file)
+    if (files.length === 1) onlyPart = part
     // Front matter of earlier files wins, as the first file usually holds the pack's metadata.
     data = { ...stripEmpty(part.data), ...data }
     for (const node of part.children) {
@@ -41,7 +43,8 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
     data: { ...defaults, ...data, title: data.title || defaults.title || '', lang: data.lang || defaults.lang || guessLanguage(files.map((file) => String(file.value))) },
     children: [...merge(intros, files), ...cases, ...merge(conclusions, files)],
   }
-  if (files.length === 1) tree.position = parseSinglePosition(files[0])
+  // The outline parser has already found where its file ends; Markdown's tree does not say.
+  if (files.length === 1) tree.position = onlyPart?.position ?? parseSinglePosition(files[0])
   return { tree, files }
 }
 
