@@ -23,7 +23,7 @@ const mib = (value) => (value === undefined ? '—' : `${value.toFixed(0)} MiB`)
 
 const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? 'unknown CPU'
 const pandocVersion = has('pandoc') ? spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0] : 'pandoc not installed'
-console.log(`# casebook benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}, ${cpu}, ${(await import('node:os')).cpus().length} cores; ${pandocVersion}. ${runs} runs each (median).\n`)
+console.log(`# casebook benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}, ${cpu}, ${(await import('node:os')).cpus().length} cores; ${pandocVersion}. ${runs} runs each (median), ${runs + 2} for whole-process builds below 10,000 cases.\n`)
 
 // What memory costs on this machine: a process pays for each page it touches the first
 // time. On a VM that costs milliseconds per MiB, peak memory is also time.
@@ -59,11 +59,13 @@ for (const size of sizes) {
   // html,docx: the pack of both in one casebook run against pandoc making each in turn
   // (pandoc needs minutes for each at 10,000 cases, so that pair runs up to 1,000 only).
   for (const format of size >= 10000 ? ['html', 'docx'] : ['html', 'docx', 'html,docx']) {
-    const ours = { command: process.execPath, args: [cli, 'build', outline, '--format', format, '--locale', 'zh-CN', '--force', '--out', join(work, `out-${size}`)], runs }
+    // Below 10,000 cases a run takes seconds and the machine's phases last longer: two more runs each.
+    const wholeRuns = size >= 10000 ? runs : runs + 2
+    const ours = { command: process.execPath, args: [cli, 'build', outline, '--format', format, '--locale', 'zh-CN', '--force', '--out', join(work, `out-${size}`)], runs: wholeRuns }
     const pandocArgs = (extension) => [markdown, '--standalone', '--metadata', 'title=bench', '-o', join(work, `pandoc-${size}.${extension}`)]
     const pandocCommand = format.split(',').map((extension) => ['pandoc', ...pandocArgs(extension)].join(' ')).join(' && ')
     // pandoc grows faster than linearly and needs minutes at 10,000 cases: one run there.
-    const theirs = { command: 'sh', args: ['-c', pandocCommand], runs: size >= 10000 ? 1 : runs }
+    const theirs = { command: 'sh', args: ['-c', pandocCommand], runs: size >= 10000 ? 1 : wholeRuns }
     const [casebook, pandoc] = has('pandoc') ? timeInterleaved([ours, theirs]) : [timeInterleaved([ours])[0], { ok: false }]
     whole[`${size}-${format}`] = { casebook, pandoc }
     formatsRows.push([
@@ -91,14 +93,16 @@ if (machineFactor) {
 // Start-up: what every command pays before doing anything, next to Node itself.
 const startup = []
 const bareNode = []
-for (let i = 0; i < 10; i++) {
-  for (const [samples, args] of [[startup, [cli, '--version']], [bareNode, ['-e', '0']]]) {
+for (let i = 0; i < 20; i++) {
+  const pair = [[startup, [cli, '--version']], [bareNode, ['-e', '0']]]
+  // Each goes first in every other round: the first of a pair ran slower here, whatever it was.
+  for (const [samples, args] of i % 2 ? pair.reverse() : pair) {
     const start = process.hrtime.bigint()
     spawnSync(process.execPath, args)
     samples.push(Number(process.hrtime.bigint() - start) / 1e9)
   }
 }
-console.log(`\n## Start-up\n\n\`casebook --version\`: ${fmt(median(startup))}; \`node -e 0\`: ${fmt(median(bareNode))} (medians of 10, interleaved)\n`)
+console.log(`\n## Start-up\n\n\`casebook --version\`: ${fmt(median(startup))}; \`node -e 0\`: ${fmt(median(bareNode))} (medians of 20, interleaved, each first in every other round)\n`)
 
 // Regeneration: the seed's whole pack (every format), rebuilt from scratch and then unchanged.
 const seedOut = join(work, 'out-seed')
