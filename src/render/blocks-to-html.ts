@@ -40,7 +40,9 @@ interface BlockGroup {
 type Handler = NonNullable<NonNullable<RemarkRehypeOptions['handlers']>['root']>
 const groupHandler: Handler = (state, node: BlockGroup) => state.all(node.blocks)
 const toHast = unified()
-  .use(remarkRehype, { handlers: { casebookGroup: groupHandler } as RemarkRehypeOptions['handlers'] }).use(rehypeSanitize, schema).freeze()
+  .use(remarkRehype, { handlers: { casebookGroup: groupHandler } as RemarkRehypeOptions['handlers'] })
+  .use(rehypeSanitize, schema)
+  .freeze()
 const toHtml = unified().use(rehypeStringify).freeze()
 
 /**
