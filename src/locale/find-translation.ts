@@ -27,13 +27,16 @@ export async function listTranslations(input: string): Promise<Map<string, strin
     (entries) => entries.filter((entry) => entry.isFile() && MARKDOWN.test(entry.name)).map((entry) => entry.name),
     () => [] as string[],
   )
-  const byCode = new Map<string, string[]>()
-  for (const name of names.sort(compareNaturally)) {
+  // Matched before sorting: most folders hold no translation, and sorting starts ICU's collator.
+  const translations = names.flatMap((name) => {
     const match = TRANSLATION.exec(name)
-    if (!match || (stem !== null && match[1] !== stem)) continue
-    const paths = byCode.get(match[2]) ?? []
+    return match && (stem === null || match[1] === stem) ? [{ name, code: match[2] }] : []
+  })
+  const byCode = new Map<string, string[]>()
+  for (const { name, code } of translations.sort((a, b) => compareNaturally(a.name, b.name))) {
+    const paths = byCode.get(code) ?? []
     paths.push(join(folder, name))
-    byCode.set(match[2], paths)
+    byCode.set(code, paths)
   }
   return byCode
 }
