@@ -17,9 +17,9 @@ function reference(format: IntlMessageFormat, values: Record<string, unknown>): 
   }
 }
 
-function compiled(format: IntlMessageFormat, values: Record<string, unknown>): string {
+function compiled(message: string, code: string, values: Record<string, unknown>): string {
   try {
-    return compileMessage(format)(values as Record<string, string>)
+    return compileMessage(message, code)(values as Record<string, string>)
   } catch (error) {
     return `throws: ${(error as Error).message}`
   }
@@ -41,7 +41,7 @@ describe('catalog messages', () => {
       for (const [key, message] of Object.entries(messages)) {
         const format = new IntlMessageFormat(message, code)
         if (!/[{][^}]*,/.test(message)) simple++
-        for (const values of valueSets) expect(compiled(format, values), `${code} ${key} ${JSON.stringify(values)}`).toBe(reference(format, values))
+        for (const values of valueSets) expect(compiled(message, code, values), `${code} ${key} ${JSON.stringify(values)}`).toBe(reference(format, values))
       }
     }
     // The fast path is exercised, not only the fallback.
@@ -56,15 +56,34 @@ describe('catalog messages', () => {
     const values = fc.record({ name: fc.oneof(fc.string(), fc.integer(), fc.constant(undefined)), n: fc.integer({ min: 0, max: 3 }) }, { requiredKeys: [] })
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 6 }), values, (pieces, given) => {
+        const message = pieces.join('')
         let format: IntlMessageFormat
         try {
-          format = new IntlMessageFormat(pieces.join(''), 'en')
-        } catch {
-          return // Not a valid message: loadLocale reports it before any formatting.
+          format = new IntlMessageFormat(message, 'en')
+        } catch (error) {
+          // Not a valid message: compiling it fails as IntlMessageFormat fails (loadLocale reports it).
+          expect(() => compileMessage(message, 'en')).toThrow((error as Error).message)
+          return
         }
-        expect(compiled(format, given)).toBe(reference(format, given))
+        expect(compiled(message, 'en', given)).toBe(reference(format, given))
       }),
       { numRuns: 500 },
     )
+  })
+
+  it('of plain text and arguments never start ICU number formatting', async () => {
+    // A fresh process: whether Intl.NumberFormat ran before is not observable once it has.
+    const { execFileSync } = await import('node:child_process')
+    const script = `
+      const { loadLocale } = await import(${JSON.stringify(new URL('../dist/locale/load-locale.js', import.meta.url).href)})
+      const { templateDirs } = await import(${JSON.stringify(new URL('../dist/templates/template-dirs.js', import.meta.url).href)})
+      let numberFormats = 0
+      const NumberFormat = Intl.NumberFormat
+      Intl.NumberFormat = new Proxy(NumberFormat, { construct: (target, args) => (numberFormats++, new target(...args)), get: (target, key) => (key === 'supportedLocalesOf' && numberFormats++, Reflect.get(target, key)) })
+      const locale = await loadLocale('zh-CN', templateDirs())
+      const texts = [locale.caseLabel(12), locale.t('caseHeading', { label: 'L', title: 'T' }), locale.t('pageOf', { page: 1, pages: 2 })]
+      process.stdout.write(JSON.stringify({ texts, numberFormats }))`
+    const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { texts: string[]; numberFormats: number }
+    expect(result).toEqual({ texts: ['案例十二', 'L：T', '第 1 页 共 2 页'], numberFormats: 0 })
   })
 })
