@@ -16,14 +16,18 @@ const LATIN = /\p{Script=Latin}/u
 // Common characters whose Simplified and Traditional forms differ, pair by pair.
 const SIMPLIFIED = '们这个为与说对时会来国过发还经关样从让机长开门问间点头体现务区统数据实进业动应级质资设计办众网络电医疗员术环护'
 const TRADITIONAL = '們這個為與說對時會來國過發還經關樣從讓機長開門問間點頭體現務區統數據實進業動應級質資設計辦眾網絡電醫療員術環護'
-const FORM = new Map<string, number>([...[...SIMPLIFIED].map((char): [string, number] => [char, -1]), ...[...TRADITIONAL].map((char): [string, number] => [char, 1])])
+// Indexed by UTF-16 code unit (all of these are in the BMP): reading text[index] made a
+// one-character string per character, 1.6 MB of garbage for a 1,000-case document.
+const FORM = new Int8Array(0x10000)
+for (const char of SIMPLIFIED) FORM[char.charCodeAt(0)] = -1
+for (const char of TRADITIONAL) FORM[char.charCodeAt(0)] = 1
 
 /** Whether the first 100,000 characters use more Traditional forms than Simplified ones. */
 function looksTraditional(texts: string[]): boolean {
   let balance = 0
   let left = 100_000
   for (const text of texts) {
-    for (let index = 0; index < text.length && left > 0; index++, left--) balance += FORM.get(text[index]) ?? 0
+    for (let index = 0; index < text.length && left > 0; index++, left--) balance += FORM[text.charCodeAt(index)]
   }
   return balance > 0
 }
