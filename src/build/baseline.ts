@@ -20,14 +20,25 @@ export async function chooseBaseline(current: TreeSummary, previous: Manifest | 
 /**
  * Whether two JSON values are equal, stopping at the first difference. Summaries
  * hold only titles and hashes; stringifying both to compare them took a quarter
- * longer (116 ms against 89 ms for two equal summaries of 10,000 cases).
+ * longer (116 ms against 89 ms for two equal summaries of 10,000 cases), and
+ * Object.keys with every() several times longer than these loops (13.7 ms against
+ * 1.6 ms for 1,000 cases, once each in a fresh process).
  */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false
-  const keys = Object.keys(a)
-  if (keys.length !== Object.keys(b).length) return false
-  return keys.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let index = 0; index < a.length; index++) if (!sameJson(a[index], b[index])) return false
+    return true
+  }
+  let keys = 0
+  for (const key in a) {
+    keys++
+    if (!Object.hasOwn(b, key) || !sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
+  }
+  for (const key in b) keys--
+  return keys === 0
 }
 
 async function readSince(path: string): Promise<TreeSummary> {
