@@ -6,7 +6,9 @@ import fc from 'fast-check'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
 import { describe, expect, it } from 'vitest'
-import { blocksToHtml } from '../src/render/blocks-to-html.js'
+import { sanitize } from 'hast-util-sanitize'
+import { toHtml } from 'hast-util-to-html'
+import { blocksToHtml, sanitizeSchema } from '../src/render/blocks-to-html.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Phrasing } from '../src/types.js'
 
@@ -30,7 +32,31 @@ const block: fc.Arbitrary<Block> = fc.oneof(
   fc.tuple(fc.option(text, { nil: null }), fc.array(phrasing, { minLength: 1, maxLength: 3 })).map(([label, children]): Block => ({ type: 'point', label, children })),
 )
 
+// Lists hold blocks, so they nest.
+const { nested } = fc.letrec<{ nested: Block }>((tie) => ({
+  nested: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    block,
+    fc.tuple(fc.boolean(), fc.array(fc.array(tie('nested'), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 3 })).map(
+      ([ordered, items]): Block => ({ type: 'list', ordered, children: items.map((children) => ({ type: 'listItem', children })) }) as Block,
+    ),
+  ),
+}))
+
 describe('HTML renderer', () => {
+  it('writes HTML the sanitizer would leave as it is, whether or not a batch went through it', () => {
+    // Batches without links skip the sanitizer; this holds them to what it would have made.
+    fc.assert(
+      fc.property(fc.array(fc.array(nested, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (groups) => {
+        for (const html of blocksToHtml(groups, '：')) {
+          expect(toHtml(sanitize(fromHtml(html, { fragment: true }), sanitizeSchema))).toBe(html)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+
   it('parses back to the same text as the tree, block by block', () => {
     fc.assert(
       fc.property(fc.array(fc.array(block, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (groups) => {
