@@ -26,9 +26,9 @@ describe('template cache', () => {
       { file: 'partials/item.hbs', source: '<li data-i="{{@index}}">{{name}}</li>' },
     ]
     const before = cacheEntries()
-    const miss = render(await precompiledTemplates(templates, Handlebars.VERSION), view)
+    const miss = render(await precompiledTemplates(templates, Handlebars.VERSION, []), view)
     expect(cacheEntries()).toBe(before + 1)
-    const hit = render(await precompiledTemplates(templates, Handlebars.VERSION), view)
+    const hit = render(await precompiledTemplates(templates, Handlebars.VERSION, []), view)
     expect(cacheEntries()).toBe(before + 1)
 
     const direct = Handlebars.create()
@@ -48,7 +48,7 @@ describe('template cache', () => {
     const direct = Handlebars.create()
     direct.registerPartial('item', templates[1].source)
     for (const each of [view, { title: 't', items: [] }]) {
-      expect(render(await precompiledTemplates(templates, Handlebars.VERSION), each)).toBe(direct.compile(templates[0].source)(each))
+      expect(render(await precompiledTemplates(templates, Handlebars.VERSION, []), each)).toBe(direct.compile(templates[0].source)(each))
     }
   })
 
@@ -56,18 +56,33 @@ describe('template cache', () => {
     const unique = `${process.pid}-${Date.now()}`
     const base = [{ file: 'a.hbs', source: `a ${unique}` }, { file: 'b.hbs', source: 'b' }]
     const before = cacheEntries()
-    await precompiledTemplates(base, Handlebars.VERSION)
-    await precompiledTemplates([base[0], { file: 'b.hbs', source: 'b changed' }], Handlebars.VERSION)
-    await precompiledTemplates(base, `${Handlebars.VERSION}-other`)
+    await precompiledTemplates(base, Handlebars.VERSION, [])
+    await precompiledTemplates([base[0], { file: 'b.hbs', source: 'b changed' }], Handlebars.VERSION, [])
+    await precompiledTemplates(base, `${Handlebars.VERSION}-other`, [])
     expect(cacheEntries()).toBe(before + 3)
   })
 
   it('names the template file and line of a syntax error, and caches nothing for it', async () => {
     const before = cacheEntries()
     const broken = [{ file: join('tpl', 'broken.hbs'), source: `ok ${Date.now()}\n{{#each items}}\n{{/if}}` }]
-    const error = await precompiledTemplates(broken, Handlebars.VERSION).catch((caught: unknown) => caught)
+    const error = await precompiledTemplates(broken, Handlebars.VERSION, []).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ConfigError)
     expect((error as Error).message).toMatch(/^tpl\/broken\.hbs:2: template syntax error: each doesn.t match if/)
     expect(cacheEntries()).toBe(before)
+  })
+
+  it('names the line of a helper that does not exist, and the helpers that do', async () => {
+    const unknown = [{ file: join('tpl', 'unknown.hbs'), source: `ok ${Date.now()}\n  {{shout title}}` }]
+    const error = await precompiledTemplates(unknown, Handlebars.VERSION, ['t', 'eq']).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toBe("tpl/unknown.hbs:2: template syntax error: no helper “shout” (templates can use Handlebars' own helpers and t, eq)")
+  })
+
+  it('reads plain mustaches as properties and known helpers as helpers', async () => {
+    const templates = [{ file: 'known.hbs', source: `{{title}}|{{#if shown}}{{t "k"}}{{/if}}|{{#items}}[{{this}}]{{/items}} ${Date.now()}` }]
+    const [spec] = await precompiledTemplates(templates, Handlebars.VERSION, ['t'])
+    const env = Handlebars.create()
+    env.registerHelper('t', (key: string) => `T:${key}`)
+    expect(env.template(spec)({ title: '<b>', shown: true, items: [1, 2] })).toMatch(/^&lt;b&gt;\|T:k\|\[1\]\[2\] \d+$/)
   })
 })

@@ -31,13 +31,23 @@ const DATA_VARIABLE = /\{\{[^}]*@/
  * them: without, `each` makes no frame per item (~6 % of the report
  * template's time at 10,000 cases).
  */
-function compileOptions(templates: TemplateSource[]): CompileOptions {
-  return { strict: false, noEscape: false, data: templates.some((template) => DATA_VARIABLE.test(template.source)) }
+function compileOptions(templates: TemplateSource[], helpers: string[]): CompileOptions {
+  return {
+    strict: false,
+    noEscape: false,
+    data: templates.some((template) => DATA_VARIABLE.test(template.source)),
+    // Templates can call only Handlebars' own helpers and casebook's: with the list known,
+    // `{{title}}` compiles to a property read instead of a helper lookup first
+    // (the report template's time at 1,000 cases: 0.6×), and an unknown helper is a
+    // syntax error naming its line instead of "Missing helper" at render time.
+    knownHelpers: Object.fromEntries(helpers.map((name) => [name, true])),
+    knownHelpersOnly: true,
+  }
 }
 
-/** The precompiled specs of `templates`, in order, for the Handlebars runtime of `version`. */
-export async function precompiledTemplates(templates: TemplateSource[], version: string): Promise<TemplateSpec[]> {
-  const options = compileOptions(templates)
+/** The precompiled specs of `templates`, in order, for the Handlebars runtime of `version` with `helpers` registered. */
+export async function precompiledTemplates(templates: TemplateSource[], version: string, helpers: string[]): Promise<TemplateSpec[]> {
+  const options = compileOptions(templates, helpers)
   const key = createHash('sha256')
     .update(JSON.stringify([version, options, templates.map((template) => template.source)]))
     .digest('hex')
@@ -64,6 +74,10 @@ function precompile(compiler: typeof Handlebars, { file, source }: TemplateSourc
     const message = (error as Error).message
     // Mismatched blocks carry their line; parse errors only say it in the message.
     const line = (error as { lineNumber?: number }).lineNumber ?? /on line (\d+)/.exec(message)?.[1]
-    throw new ConfigError(`${file}${line ? `:${line}` : ''}: template syntax error: ${message.split('\n').at(-1)}`, { cause: error })
+    const unknownHelper = /unknown helper (\S+)/.exec(message)?.[1]
+    const reason = unknownHelper
+      ? `no helper “${unknownHelper}” (templates can use Handlebars' own helpers and ${Object.keys(options.knownHelpers ?? {}).join(', ')})`
+      : message.split('\n').at(-1)
+    throw new ConfigError(`${file}${line ? `:${line}` : ''}: template syntax error: ${reason}`, { cause: error })
   }
 }

@@ -21,13 +21,17 @@ export async function loadTemplate(dirs: string[], name: string, locale: Locale)
   const files = [file, ...partials.values()]
   const sources = await Promise.all(files.map((path) => readFile(path, 'utf8')))
   const { default: runtime } = (await import('handlebars/runtime.js')) as unknown as { default: typeof Handlebars }
+  const helpers: Record<string, Handlebars.HelperDelegate> = {
+    t: (key: string, options: Handlebars.HelperOptions) => locale.t(key, options.hash),
+    eq: (a: unknown, b: unknown) => a === b,
+  }
   const [main, ...partialSpecs] = await precompiledTemplates(
     files.map((path, index) => ({ file: path, source: sources[index] })),
     runtime.VERSION,
+    Object.keys(helpers),
   )
   const env = runtime.create()
-  env.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => locale.t(key, options.hash))
-  env.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  env.registerHelper(helpers)
   ;[...partials.keys()].forEach((partial, index) => env.registerPartial(partial, env.template(partialSpecs[index])))
   const template = env.template(main)
   const render = (view: object) => {
