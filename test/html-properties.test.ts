@@ -43,7 +43,32 @@ const { nested } = fc.letrec<{ nested: Block }>((tie) => ({
   ),
 }))
 
+// Text of every kind the pipeline might treat differently: references, markup, line ends with spaces around them, astral and lone surrogates.
+const anyText = fc
+  .array(fc.constantFrom('a', ' ', '\t', '\n', '\r\n', ' \n ', '&', '&amp;', '<', '>', '"', "'", '<p>', '城市', '：', '😀', '\ud800', '\u0000', '\u00a0', '{{x}}'), { maxLength: 8 })
+  .map((parts) => parts.join(''))
+
+const plainBlock: fc.Arbitrary<Block> = fc.oneof(
+  fc.array(anyText, { maxLength: 3 }).map((values): Block => ({ type: 'paragraph', children: values.map((value) => ({ type: 'text', value })) })),
+  fc.tuple(fc.option(anyText, { nil: null }), fc.array(anyText, { maxLength: 3 })).map(
+    ([label, values]): Block => ({ type: 'point', label, children: values.map((value) => ({ type: 'text', value })) }),
+  ),
+)
+
 describe('HTML renderer', () => {
+  it('writes plain sections exactly as the pipeline writes them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: plainBlock }, { weight: 1, arbitrary: nested }), { maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('：', ': ', ' — ', '&<', ' \n '),
+        (groups, separator) => {
+          expect(blocksToHtml(groups, separator)).toEqual(blocksToHtml(groups, separator, { pipelineOnly: true }))
+        },
+      ),
+      { numRuns: 1000 },
+    )
+  })
+
   it('writes HTML the sanitizer would leave as it is, whether or not a batch went through it', () => {
     // Batches without links skip the sanitizer; this holds them to what it would have made.
     fc.assert(

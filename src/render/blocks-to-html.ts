@@ -3,6 +3,9 @@
  * rehype-stringify, so text is escaped and unsafe URLs are dropped.
  * Batches of only text, emphasis, code, breaks, paragraphs and lists skip the
  * sanitizer: nothing in them can carry a URL or an attribute the schema would remove.
+ * Sections of plain text (paragraphs and key points, one line each, as outlines
+ * write them) skip the pipeline altogether: their HTML is written here, exactly
+ * as rehype-stringify writes it (a property test holds the two to the same bytes).
  */
 import { unified } from 'unified'
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype'
@@ -53,24 +56,78 @@ const toHtml = unified().use(rehypeStringify).freeze()
  * costs too much at 10,000 cases, and one pass for the whole document keeps a
  * hast tree of every block alive at once, which the garbage collector pays for.
  */
-export function blocksToHtml(groups: Block[][], pointSeparator: string): string[] {
-  const html: string[] = []
+export function blocksToHtml(groups: Block[][], pointSeparator: string, options: { pipelineOnly?: boolean } = {}): string[] {
+  const html: string[] = new Array(groups.length)
+  // Where each group of the pending batch goes in `html`.
+  let indexes: number[] = []
   let batch: Mdast.RootContent[][] = []
   let batchBlocks = 0
   const found: Found = { unsafe: false }
-  for (const group of groups) {
+  const flush = () => {
+    batchToHtml(batch, found.unsafe).forEach((value, index) => (html[indexes[index]] = value))
+    indexes = []
+    batch = []
+    batchBlocks = 0
+    found.unsafe = false
+  }
+  groups.forEach((group, index) => {
+    const plain = options.pipelineOnly ? null : plainHtml(group, pointSeparator)
+    if (plain !== null) {
+      html[index] = plain
+      return
+    }
     const blocks = toMdastBlocks(group, pointSeparator, found)
+    indexes.push(index)
     batch.push(blocks)
     batchBlocks += blocks.length
-    if (batchBlocks >= BATCH_BLOCKS) {
-      html.push(...batchToHtml(batch, found.unsafe))
-      batch = []
-      batchBlocks = 0
-      found.unsafe = false
+    if (batchBlocks >= BATCH_BLOCKS) flush()
+  })
+  if (batch.length > 0) flush()
+  return html
+}
+
+/**
+ * A group of paragraphs and key points holding only one-line text, as HTML;
+ * null for anything else (formatting, links, nested lists, line breaks), which
+ * the pipeline renders. mdast-util-to-hast trims spaces around line endings,
+ * so text with one goes there too.
+ */
+function plainHtml(blocks: Block[], pointSeparator: string): string | null {
+  if (/[\r\n]/.test(pointSeparator)) return null
+  let html = ''
+  let inPoints = false
+  for (const block of blocks) {
+    if (block.type === 'list') return null
+    const text = plainText(block.children)
+    if (text === null || (block.type === 'point' && block.label !== null && /[\r\n]/.test(block.label))) return null
+    if (block.type === 'paragraph') {
+      if (inPoints) html += '\n</ul>'
+      inPoints = false
+      html += `<p>${escapeText(text)}</p>`
+    } else {
+      // A run of points is one list, as toMdastBlocks makes it.
+      html += inPoints ? '\n' : '<ul class="points">\n'
+      inPoints = true
+      const label = block.label === null ? '' : `<strong>${escapeText(block.label)}</strong>${escapeText(pointSeparator)}`
+      html += `<li>${label}${escapeText(text)}</li>`
     }
   }
-  if (batch.length > 0) html.push(...batchToHtml(batch, found.unsafe))
-  return html
+  return inPoints ? html + '\n</ul>' : html
+}
+
+/** The text of phrasing made only of one-line text nodes; null otherwise. */
+function plainText(nodes: Phrasing[]): string | null {
+  let text = ''
+  for (const node of nodes) {
+    if (node.type !== 'text' || /[\r\n]/.test(node.value)) return null
+    text += node.value
+  }
+  return text
+}
+
+/** Text escaped as hast-util-to-html escapes it by default: `&` and `<`, as hexadecimal references. */
+function escapeText(text: string): string {
+  return text.replace(/[&<]/g, (char) => (char === '&' ? '&#x26;' : '&#x3C;'))
 }
 
 // Big enough that per-pass costs vanish, small enough that a batch's trees die before
