@@ -134,7 +134,10 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     if (hasErrors(document.files)) return result
     // By default, one pack in the document's own language (named, or guessed from its text).
     const locales = options.locales ?? config.locales ?? [document.tree.data.lang]
-    result.reports.push(...(await checkTranslations(document, input, locales)))
+    const checkingTranslations = checkTranslations(document, input, locales)
+    // Hashed while the folder listings, template reads and module loads started above are under way.
+    const tree = summarizeTree(document.tree)
+    result.reports.push(...(await checkingTranslations))
 
     const selected = await loadingRenderers
     const date = sourceDate(document.tree.data.date)
@@ -144,7 +147,6 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     try {
       await removeStaleTemps(out)
       const previous = await readManifest(out)
-      const tree = summarizeTree(document.tree)
       const baseline = await chooseBaseline(tree, previous, options.since)
       result.changes = baseline && diffTrees(baseline, tree)
       const files: PackFile[] = []
