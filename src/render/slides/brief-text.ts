@@ -2,7 +2,7 @@
  * Shortens text for a slide at a sentence or clause boundary, so a slide
  * shows the gist and the speaker notes keep the full text.
  */
-import { textWidth, usableWidth } from './text-width.js'
+import { codePointWidth, textWidth, usableWidth } from './text-width.js'
 
 const SENTENCE_END = /[。！？!?；;]|\.(?=\s|$)/gu
 const CLAUSE_END = /[，,、：:]/gu
@@ -48,20 +48,25 @@ export function sentences(text: string): string[] {
 export function hardCut(text: string, ems: number): string {
   let width = 0
   let end = 0
-  for (const char of text) {
-    width += textWidth(char)
+  while (end < text.length) {
+    const code = text.codePointAt(end)!
+    width += codePointWidth(code)
     if (width > ems) break
-    end += char.length
+    end += code > 0xffff ? 2 : 1
   }
   return text.slice(0, end)
 }
 
 function lastBoundary(text: string, pattern: RegExp, budget: number): number {
   let best = 0
+  // The width up to `best`, carried on instead of measuring each longer prefix from the start.
+  let width = 0
   for (const match of text.matchAll(pattern)) {
     const end = match.index + match[0].length
-    if (textWidth(text.slice(0, end)) > budget) break
+    const next = textWidth(text, best, end, width)
+    if (next > budget) break
     best = end
+    width = next
   }
   return best
 }

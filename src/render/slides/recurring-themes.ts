@@ -54,10 +54,15 @@ function normalise(label: string): string {
 function terms(normal: string): Set<string> {
   const found = new Set<string>()
   for (const [run] of normal.matchAll(/\p{Script=Han}+/gu)) {
-    const chars = Array.from(run)
-    for (let start = 0; start < chars.length; start++) {
-      for (let length = MIN_TERM; length <= MAX_TERM && start + length <= chars.length; length++) {
-        found.add(chars.slice(start, start + length).join(''))
+    // Where each character starts (a Han character may be astral: two code units), then
+    // slices of the run: joining arrays of characters made two objects a term.
+    const starts: number[] = []
+    for (let index = 0; index < run.length; index += run.codePointAt(index)! > 0xffff ? 2 : 1) starts.push(index)
+    starts.push(run.length)
+    const chars = starts.length - 1
+    for (let start = 0; start < chars; start++) {
+      for (let length = MIN_TERM; length <= MAX_TERM && start + length <= chars; length++) {
+        found.add(run.slice(starts[start], starts[start + length]))
       }
     }
   }
