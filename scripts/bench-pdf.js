@@ -144,7 +144,7 @@ async function readyHtml(input) {
   const dirs = templateDirs(settings.templatesDir)
   const locale = await loadLocale('zh-CN', dirs)
   const context = { locale, config: settings, templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('unused')) }
-  const view = buildReportView(document.tree, context)
+  const view = await buildReportView(document.tree, context)
   const styles = readFileSync(join(root, 'templates/report.css'), 'utf8')
   const faces = (await inlineFontFaces(locale.rules.fonts.fontsource, printText(view, locale, styles), [400])).replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
   const html = await renderReport(view, context, { pageCss: pageCss(view, locale, pageGeometry('A4'), faces) })

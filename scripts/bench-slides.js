@@ -66,7 +66,7 @@ async function deckHtml(input, outFile) {
   const document = await loadDocument(input, { check: defaultCheckOptions, defaults: { title: 'Benchmark' } })
   const dirs = templateDirs()
   const context = { locale: await loadLocale('zh-CN', dirs), config: await loadConfig(null), templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('no browser here')) }
-  const html = await renderDeck(buildDeckView(document.tree, context), context)
+  const html = await renderDeck(await buildDeckView(document.tree, context), context)
   mkdirSync(dirname(outFile), { recursive: true })
   writeFileSync(outFile, html)
   process.stderr.write(`${(performance.now() - start).toFixed(0)} ms\n`)

@@ -58,8 +58,8 @@ describe('font subsets', () => {
         const document = await loadDocument(input)
         const ctx = await context(code)
         const tree = await localizeDocument(document.tree, ctx.locale, { input, files: document.files })
-        const report = buildReportView(tree, ctx)
-        const deck = buildDeckView(tree, ctx)
+        const report = await buildReportView(tree, ctx)
+        const deck = await buildDeckView(tree, ctx)
         for (const [view, templateName, html] of [
           [report, 'report.hbs', await renderReport(report, ctx)],
           [deck, 'slides.hbs', await renderDeck(deck, ctx)],
@@ -74,7 +74,7 @@ describe('font subsets', () => {
   }
 
   it('go where a template puts {{{fonts}}}, and before </head> in a template without that slot', async () => {
-    const builtIn = await renderReport(buildReportView((await loadDocument(SEED)).tree, await context('zh-CN')), await context('zh-CN'))
+    const builtIn = await renderReport(await buildReportView((await loadDocument(SEED)).tree, await context('zh-CN')), await context('zh-CN'))
     const head = builtIn.slice(0, builtIn.indexOf('</head>'))
     expect(head.match(/@font-face/g)?.length).toBeGreaterThan(0)
     expect(builtIn.slice(builtIn.indexOf('</head>')).includes('@font-face')).toBe(false)
@@ -83,7 +83,7 @@ describe('font subsets', () => {
     mkdirSync(own, { recursive: true })
     writeFileSync(join(own, 'report.hbs'), '<!DOCTYPE html>\n<html lang="{{lang}}"><head><title>{{title}}</title></head><body><h1>{{title}}</h1></body></html>\n')
     const ctx = await context('zh-CN', templateDirs(own))
-    const html = await renderReport(buildReportView((await loadDocument(SEED)).tree, ctx), ctx)
+    const html = await renderReport(await buildReportView((await loadDocument(SEED)).tree, ctx), ctx)
     const at = html.indexOf('</head>')
     expect(html.slice(0, at)).toMatch(/<style>:root\{--font-serif:[^<]*@font-face\{font-family:'Noto Serif SC'/)
     expect(html.slice(at)).not.toContain('@font-face')

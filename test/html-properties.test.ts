@@ -8,7 +8,8 @@ import { toText } from 'hast-util-to-text'
 import { describe, expect, it } from 'vitest'
 import { sanitize } from 'hast-util-sanitize'
 import { toHtml } from 'hast-util-to-html'
-import { blocksToHtml, sanitizeSchema } from '../src/render/blocks-to-html.js'
+import { blocksToHtml } from '../src/render/blocks-to-html.js'
+import { sanitizeSchema } from '../src/render/html-pipeline.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Phrasing } from '../src/types.js'
 
@@ -56,24 +57,24 @@ const plainBlock: fc.Arbitrary<Block> = fc.oneof(
 )
 
 describe('HTML renderer', () => {
-  it('writes plain sections exactly as the pipeline writes them', () => {
-    fc.assert(
-      fc.property(
+  it('writes plain sections exactly as the pipeline writes them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.array(fc.oneof({ weight: 4, arbitrary: plainBlock }, { weight: 1, arbitrary: nested }), { maxLength: 5 }), { minLength: 1, maxLength: 6 }),
         fc.constantFrom('：', ': ', ' — ', '&<', ' \n '),
-        (groups, separator) => {
-          expect(blocksToHtml(groups, separator)).toEqual(blocksToHtml(groups, separator, { pipelineOnly: true }))
+        async (groups, separator) => {
+          expect(await blocksToHtml(groups, separator)).toEqual(await blocksToHtml(groups, separator, { pipelineOnly: true }))
         },
       ),
       { numRuns: 1000 },
     )
   })
 
-  it('writes HTML the sanitizer would leave as it is, whether or not a batch went through it', () => {
+  it('writes HTML the sanitizer would leave as it is, whether or not a batch went through it', async () => {
     // Batches without links skip the sanitizer; this holds them to what it would have made.
-    fc.assert(
-      fc.property(fc.array(fc.array(nested, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), (groups) => {
-        for (const html of blocksToHtml(groups, '：')) {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(nested, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }), async (groups) => {
+        for (const html of await blocksToHtml(groups, '：')) {
           expect(toHtml(sanitize(fromHtml(html, { fragment: true }), sanitizeSchema))).toBe(html)
         }
       }),
@@ -81,11 +82,10 @@ describe('HTML renderer', () => {
     )
   })
 
-
-  it('parses back to the same text as the tree, block by block', () => {
-    fc.assert(
-      fc.property(fc.array(fc.array(block, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (groups) => {
-        const html = blocksToHtml(groups, '：')
+  it('parses back to the same text as the tree, block by block', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(block, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), async (groups) => {
+        const html = await blocksToHtml(groups, '：')
         expect(html).toHaveLength(groups.length)
         groups.forEach((blocks, index) => {
           const parsed = fromHtml(html[index], { fragment: true })

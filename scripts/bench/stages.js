@@ -28,7 +28,7 @@ const time = async (name, work) => {
 const document = await time('parseMs', () => loadDocument(input, { check: defaultCheckOptions, defaults: { title: 'Benchmark' } }))
 const dirs = templateDirs()
 const context = { locale: await loadLocale('zh-CN', dirs), config: await loadConfig(null), templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('no browser in this benchmark')) }
-if (stages.includes('html')) await time('htmlMs', async () => renderReport(buildReportView(document.tree, context), context))
-if (stages.includes('slides')) await time('slidesMs', async () => renderDeck(buildDeckView(document.tree, context), context))
+if (stages.includes('html')) await time('htmlMs', async () => renderReport(await buildReportView(document.tree, context), context))
+if (stages.includes('slides')) await time('slidesMs', async () => renderDeck(await buildDeckView(document.tree, context), context))
 if (stages.includes('docx')) await time('docxMs', () => packDocx(document.tree, context))
 process.stdout.write(JSON.stringify({ ...timings, peakMiB: process.resourceUsage().maxRSS / 1024 }) + '\n')

@@ -16,10 +16,10 @@ export interface DocumentHtml {
 }
 
 // Keyed by the tree object: renderers of one locale share its localized tree; a new build's tree starts afresh.
-const made = new WeakMap<CaseDocument, Map<string, DocumentHtml>>()
+const made = new WeakMap<CaseDocument, Map<string, Promise<DocumentHtml>>>()
 
 /** The fragments of `document`, with `pointSeparator` between a key point's label and text. */
-export function documentHtml(document: CaseDocument, pointSeparator: string): DocumentHtml {
+export function documentHtml(document: CaseDocument, pointSeparator: string): Promise<DocumentHtml> {
   let bySeparator = made.get(document)
   if (!bySeparator) made.set(document, (bySeparator = new Map()))
   let result = bySeparator.get(pointSeparator)
@@ -27,12 +27,12 @@ export function documentHtml(document: CaseDocument, pointSeparator: string): Do
   return result
 }
 
-function render(document: CaseDocument, pointSeparator: string): DocumentHtml {
+async function render(document: CaseDocument, pointSeparator: string): Promise<DocumentHtml> {
   const intro = document.children.find((node): node is Intro => node.type === 'intro')
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion')
   const cases = document.children.filter((node): node is Case => node.type === 'case')
   // One pipeline run for all block content: intro, every section, conclusion.
-  const html = blocksToHtml([intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []], pointSeparator)
+  const html = await blocksToHtml([intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []], pointSeparator)
   let next = 1
   return {
     intro: html[0],

@@ -72,12 +72,12 @@ export interface EditionNotesView {
 }
 
 /** Builds the report view for one locale's document. */
-export function buildReportView(document: CaseDocument, context: RenderContext): ReportView {
+export async function buildReportView(document: CaseDocument, context: RenderContext): Promise<ReportView> {
   const { locale, config } = context
   const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  const html = documentHtml(document, locale.t('pointSeparator'))
+  const html = await documentHtml(document, locale.t('pointSeparator'))
   const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)

@@ -16,12 +16,12 @@ import type { AgendaEntry, AgendaSlide, CaseSlide, DeckView, FrameSlide, Slide, 
 const TITLE_EMS = CONTENT_WIDTH / TITLE.size
 
 /** Builds every slide, numbered, with the full text of each case kept for the notes view. */
-export function buildDeckView(document: CaseDocument, context: RenderContext): DeckView {
+export async function buildDeckView(document: CaseDocument, context: RenderContext): Promise<DeckView> {
   const { locale, config } = context
   const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  const notes = notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
+  const notes = await notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
   const title = document.data.title
   const date = document.data.date ?? config.date
   const organisation = document.data.organisation ?? config.organisation
@@ -102,8 +102,8 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, blocks: Block[
 }
 
 /** The full text of every part as sanitized HTML: the report's fragments, made once for both. */
-function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
-  const html = documentHtml(document, separator)
+async function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
+  const html = await documentHtml(document, separator)
   return {
     intro: { title: intro?.title ?? '', sections: [{ title: '', html: html.intro }] },
     cases: cases.map((node, index): SlideNotes => ({

@@ -15,7 +15,7 @@ export const slidesRenderer: Renderer = {
   usesBrowser: true,
   async render(document, context) {
     const { view, html } = await timed(context, 'deck HTML', async () => {
-      const view = buildDeckView(document, context)
+      const view = await buildDeckView(document, context)
       return { view, html: await renderDeck(view, context) }
     })
     // Big decks take longer to lay out and print; allow for them on top of the configured timeout.
