@@ -14,8 +14,10 @@ export async function blocksToHtml(groups: Block[][], pointSeparator: string, op
   // The groups plain text cannot cover, and where their HTML goes.
   const rest: Block[][] = []
   const indexes: number[] = []
+  // A separator with a line end would be trimmed by the pipeline like text with one.
+  const writePlain = !options.pipelineOnly && !LINE_END.test(pointSeparator)
   groups.forEach((group, index) => {
-    const plain = options.pipelineOnly ? null : plainHtml(group, pointSeparator)
+    const plain = writePlain ? plainHtml(group, pointSeparator) : null
     if (plain !== null) html[index] = plain
     else {
       rest.push(group)
@@ -36,13 +38,12 @@ export async function blocksToHtml(groups: Block[][], pointSeparator: string, op
  * so text with one goes there too.
  */
 function plainHtml(blocks: Block[], pointSeparator: string): string | null {
-  if (/[\r\n]/.test(pointSeparator)) return null
   let html = ''
   let inPoints = false
   for (const block of blocks) {
     if (block.type === 'list') return null
     const text = plainText(block.children)
-    if (text === null || (block.type === 'point' && block.label !== null && /[\r\n]/.test(block.label))) return null
+    if (text === null || (block.type === 'point' && block.label !== null && LINE_END.test(block.label))) return null
     if (block.type === 'paragraph') {
       if (inPoints) html += '\n</ul>'
       inPoints = false
@@ -62,11 +63,13 @@ function plainHtml(blocks: Block[], pointSeparator: string): string | null {
 function plainText(nodes: Phrasing[]): string | null {
   let text = ''
   for (const node of nodes) {
-    if (node.type !== 'text' || /[\r\n]/.test(node.value)) return null
+    if (node.type !== 'text' || LINE_END.test(node.value)) return null
     text += node.value
   }
   return text
 }
+
+const LINE_END = /[\r\n]/
 
 /** Text escaped as hast-util-to-html escapes it by default: `&` and `<`, as hexadecimal references. */
 function escapeText(text: string): string {
