@@ -31,7 +31,7 @@ async function render(document: CaseDocument, pointSeparator: string): Promise<D
   const intro = document.children.find((node): node is Intro => node.type === 'intro')
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion')
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  // One pipeline run for all block content: intro, every section, conclusion.
+  // One pass over all block content: intro, every section, conclusion.
   const html = await blocksToHtml([intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []], pointSeparator)
   let next = 1
   return {

@@ -3,7 +3,7 @@
  * rehype-stringify, so text is escaped and unsafe URLs are dropped. Batches of
  * only text, emphasis, code, breaks, paragraphs and lists skip the sanitizer:
  * nothing in them can carry a URL or an attribute the schema would remove.
- * Loaded only for documents with such content (blocks-to-html.ts writes plain text itself).
+ * Loaded only for documents with content plain text cannot cover (blocks-to-html.ts writes that itself).
  */
 import { unified } from 'unified'
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype'
@@ -80,7 +80,7 @@ export function pipelineHtml(groups: Block[][], pointSeparator: string): string[
 // and 500 blocks fell into a slow mode (60 MiB more heap, +60 % time) in five runs of eight.
 const BATCH_BLOCKS = 100
 
-/** Whether a batch holds a node the sanitizer must see: a link, or any kind not known to be safe. */
+/** Whether a batch holds a node the sanitizer must see (a link: see `bare`). */
 interface Found {
   unsafe: boolean
 }
