@@ -1,5 +1,6 @@
 /** The configuration file's shape, validated with valibot so errors can name the key. */
 import * as v from 'valibot'
+import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 
 /** Output formats a build can write; each is one renderer. */
 export const FORMATS = ['html', 'pdf', 'slides', 'docx'] as const
@@ -7,7 +8,16 @@ export const FORMATS = ['html', 'pdf', 'slides', 'docx'] as const
 export type Format = (typeof FORMATS)[number]
 
 const SECTION_KINDS = ['background', 'analysis', 'insight', 'other'] as const
-const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'))
+/** A real calendar day, as front matter checks it too; a YAML timestamp (string or Date) gives its day. */
+const isoDate = v.pipe(
+  v.unknown(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const result = calendarDate(dataset.value)
+    if (result.ok) return result.date
+    addIssue({ message: `${result.reason}; ${DATE_ADVICE}` })
+    return NEVER
+  }),
+)
 const nonEmptyList = 'expected a list of at least one item'
 
 /**
@@ -32,12 +42,7 @@ export const configSchema = strictObject({
   subtitle: v.optional(v.string()),
   author: v.optional(v.string()),
   organisation: v.optional(v.string()),
-  date: v.optional(
-    v.union(
-      [isoDate, v.pipe(v.date(), v.transform((date) => date.toISOString().slice(0, 10)))],
-      (issue) => `expected a date as YYYY-MM-DD, received ${issue.received}`,
-    ),
-  ),
+  date: v.optional(isoDate),
   lang: v.optional(v.string()),
   locales: v.optional(v.pipe(v.array(v.string()), v.minLength(1, nonEmptyList))),
   formats: v.optional(v.pipe(v.array(v.picklist(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),

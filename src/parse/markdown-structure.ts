@@ -5,11 +5,12 @@
 import type * as Mdast from 'mdast'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { parse as parseYaml, YAMLParseError } from 'yaml'
+import { isMap, isScalar, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml'
 import type { Block, Case, CaseDocument, Conclusion, DocumentData, Intro, Phrasing, Point, Section } from '../types.js'
 import { matchCase, matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
 import { report } from './report.js'
 import { plainText } from '../text/plain-text.js'
+import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 
 type Container = Intro | Conclusion | Section
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
@@ -138,9 +139,31 @@ function readFrontMatter(node: Mdast.Yaml, file: VFile): Partial<DocumentData> {
       report(file, `Unknown front matter key “${key}” is ignored`, node.position, 'front-matter', 'warning')
       continue
     }
+    if (key === 'date') {
+      const date = calendarDate(raw)
+      if (date.ok) result.date = date.date
+      else report(file, `Front matter date: ${date.reason}; ${DATE_ADVICE}`, frontMatterValuePlace(node, key), 'front-matter', 'error')
+      continue
+    }
     result[key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)
   }
   return result
+}
+
+/** Where the value of `key` stands in the front matter (the whole block if it cannot be found). */
+function frontMatterValuePlace(node: Mdast.Yaml, key: string): Position | undefined {
+  const start = node.position?.start
+  const contents = parseDocument(node.value).contents
+  const pair = isMap(contents) ? contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined
+  const range = (pair?.value as { range?: [number, number, number] } | null | undefined)?.range ?? (pair?.key as { range?: [number, number, number] } | undefined)?.range
+  if (!start || !range) return node.position
+  // The YAML starts on the line after the opening `---`, at column 1.
+  const point = (offset: number) => {
+    const before = node.value.slice(0, offset)
+    const lineStart = before.lastIndexOf('\n') + 1
+    return { line: start.line + 1 + (before.match(/\n/g)?.length ?? 0), column: offset - lineStart + 1 }
+  }
+  return { start: point(range[0]), end: point(range[1]) }
 }
 
 /** Block content: paragraphs, key points, lists; anything else is kept as text with a warning. */
