@@ -48,6 +48,11 @@ export interface BuildOptions {
   /** A running browser to print with (kept warm by `watch`); the build neither launches nor closes one then. */
   browser?: Browser
   cwd?: string
+  /**
+   * The clock a build without SOURCE_DATE_EPOCH or a document date takes its date from;
+   * only the day counts (midnight UTC). By default the system clock.
+   */
+  now?: () => Date
   /** Told about each step, for progress output; the library itself prints nothing. */
   onProgress?: (event: ProgressEvent) => void
 }
@@ -140,7 +145,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     result.reports.push(...(await checkingTranslations))
 
     const selected = await loadingRenderers
-    const date = sourceDate(document.tree.data.date)
+    const date = sourceDate(document.tree.data.date, process.env, options.now?.())
     const templates = await fingerprinting
 
     const unlock = await lockOutput(out)

@@ -7,9 +7,11 @@ const LAST = Date.UTC(9999, 11, 31, 23, 59, 59)
 
 /**
  * SOURCE_DATE_EPOCH (reproducible-builds.org) wins; then the document's date;
- * then the current time, to the second.
+ * then today's date: midnight UTC of the day `now` falls on (by default the clock).
+ * A day, not the time, so that rebuilding an unchanged document on the same day
+ * gives the same artifact keys and bytes and rewrites nothing.
  */
-export function sourceDate(documentDate: string | undefined, env: NodeJS.ProcessEnv = process.env): Date {
+export function sourceDate(documentDate: string | undefined, env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): Date {
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && epoch !== '') {
     if (!/^\d+$/.test(epoch)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970, got “${epoch}”`)
@@ -23,5 +25,6 @@ export function sourceDate(documentDate: string | undefined, env: NodeJS.Process
     if (!day.ok) throw new Error(`An unchecked document date reached the build: ${day.reason}`)
     return new Date(`${day.date}T00:00:00Z`)
   }
-  return new Date(Math.floor(Date.now() / 1000) * 1000)
+  if (Number.isNaN(now.getTime())) throw new Error('The build was given an invalid current time')
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 }
