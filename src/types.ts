@@ -50,6 +50,8 @@ export interface Paragraph {
   type: 'paragraph'
   children: Phrasing[]
   position?: Position
+  /** In a locale's tree: shown from the source because the translation lacks it. */
+  data?: BlockData
 }
 /** A key point, written `- label:text`; `label` is null for a bare bullet. */
 export interface Point {
@@ -57,6 +59,8 @@ export interface Point {
   label: string | null
   children: Phrasing[]
   position?: Position
+  /** In a locale's tree: shown from the source because the translation lacks it. */
+  data?: BlockData
 }
 export interface ListItem {
   type: 'listItem'
@@ -69,8 +73,16 @@ export interface List {
   ordered: boolean
   children: ListItem[]
   position?: Position
+  /** In a locale's tree: shown from the source because the translation lacks it. */
+  data?: BlockData
 }
 export type Block = Paragraph | Point | List
+
+/** Extra data on sections and blocks. */
+export interface BlockData {
+  /** In a locale's tree: this part shows the source text because the translation lacks it. */
+  untranslated?: boolean
+}
 
 // ------------------------------------------------------------- structure
 
@@ -84,6 +96,8 @@ export interface Section {
   kind: SectionKind
   children: Block[]
   position?: Position
+  /** In a locale's tree: shown from the source because the translation lacks it. */
+  data?: BlockData
 }
 
 export interface Case {

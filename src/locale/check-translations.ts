@@ -1,19 +1,24 @@
 /**
  * Diagnostics for translations beside a source: a case changed after it was
- * translated (`translation-stale`), a case or frame with no translation
- * (`translation-missing`), and a translated case the source lacks (`translation-extra`).
+ * translated (`translation-stale`); a case, intro, conclusion, section or
+ * block of the source the translation lacks (`translation-missing`, at the
+ * place in the translation where it would have been); and a translated case,
+ * intro, conclusion or section the source lacks (`translation-extra`).
  */
 import { basename } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../parse/report.js'
-import type { Case, CaseDocument, ParsedDocument } from '../types.js'
-import { casesByNumber } from './apply-translation.js'
+import { plainText } from '../text/plain-text.js'
+import type { Block, Case, CaseDocument, Conclusion, Intro, ParsedDocument, Section } from '../types.js'
 import { caseHash } from './case-hash.js'
+import { mergeTranslation } from './merge-translation.js'
 import { findTranslation, listTranslations } from './find-translation.js'
 import { parseTranslation } from './load-translation.js'
 
 const SOURCE_MARK = /(<!--\s*source:\s*)(\S+)\s*-->/
+
+type Top = Intro | Case | Conclusion
 
 /**
  * Checks each translation beside `input` (only those of `codes`, when given) against
@@ -38,40 +43,107 @@ export async function checkTranslations(document: ParsedDocument, input: string,
 
 function compare(source: ParsedDocument, translation: ParsedDocument, code: string): void {
   const name = translation.files.map((file) => basename(file.path)).join(', ')
-  const translated = casesByNumber(translation.tree)
-  for (const node of source.tree.children) {
-    const file = fileOf(node, source)
-    if (node.type !== 'case') {
-      if (!translation.tree.children.some((other) => other.type === node.type)) {
-        report(file, `The ${node.type === 'intro' ? 'introduction' : 'conclusion'} has no translation in ${name}; the ${code} pack shows the source text`, node.position, 'translation-missing', 'warning')
-      }
-      continue
-    }
-    const hash = caseHash(node)
-    const match = translated.get(node.number)?.shift()
-    if (!match) {
-      report(file, `${describe(node)} has no translation in ${name}; the ${code} pack shows the source text (translate it and mark it <!-- source: ${hash} -->)`, node.position, 'translation-missing', 'warning')
-    } else if (match.data?.translates !== hash) {
-      const reason = match.data?.translates
-        ? `${describe(node)} changed after its translation in ${name} (which translates ${match.data.translates}); update the translation and write <!-- source: ${hash} -->`
-        : `${describe(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> under its heading`
-      const target = fileOf(match, translation)
-      report(target, reason, markPosition(target, match, translation.tree) ?? match.position, 'translation-stale', 'warning')
+  const { gaps, extras, pairs } = mergeTranslation(source.tree, translation.tree, code)
+  const shows = `the ${code} pack shows the source text, marked untranslated`
+  for (const gap of gaps) {
+    if (gap.type === 'block') {
+      const file = fileOf(gap.top, translation)
+      const within = gap.within.type === 'section' ? sectionName(gap.within) : frameName(gap.within)
+      const parent = gap.sourceParent.type === 'section' ? sectionName(gap.sourceParent) : frameName(gap.sourceParent)
+      const where = gap.sourceCase && gap.within.type === 'section' && gap.within.number === null ? ` of case ${gap.sourceCase.number}` : ''
+      report(file, `${capitalize(within)}${where} lacks ${BLOCK_NAMES[gap.source.type]} ${gap.ordinal} of ${parent} (${excerpt(gap.source)}); ${shows}`, headingPlace(file, gap.within), 'translation-missing', 'warning')
+    } else if (gap.type === 'section') {
+      const file = fileOf(gap.within, translation)
+      report(file, `${describe(gap.within)} lacks ${sectionName(gap.source)}; ${shows}`, headingPlace(file, gap.within), 'translation-missing', 'warning')
+    } else {
+      const { file, place } = insertionPlace(gap.after, translation)
+      const what = gap.source.type === 'case' ? `case ${gap.source.number} (${gap.source.title})` : frameName(gap.source)
+      const hint = gap.source.type === 'case' ? ` (translate it here and mark it <!-- source: ${caseHash(gap.source)} -->)` : ''
+      report(file, `${name} lacks ${what} of the source; ${shows}${hint}`, place, 'translation-missing', 'warning')
     }
   }
-  for (const rest of translated.values()) {
-    for (const extra of rest) {
-      report(fileOf(extra, translation), `${describe(extra)} is not in the source; it is left out of the pack`, extra.position, 'translation-extra', 'warning')
-    }
+  for (const { source: node, translation: match } of pairs) {
+    const hash = caseHash(node)
+    if (match.data?.translates === hash) continue
+    const reason = match.data?.translates
+      ? `${describe(node)} changed after its translation in ${name} (which translates ${match.data.translates}); update the translation and write <!-- source: ${hash} -->`
+      : `${describe(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> under its heading`
+    const target = fileOf(match, translation)
+    report(target, reason, markPosition(target, match, translation.tree) ?? match.position, 'translation-stale', 'warning')
+  }
+  for (const extra of extras) {
+    const file = fileOf(extra.top, translation)
+    const what = extra.node.type === 'case'
+      ? describe(extra.node)
+      : extra.node.type === 'section'
+        ? `Section ${sectionName(extra.node)} of ${describe(extra.top as Case)}`
+        : capitalize(frameName(extra.node))
+    const where = extra.node.type === 'section' ? `the source's case ${extra.sourceCase!.number}` : 'the source'
+    report(file, `${what} is not in ${where}; it is left out of the pack`, extra.node.position, 'translation-extra', 'warning')
   }
 }
+
+const BLOCK_NAMES: Record<Block['type'], string> = { paragraph: 'paragraph', point: 'key point', list: 'list' }
 
 function describe(node: Case): string {
   return `Case ${node.number} (${node.title})`
 }
 
+/** A section as its heading reads: `1.3 案例启示`, or its kind when it has no number or title. */
+function sectionName(section: Section): string {
+  const name = [section.number, section.title].filter(Boolean).join(' ')
+  return name || `the ${section.kind} section`
+}
+
+function frameName(node: Intro | Conclusion): string {
+  const part = node.type === 'intro' ? 'the introduction' : 'the conclusion'
+  return node.title ? `${part} (${node.title})` : part
+}
+
+function capitalize(text: string): string {
+  return text.startsWith('the ') ? 'The' + text.slice(3) : text
+}
+
+/** The start of a block's text, to tell it from its neighbours: a key point's label, else its first words. */
+function excerpt(block: Block): string {
+  const text = (block.type === 'point' && block.label ? block.label : plainText(block)).replace(/\s+/g, ' ').trim()
+  const characters = Array.from(text)
+  return characters.length > EXCERPT ? characters.slice(0, EXCERPT).join('') + '…' : text
+}
+
+const EXCERPT = 20
+
 function fileOf(node: { data?: { file?: string } }, document: ParsedDocument): VFile {
   return document.files.find((file) => file.path === node.data?.file) ?? document.files[0]
+}
+
+/** The first line of a node (its heading), where a part it lacks is reported. */
+function headingPlace(file: VFile, node: { position?: Position }): Position | undefined {
+  const start = node.position?.start
+  if (!start) return undefined
+  if (start.offset === undefined) return { start, end: start }
+  const text = String(file.value)
+  const lineEnd = text.slice(start.offset).search(/\r\n|\r|\n/)
+  return { start, end: pointAt(text, lineEnd < 0 ? text.length : start.offset + lineEnd) }
+}
+
+/**
+ * Where a missing top-level part would have been in the translation: right
+ * after the translated part it follows, at the heading of whatever comes next
+ * in that file, else at the end of the file; when it follows nothing, at the
+ * translation's first heading.
+ */
+function insertionPlace(after: Top | null, translation: ParsedDocument): { file: VFile; place: Position } {
+  const children = translation.tree.children
+  const next = after ? children[children.indexOf(after) + 1] : children[0]
+  const file = fileOf(after ?? next ?? {}, translation)
+  if (next && fileOf(next, translation) === file) {
+    const place = headingPlace(file, next)
+    if (place) return { file, place }
+  }
+  const text = String(file.value)
+  const end = pointAt(text, text.length)
+  return { file, place: { start: end, end } }
 }
 
 /** Where the hash in a case's `<!-- source: HASH -->` is, so an editor can jump to the text to replace. */
