@@ -2,6 +2,7 @@
 import { basename, extname } from 'node:path'
 import { checkDocument } from './check/check-document.js'
 import type { CheckOptions } from './check/rule-context.js'
+import { isUnreadable } from './parse/decode-source.js'
 import { parseDocument } from './parse/parse-document.js'
 import { readInput } from './parse/read-input.js'
 import { report } from './parse/report.js'
@@ -25,7 +26,8 @@ export interface LoadOptions {
 export async function loadDocument(input: string, options: LoadOptions = {}): Promise<ParsedDocument> {
   const files = await readInput(input)
   const document = await parseDocument(files, options.defaults)
-  if (options.titleFromPath && !document.tree.data.title && files[0]) {
+  // A file that is no text has said all there is to say; a title warning beside it is noise.
+  if (options.titleFromPath && !document.tree.data.title && files[0] && !files.some(isUnreadable)) {
     const title = basename(input, extname(input))
     document.tree.data.title = title
     report(files[0], `No title: the pack is called “${title}” after the ${files.length > 1 || files[0].path !== input ? 'folder' : 'file'}; give one as title: in casebook.yaml or the front matter`, undefined, 'missing-title', 'warning')

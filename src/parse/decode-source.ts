@@ -1,21 +1,60 @@
 /**
  * Turns the bytes of a source file into text on a VFile, reporting what a
- * user must hear about: invalid UTF-8 (likely a GBK file) and control characters.
+ * user must hear about: a file that is no text (an image, a Word document), text
+ * in another encoding (GBK, Big5, UTF-16 without a byte-order mark), invalid
+ * UTF-8 and control characters. UTF-8 and UTF-16 with a byte-order mark are read.
  */
+import { basename, extname } from 'node:path'
 import { VFile } from 'vfile'
+import { detectBinary, utf16Order, type BinaryKind } from './detect-binary.js'
+import { guessLegacyEncoding } from './guess-encoding.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The file could not be read as text: it adds nothing to the document, and its one message says why. */
+    unreadable: boolean
+  }
+}
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 const MAX_CONTROL_MESSAGES = 20
+const START = { line: 1, column: 1, offset: 0 }
 
-/** Decodes `bytes` as UTF-8 into a VFile at `path`; problems become messages on it. */
+/** Whether `file` could not be read as text (a binary file, or text in another encoding). */
+export function isUnreadable(file: VFile): boolean {
+  return file.data.unreadable === true
+}
+
+/** Decodes `bytes` into a VFile at `path`; problems become messages on it. */
 export function decodeSource(bytes: Uint8Array, path: string): VFile {
+  if (startsWithBytes(bytes, [0xff, 0xfe, 0x00, 0x00]) || startsWithBytes(bytes, [0x00, 0x00, 0xfe, 0xff])) {
+    return unreadable(path, `Invalid UTF-8: this is UTF-32 text; convert it with ${iconv('UTF-32', path)}`, 'invalid-utf8', START)
+  }
+  const bom = startsWithBytes(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWithBytes(bytes, [0xfe, 0xff]) ? 'utf-16be' : null
+  if (!bom) {
+    const binary = detectBinary(bytes)
+    if (binary) return unreadable(path, binaryMessage(binary, path), 'binary-file', START)
+    const order = utf16Order(bytes.subarray(0, 8192))
+    if (order) {
+      const name = order === 'le' ? 'UTF-16LE' : 'UTF-16BE'
+      return unreadable(path, `Invalid UTF-8: this looks like ${name} text without a byte-order mark; convert it with ${iconv(name, path)}`, 'invalid-utf8', START)
+    }
+  }
   let value: string
   let invalid = false
   try {
-    value = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    value = new TextDecoder(bom ?? 'utf-8', { fatal: true }).decode(bytes)
   } catch {
     invalid = true
-    value = new TextDecoder('utf-8').decode(bytes)
+    value = new TextDecoder(bom ?? 'utf-8').decode(bytes)
+  }
+  const replaced = invalid ? countReplacements(value) : undefined
+  // Text in another encoding reads as mostly U+FFFD: one message on how to convert it says it all.
+  if (replaced && !bom && replaced.count > replaced.otherNonAscii) {
+    const encoding = guessLegacyEncoding(bytes)
+    const advice = encoding ? `it looks like ${encoding.name}: convert it with ${iconv(encoding.iconv, path)}` : 'save it as UTF-8 text'
+    const reason = `Invalid UTF-8: this file is not UTF-8 text (${plural(replaced.count, 'byte sequence')} cannot be read, the first here); ${advice}`
+    return unreadable(path, reason, 'invalid-utf8', pointOf(value, replaced.first))
   }
   // Control characters are blanked rather than removed so offsets still match the file.
   const controls: Array<{ index: number; char: string }> = []
@@ -24,7 +63,10 @@ export function decodeSource(bytes: Uint8Array, path: string): VFile {
     return ' '
   })
   const file = new VFile({ path, value })
-  if (invalid) reportInvalidUtf8(file, bytes, value)
+  if (replaced) {
+    const reason = `Invalid UTF-8: ${plural(replaced.count, 'byte sequence')} ${replaced.count === 1 ? 'was' : 'were'} replaced by U+FFFD, the first here; fix ${replaced.count === 1 ? 'it' : 'them'} or save the file as UTF-8 again`
+    file.message(reason, { place: pointOf(value, replaced.first), ruleId: 'invalid-utf8', source: 'casebook' }).fatal = true
+  }
   controls.slice(0, MAX_CONTROL_MESSAGES).forEach(({ index, char }) => {
     const code = 'U+' + char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
     const message = file.message(`Unexpected control character ${code}; it was replaced by a space`, {
@@ -43,22 +85,52 @@ export function decodeSource(bytes: Uint8Array, path: string): VFile {
   return file
 }
 
-function reportInvalidUtf8(file: VFile, bytes: Uint8Array, value: string): void {
-  const first = value.indexOf('\uFFFD')
-  let hint = ''
-  try {
-    new TextDecoder('gb18030', { fatal: true }).decode(bytes)
-    hint = '; it looks like GBK/GB18030: convert it with `iconv -f GB18030 -t UTF-8`'
-  } catch {
-    // Not GB18030 either: no hint to give.
-  }
+/** A file with no text and one error: what it is and what to do. */
+function unreadable(path: string, reason: string, ruleId: string, place: { line: number; column: number; offset: number }): VFile {
+  const file = new VFile({ path, value: '' })
+  file.data.unreadable = true
+  file.message(reason, { place, ruleId, source: 'casebook' }).fatal = true
+  return file
+}
+
+function binaryMessage({ kind, advice }: BinaryKind, path: string): string {
+  const what = kind ? `it looks like ${kind}, not text` : 'it holds NUL bytes and control codes, not text'
+  const name = basename(path)
+  const todo = advice?.replaceAll('{file}', name).replaceAll('{name}', basename(path, extname(path))) ?? 'export the text first'
+  return `Binary file: ${what}. casebook reads .txt and .md files of UTF-8 text; ${todo}`
+}
+
+/** How many U+FFFD the decoder put in, where the first is, and how many other non-ASCII characters there are. */
+function countReplacements(value: string): { count: number; first: number; otherNonAscii: number } {
   let count = 0
-  for (let index = value.indexOf('\uFFFD'); index >= 0; index = value.indexOf('\uFFFD', index + 1)) count++
-  const message = file.message(
-    `Invalid UTF-8: ${count} byte sequence${count === 1 ? ' was' : 's were'} replaced by U+FFFD${hint}`,
-    { place: first >= 0 ? pointOf(value, first) : undefined, ruleId: 'invalid-utf8', source: 'casebook' },
-  )
-  message.fatal = true
+  let first = -1
+  let otherNonAscii = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 0xfffd) {
+      if (count++ === 0) first = index
+    } else if (code > 0x7f) otherNonAscii++
+  }
+  return { count, first: Math.max(first, 0), otherNonAscii }
+}
+
+function iconv(from: string, path: string): string {
+  const name = basename(path)
+  const ext = extname(name)
+  return `\`iconv -f ${from} -t UTF-8 ${shellWord(name)} > ${shellWord(`${basename(name, ext)}.utf8${ext}`)}\``
+}
+
+/** `name` as one word for a shell: quoted when it holds spaces or other special characters. */
+function shellWord(name: string): string {
+  return /^[\p{L}\p{N}._+-]+$/u.test(name) ? name : `'${name.replaceAll("'", "'\\''")}'`
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`
+}
+
+function startsWithBytes(bytes: Uint8Array, prefix: number[]): boolean {
+  return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte)
 }
 
 function pointOf(value: string, index: number): { line: number; column: number; offset: number } {

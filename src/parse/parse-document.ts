@@ -4,6 +4,7 @@ import type { Case, CaseDocument, Conclusion, DocumentData, Intro, ParsedDocumen
 import { unified } from 'unified'
 import { outlineParse } from './outline-parse.js'
 import { isMarkdown } from './read-input.js'
+import { isUnreadable } from './decode-source.js'
 import { report } from './report.js'
 import { guessLanguage } from '../text/guess-language.js'
 
@@ -34,7 +35,7 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
       else conclusions.push(node)
     }
   }
-  const unreadable = files.some((file) => file.messages.some((message) => message.ruleId === 'markdown-too-deep'))
+  const unreadable = files.some((file) => isUnreadable(file) || file.messages.some((message) => message.ruleId === 'markdown-too-deep'))
   if (cases.length === 0 && files.length > 0 && !unreadable) {
     report(files[0], 'No cases found: expected lines such as “一、案例一:标题” or “Case 1: Title” (in Markdown, “# 案例一:标题”)', undefined, 'no-cases', 'error')
   }
