@@ -1,7 +1,8 @@
 /** The view a report template sees: the case tree with labels, ids and HTML fragments. */
-import type { CaseDocument, Case, Intro, Conclusion, Section, SectionKind } from '../types.js'
+import type { Block, CaseDocument, Case, Intro, Conclusion, Section, SectionKind } from '../types.js'
 import type { RenderContext } from './renderer.js'
 import { documentHtml } from './document-html.js'
+import { blocksToHtml } from './blocks-to-html.js'
 import { plainText } from '../text/plain-text.js'
 import { isUnchanged } from '../build/diff-trees.js'
 
@@ -12,6 +13,19 @@ export interface SectionView {
   title: string
   kind: SectionKind
   html: string
+  /** The whole section is shown from the source: the translation lacks it. */
+  untranslated: boolean
+  /**
+   * Set when some of the section's blocks are shown from the source: its HTML
+   * in runs, the untranslated runs marked. Null otherwise (then `html` is all).
+   */
+  parts: HtmlPart[] | null
+}
+
+/** A run of a part's blocks as HTML; `untranslated` when they are shown from the source. */
+export interface HtmlPart {
+  html: string
+  untranslated: boolean
 }
 
 /** A case ready for a template. */
@@ -35,6 +49,10 @@ export interface FrameView {
   id: string
   title: string
   html: string
+  /** Shown from the source: the translation lacks it. */
+  untranslated: boolean
+  /** As for a section: runs of HTML when some blocks are shown from the source, else null. */
+  parts: HtmlPart[] | null
 }
 
 /** Everything a report or deck template can show. */
@@ -79,6 +97,7 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
   const cases = document.children.filter((node): node is Case => node.type === 'case')
   const html = await documentHtml(document, locale.t('pointSeparator'))
   const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
+  const parts = await untranslatedParts(document, locale.t('pointSeparator'))
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
     return {
@@ -87,7 +106,7 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
       label,
       title: node.title,
       heading: locale.t('caseHeading', { label, title: node.title }),
-      sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html.sections[index][sectionIndex], context)),
+      sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html.sections[index][sectionIndex], context, parts)),
       pointLabels: pointLabels(node),
       untranslated: Boolean(node.data?.untranslated),
       changed: changedNumbers.has(node.number),
@@ -102,9 +121,9 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
     organisation: document.data.organisation ?? config.organisation,
     date,
     dateText: date ? locale.formatDate(date) : undefined,
-    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro },
+    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro, untranslated: Boolean(intro.data?.untranslated), parts: parts.get(intro.children) ?? null },
     cases: caseViews,
-    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion },
+    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: parts.get(conclusion.children) ?? null },
     caseCount: cases.length,
     editionNotes: editionNotesView(context),
   }
@@ -135,14 +154,49 @@ function caseId(_node: Case, index: number): string {
   return `case-${index + 1}`
 }
 
-function sectionView(section: Section, id: string, html: string, context: RenderContext): SectionView {
+function sectionView(section: Section, id: string, html: string, context: RenderContext, parts: Map<Block[], HtmlPart[]>): SectionView {
   return {
     id,
     number: section.number,
     title: section.title || context.locale.t(`sectionKind.${section.kind}`),
     kind: section.kind,
     html,
+    untranslated: Boolean(section.data?.untranslated),
+    parts: parts.get(section.children) ?? null,
   }
+}
+
+/**
+ * The blocks of each part (intro, section, conclusion) where the translation
+ * lacks some of them (see locale/merge-translation.ts), in runs of translated
+ * and untranslated ones, as HTML; keyed by the part's `children`. Empty for a
+ * complete translation or a source shown as written.
+ */
+async function untranslatedParts(document: CaseDocument, separator: string): Promise<Map<Block[], HtmlPart[]>> {
+  const groups: Block[][] = []
+  for (const node of document.children) {
+    if (node.type === 'case') for (const section of node.children) collect(section.children)
+    else collect(node.children)
+  }
+  function collect(blocks: Block[]): void {
+    if (blocks.some((block) => block.data?.untranslated)) groups.push(blocks)
+  }
+  const parts = new Map<Block[], HtmlPart[]>()
+  if (groups.length === 0) return parts
+  const runs = groups.map((blocks) => {
+    const found: Array<{ blocks: Block[]; untranslated: boolean }> = []
+    for (const block of blocks) {
+      const untranslated = Boolean(block.data?.untranslated)
+      const last = found.at(-1)
+      if (last && last.untranslated === untranslated) last.blocks.push(block)
+      else found.push({ blocks: [block], untranslated })
+    }
+    return found
+  })
+  const html = await blocksToHtml(runs.flat().map((run) => run.blocks), separator)
+  let next = 0
+  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: html[next++], untranslated: run.untranslated }))))
+  return parts
 }
 
 /** Labels of a case's key points, for the overview table; unlabelled points give their text's start. */
