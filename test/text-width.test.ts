@@ -1,8 +1,8 @@
 /** Text measured for slide pagination: by code point, astral characters and lone surrogates included. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { briefText, hardCut } from '../src/render/slides/brief-text.js'
-import { lineCount, textWidth } from '../src/render/slides/text-width.js'
+import { hardCut } from '../src/render/cut-text.js'
+import { lineCount, textWidth } from '../src/render/text-width.js'
 
 describe('text width', () => {
   it('gives CJK 1 em, Latin capitals 0.7, digits 0.6, spaces 0.3', () => {
@@ -25,27 +25,8 @@ describe('text width', () => {
   })
 })
 
-describe('brief text', () => {
-  // The measurement as first written: each prefix measured from the start, one string per character.
-  const widthOf = (text: string) => [...text].reduce((width, char) => width + textWidth(char), 0)
-  const reference = (text: string, ems: number): string => {
-    const trimmed = text.trim().replace(/\s+/g, ' ')
-    if (widthOf(trimmed) <= ems) return trimmed
-    const budget = ems - widthOf('…')
-    for (const pattern of [/[。！？!?；;]|\.(?=\s|$)/gu, /[，,、：:]/gu]) {
-      let cut = 0
-      for (const match of trimmed.matchAll(pattern)) {
-        const end = match.index + match[0].length
-        if (widthOf(trimmed.slice(0, end)) > budget) break
-        cut = end
-      }
-      if (cut > 0 && widthOf(trimmed.slice(0, cut)) >= budget / 3) {
-        const kept = trimmed.slice(0, cut)
-        return pattern.source.startsWith('[。') ? kept + '…' : kept.slice(0, -1) + '…'
-      }
-    }
-    return referenceHardCut(trimmed, budget) + '…'
-  }
+describe('hard cut', () => {
+  // The measurement as first written: one string per character.
   const referenceHardCut = (text: string, ems: number): string => {
     let width = 0
     let end = 0
@@ -57,12 +38,11 @@ describe('brief text', () => {
     return text.slice(0, end)
   }
 
-  it('cuts where measuring each prefix from the start cut', () => {
+  it('cuts where measuring character by character cut, never inside a surrogate pair', () => {
     const unit = fc.constantFrom('a', 'Word', ' ', '案例', '。', '，', '、', '：', '. ', '!', '😀', '“', '”', '7')
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 60 }), fc.integer({ min: 2, max: 40 }), (units, ems) => {
         const text = units.join('')
-        expect(briefText(text, ems)).toBe(reference(text, ems))
         expect(hardCut(text, ems)).toBe(referenceHardCut(text, ems))
       }),
       { numRuns: 1000 },

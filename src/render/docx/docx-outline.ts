@@ -6,7 +6,7 @@
  */
 import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
-import { pointLabels } from '../report-view.js'
+import { pointLabels } from '../overview-points.js'
 
 /** A case's labels; `id` matches the report view's, so bookmarks stay the same. */
 export interface OutlineCase {

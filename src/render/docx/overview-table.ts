@@ -1,9 +1,10 @@
-/** The overview: one table row per case with its number, title (linked to the case) and key-point labels. */
+/** The overview: one table row per case with its number, title (linked to the case) and key-point labels, or a dash for none. */
 import type { RenderContext } from '../renderer.js'
 import type { BlockSink, BodyBlock, BodyState } from './body-block.js'
 import { bookmarkName, headingBlock } from './case-blocks.js'
 import type { OutlineCase } from './docx-outline.js'
 import { PALETTE } from './docx-styles.js'
+import { NO_POINTS } from '../overview-points.js'
 import { runs, textRuns, type Runs } from './phrasing-runs.js'
 
 /** Column shares of the text width: number, case, key points. */
@@ -31,7 +32,7 @@ export function overviewBlocks(out: BlockSink, cases: OutlineCase[], context: Re
     title.xml.push(`<w:hyperlink w:history="1" w:anchor="${bookmarkName(item.id)}">`)
     textRuns(title, item.title, { style: 'Hyperlink' })
     title.xml.push('</w:hyperlink>')
-    const points = item.pointLabels.length ? item.pointLabels.map((label) => textRuns(runs(), label)) : [runs()]
+    const points = item.pointLabels.length ? item.pointLabels.map((label) => textRuns(runs(), label)) : [textRuns(runs(), NO_POINTS, { color: PALETTE.muted })]
     out.push(row([[textRuns(runs(), String(item.number))], [title], points], widths, index % 2 ? PALETTE.band : undefined, false))
   })
   out.push({ xml: '</w:tbl>', layout: null })

@@ -10,7 +10,7 @@ import { framePages } from './frame-pages.js'
 import { overviewSlides } from './overview-slides.js'
 import { editionNotesSlides } from './edition-notes-slides.js'
 import { AGENDA, CONTENT_WIDTH, TITLE, bodyHeight } from './slide-metrics.js'
-import { lineCount } from './text-width.js'
+import { lineCount } from '../text-width.js'
 import type { AgendaEntry, AgendaSlide, CaseSlide, DeckView, FrameSlide, Slide, SlideNotes, TitleSlide } from './slide-types.js'
 
 const TITLE_EMS = CONTENT_WIDTH / TITLE.size

@@ -1,7 +1,8 @@
 /** Pages of introduction or conclusion text: whole paragraphs where they fit, split at sentences where not. */
-import { hardCut, sentences } from './brief-text.js'
+import { sentences } from './brief-text.js'
+import { hardCut } from '../cut-text.js'
 import { FRAME } from './slide-metrics.js'
-import { lineCount, usableWidth } from './text-width.js'
+import { lineCount, usableWidth } from '../text-width.js'
 
 /** Splits `paragraphs` into pages of at most `budget` px of frame text. */
 export function framePages(paragraphs: string[], budget: number): string[][] {

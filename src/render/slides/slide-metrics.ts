@@ -3,7 +3,7 @@
  * filled in TypeScript without a browser. The tests check the result in
  * Chromium: if the stylesheet changes, change these with it.
  */
-import { lineCount } from './text-width.js'
+import { lineCount } from '../text-width.js'
 import type { CaseItem } from './slide-types.js'
 
 /** The design canvas; the runtime scales it to the window. */
@@ -59,5 +59,9 @@ export const FRAME = { size: 26, line: 46, gap: 18, ems: CONTENT_WIDTH / 26 }
 /** Agenda entries per column, and columns per slide. */
 export const AGENDA = { rows: 8, columns: 2 }
 
-/** Overview rows per slide, and the most theme columns that stay readable. */
-export const OVERVIEW = { rows: 10, maxThemes: 6 }
+/**
+ * Overview rows per slide, the most theme columns that stay readable, and the
+ * one-line cells: 19px type, 8px side padding, 118px theme columns, the case
+ * column 42% wide beside the key points, and its 16px bold label 12px before the title.
+ */
+export const OVERVIEW = { rows: 10, maxThemes: 6, size: 19, padding: 8, themeWidth: 118, caseShare: 0.42, label: { size: 16, gap: 12 } }

@@ -76,8 +76,10 @@ export interface OverviewRow {
   slide: number
   /** Matrix mode: whether the case has each theme. */
   cells: boolean[]
-  /** Fallback mode: the case's key-point labels. */
+  /** Fallback mode: the case's key-point labels, cut to one line. */
   points: string
+  /** How many columns the dash spans when the case has no key points; 0 when it has some. */
+  none: number
 }
 
 /** A page of the comparison of cases. */

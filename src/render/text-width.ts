@@ -1,7 +1,7 @@
 /**
- * Estimated widths of text in ems, so the deck can be paginated in
- * TypeScript without a browser: CJK and full-width characters are 1em,
- * Latin letters about 0.55em.
+ * Estimated widths of text in ems, so the deck can be paginated and the
+ * overview's text cut in TypeScript without a browser: CJK and full-width
+ * characters are 1em, Latin letters about 0.55em.
  */
 
 /**
