@@ -136,7 +136,8 @@ async function readyHtml(input) {
   const { buildReportView } = await import(pathToFileURL(join(root, 'dist/render/report-view.js')).href)
   const { renderReport } = await import(pathToFileURL(join(root, 'dist/render/html/render-report.js')).href)
   const { inlineFontFaces } = await import(pathToFileURL(join(root, 'dist/render/fonts/font-faces.js')).href)
-  const { pageCss, printText, PRINT_FONT } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-css.js')).href)
+  const { pageCss, printText, runningHeadCss, PRINT_FONT } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-css.js')).href)
+  const { textWidth } = await import(pathToFileURL(join(root, 'dist/render/text-width.js')).href)
   const { pageGeometry } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-geometry.js')).href)
 
   const settings = await loadConfig(config)
@@ -147,7 +148,10 @@ async function readyHtml(input) {
   const view = await buildReportView(document.tree, context)
   const styles = readFileSync(join(root, 'templates/report.css'), 'utf8')
   const faces = (await inlineFontFaces(locale.rules.fonts.fontsource, printText(view, locale, styles), [400])).replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
-  const html = await renderReport(view, context, { pageCss: pageCss(view, locale, pageGeometry('A4'), faces) })
+  // casebook measures the running header in the page before printing; estimated widths (8.5pt type) do here.
+  const geometry = pageGeometry('A4')
+  const heads = runningHeadCss(view, locale, geometry, (text, start = 0, end = text.length, width = 0) => textWidth(text, start, end, width / 11.333) * 11.333)
+  const html = await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, faces) + '\n' + heads })
   const file = join(work, 'ready.html')
   writeFileSync(file, html)
   return file

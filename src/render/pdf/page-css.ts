@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../../locale/load-locale.js'
 import type { ReportView } from '../report-view.js'
+import { cutText, ELLIPSIS, type MeasureText } from '../cut-text.js'
 import { cssString } from './css-string.js'
 import type { PageGeometry } from './page-geometry.js'
 
@@ -14,6 +15,13 @@ import type { PageGeometry } from './page-geometry.js'
  * (`content: ' · '`), which the HTML's own subset cannot know about.
  */
 export const PRINT_FONT = 'casebook-print'
+
+/** The type of every margin box, as a CSS `font` value (also how the browser measures margin text). */
+export const MARGIN_FONT = `400 8.5pt '${PRINT_FONT}'`
+const BOX = `font:${MARGIN_FONT};color:#5b6770`
+/** Room kept between the two halves of a running header, in ems of its type (8.5pt). */
+const GAP_EMS = 2
+const PX_PER_PT = 96 / 72
 
 /** What each page group shows at the top right, by the element id that starts it. */
 export function runningHeads(view: ReportView, locale: Locale): Array<{ id: string; text: string }> {
@@ -28,32 +36,55 @@ export function runningHeads(view: ReportView, locale: Locale): Array<{ id: stri
 /** Every piece of text the margin boxes and generated content show, so PRINT_FONT can be subset to it. */
 export function printText(view: ReportView, locale: Locale, styles: string): string {
   const generated = Array.from(styles.matchAll(/content:\s*(['"])(.*?)\1/g), (match) => match[2])
-  return ['…\u00a0', ...generated, view.title, locale.t('contents'), locale.t('pageOf', { page: '0123456789', pages: '' }), ...runningHeads(view, locale).map((head) => head.text)].join('')
+  return [ELLIPSIS + '\u00a0', ...generated, view.title, locale.t('contents'), locale.t('pageOf', { page: '0123456789', pages: '' }), ...runningHeads(view, locale).map((head) => head.text)].join('')
 }
 
-/** `@page` rules for `view`; `printFaces` are the `@font-face` rules of PRINT_FONT. */
+/**
+ * `@page` rules for `view`, without the running header's text (`runningHeadCss`
+ * adds it once the browser has measured it); `printFaces` are the `@font-face` rules of PRINT_FONT.
+ */
 export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry, printFaces: string): string {
   const { margin } = geometry
-  const box = `font-family:'${PRINT_FONT}';font-size:8.5pt;color:#5b6770;font-weight:400`
-  const title = cssString(shorten(view.title, 40))
   const families = [...locale.rules.fonts.serif, PRINT_FONT].map((name) => `'${name}'`).join(',')
   const rules = [
     printFaces,
     // More specific than the HTML's own :root rule, so PRINT_FONT comes before any system font.
     `html:root{--font-serif:${families},serif}`,
     `@page{size:${geometry.size};margin:${margin.top}mm ${margin.right}mm ${margin.bottom}mm ${margin.left}mm;` +
-      `@top-left{content:${title};${box};vertical-align:bottom;text-align:left}` +
-      `@bottom-center{content:${pageNumber(locale)};${box}}}`,
+      `@bottom-center{content:${pageNumber(locale)};${BOX}}}`,
     // The cover carries no header and no page number.
     `@page cover{@top-left{content:none}@top-right{content:none}@bottom-center{content:none}}`,
-    `@page contents{@top-right{content:${cssString(locale.t('contents'))};${box};vertical-align:bottom;text-align:right}}`,
   ]
-  for (const [index, head] of runningHeads(view, locale).entries()) {
-    // Named pages carry the current case into the header; Chromium ≥ 131 supports them in margin boxes.
-    rules.push(`#${head.id}{page:p${index}}`)
-    rules.push(`@page p${index}{@top-right{content:${cssString(shorten(head.text, 36))};${box};vertical-align:bottom;text-align:right}}`)
-  }
+  // Named pages carry the current case into the header; Chromium ≥ 131 supports them in margin boxes.
+  for (const [index, head] of runningHeads(view, locale).entries()) rules.push(`#${head.id}{page:p${index}}`)
   return rules.join('\n')
+}
+
+/**
+ * The running header of every page group: the title at the left, the group's
+ * name at the right. Chromium neither clips nor ellipsizes margin boxes, so the
+ * text is cut here, by `measure` (CSS pixels of the margin type): the halves
+ * share the line, and only a half that does not fit in what the other leaves is cut.
+ */
+export function runningHeadCss(view: ReportView, locale: Locale, geometry: PageGeometry, measure: MeasureText): string {
+  const line = (left: string, right: string) => {
+    const [title, name] = shareLine(left, right, geometry.contentWidthPx, measure)
+    return `@top-left{content:${cssString(title)};${BOX};vertical-align:bottom;text-align:left}` + (name ? `@top-right{content:${cssString(name)};${BOX};vertical-align:bottom;text-align:right}` : '')
+  }
+  const rules = [`@page{${line(view.title, '')}}`, `@page contents{${line(view.title, locale.t('contents'))}}`]
+  for (const [index, head] of runningHeads(view, locale).entries()) rules.push(`@page p${index}{${line(view.title, head.text)}}`)
+  return rules.join('\n')
+}
+
+/** `left` and `right` cut so both fit a line `width` wide with a gap between them; each is cut only as far as needed. */
+export function shareLine(left: string, right: string, width: number, measure: MeasureText): [string, string] {
+  const room = width - (right ? GAP_EMS * 8.5 * PX_PER_PT : 0)
+  const leftWidth = measure(left)
+  const rightWidth = measure(right)
+  if (leftWidth + rightWidth <= room) return [left, right]
+  if (leftWidth <= room / 2) return [left, cutText(right, room - leftWidth, measure)]
+  if (rightWidth <= room / 2) return [cutText(left, room - rightWidth, measure), right]
+  return [cutText(left, room / 2, measure), cutText(right, room / 2, measure)]
 }
 
 /** The catalog's `pageOf` message with CSS counters where {page} and {pages} go. */
@@ -63,9 +94,4 @@ export function pageNumber(locale: Locale): string {
   const message = locale.t('pageOf', { page: PAGE, pages: PAGES })
   const parts = message.split(/([\u0001\u0002])/).filter(Boolean)
   return parts.map((part) => (part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part))).join(' ')
-}
-
-function shorten(text: string, max: number): string {
-  const chars = Array.from(text)
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…'
 }

@@ -6,11 +6,12 @@ import { buildReportView } from '../report-view.js'
 import { renderReport } from '../html/render-report.js'
 import { inlineFontFaces } from '../fonts/font-faces.js'
 import { withPage } from '../../browser/with-page.js'
-import { PRINT_FONT, printText, pageCss } from './page-css.js'
+import { MARGIN_FONT, PRINT_FONT, printText, pageCss, runningHeadCss } from './page-css.js'
 import { readTemplateAsset } from '../template-engine.js'
 import { pageGeometry } from './page-geometry.js'
 import { printReport } from './print-report.js'
 import { finishPdf } from './finish-pdf.js'
+import type { MeasureText } from '../cut-text.js'
 import { scaledTimeout } from './scaled-timeout.js'
 
 /** Prints the same view and template as report.html, with page rules, contents numbers and metadata. */
@@ -24,20 +25,21 @@ export const pdfRenderer: Renderer = {
     const launching = context.browser()
     launching.catch(() => undefined)
     const geometry = pageGeometry(config.page.size ?? locale.rules.pageSize)
-    const { view, html } = await timed(context, 'report HTML', async () => {
+    const { view, text, html } = await timed(context, 'report HTML', async () => {
       const view = await shared(context, 'report-view', async () => buildReportView(document, context))
       // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
       const styles = await readTemplateAsset(context.templateDirs, 'report.css')
       const text = printText(view, locale, styles)
       const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
       const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
-      return { view, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) }) }
+      return { view, text, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) }) }
     })
+    const margin = { text, font: MARGIN_FONT, rules: (measure: MeasureText) => runningHeadCss(view, locale, geometry, measure) }
     const timeout = scaledTimeout(config.browser.timeout, html)
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)
     const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep }, (page) =>
-      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep }),
+      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin }),
     )
     const { bytes, pages } = await timed(context, 'finish PDF', () => finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html }))
     return [{ name: 'report.pdf', bytes, pages }]

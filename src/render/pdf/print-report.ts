@@ -10,6 +10,7 @@ import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
 import { readChromiumPdf, type ChromiumPdf } from './chromium-pdf.js'
 import { labelHeadings } from './label-headings.js'
+import { addMarginRules, type MarginRules } from './measure-margin-text.js'
 import { timed } from '../../timed.js'
 
 /** Enough for any layout: the contents list keeps its length, so numbers settle after one correction. */
@@ -31,10 +32,12 @@ export interface PrintOptions {
   fonts: { family: string }
   /** Told how long loading, numbering and each print took. */
   onStep?: (step: string, ms: number) => void
+  /** Margin text cut to its measured width (the running header), added once the fonts are in. */
+  margin?: MarginRules
 }
 
 /** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
-export async function printReport(page: Page, html: string, { geometry, timeout, fonts, onStep }: PrintOptions): Promise<PrintedReport> {
+export async function printReport(page: Page, html: string, { geometry, timeout, fonts, onStep, margin }: PrintOptions): Promise<PrintedReport> {
   await timed({ onStep }, 'page load', async () => {
     // Lay the page out for print from the start: measuring and printing then reuse that layout.
     await page.emulateMediaType('print')
@@ -49,6 +52,7 @@ export async function printReport(page: Page, html: string, { geometry, timeout,
       })
       await Promise.allSettled(loading)
     }, fonts.family)
+    if (margin) await addMarginRules(page, margin)
   })
   let numbers = await timed({ onStep }, 'page numbers', async () => {
     await labelHeadings(page)
