@@ -8,20 +8,28 @@ import { findBrowser } from '../src/browser/find-browser.js'
 import { launchBrowser, type BrowserSession } from '../src/browser/launch-browser.js'
 import { loadOffline } from '../src/browser/load-offline.js'
 import { withPage } from '../src/browser/with-page.js'
-import { EnvironmentError } from '../src/errors.js'
+import { EnvironmentError, UsageError } from '../src/errors.js'
 import { casebook, SEED } from './helpers/cli.js'
 import { requireBrowser } from './helpers/tools.js'
 
 describe('findBrowser', () => {
-  it('takes CHROME_PATH first, then PUPPETEER_EXECUTABLE_PATH, then the explicit path', () => {
+  it('takes the explicit path (--browser-path or browser.path) first, then CHROME_PATH, then PUPPETEER_EXECUTABLE_PATH', () => {
     const chromium = requireBrowser()
+    expect(findBrowser(chromium, { CHROME_PATH: '/nowhere', PUPPETEER_EXECUTABLE_PATH: '/nowhere' }, 'linux')).toBe(chromium)
     expect(findBrowser(undefined, { CHROME_PATH: chromium, PUPPETEER_EXECUTABLE_PATH: '/nowhere' }, 'linux')).toBe(chromium)
-    expect(findBrowser('/nowhere', { PUPPETEER_EXECUTABLE_PATH: chromium }, 'linux')).toBe(chromium)
+    expect(findBrowser(undefined, { PUPPETEER_EXECUTABLE_PATH: chromium }, 'linux')).toBe(chromium)
     expect(findBrowser(chromium, { CASEBOOK_BROWSER_SEARCH: 'explicit' }, 'linux')).toBe(chromium)
   })
 
-  it('finds nothing when only explicit settings count and they point nowhere', () => {
-    expect(findBrowser('/nowhere/chrome', { CHROME_PATH: '/nowhere/chromium', CASEBOOK_BROWSER_SEARCH: 'explicit', PATH: '/usr/bin' }, 'linux')).toBeNull()
+  it('refuses a named browser that is not there instead of passing it over, naming where the name came from', () => {
+    const chromium = requireBrowser()
+    expect(() => findBrowser('/nowhere/chrome', { CHROME_PATH: chromium }, 'linux')).toThrow(UsageError)
+    expect(() => findBrowser(undefined, { CHROME_PATH: '/nowhere/chromium', PUPPETEER_EXECUTABLE_PATH: chromium }, 'linux')).toThrow(/CHROME_PATH names \/nowhere\/chromium, which does not exist/)
+    expect(() => findBrowser({ path: '/tmp', from: '--browser-path' }, {}, 'linux')).toThrow(/--browser-path names \/tmp, which is a folder/)
+  })
+
+  it('finds nothing when nothing is named and only named browsers count', () => {
+    expect(findBrowser(undefined, { CASEBOOK_BROWSER_SEARCH: 'explicit', PATH: '/usr/bin' }, 'linux')).toBeNull()
   })
 })
 
@@ -31,7 +39,7 @@ describe('a build without a browser', () => {
 
   it('exits 3 with how to get one, and still writes the formats that need none', () => {
     const result = casebook(['build', SEED, '--format', 'html,pdf', '--locale', 'zh-CN', '--out', out], {
-      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '/nowhere/chromium', PUPPETEER_EXECUTABLE_PATH: '' },
+      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '', PUPPETEER_EXECUTABLE_PATH: '' },
     })
     expect(result.code).toBe(3)
     expect(result.stderr).toContain('apt-get install chromium')

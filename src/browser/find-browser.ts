@@ -2,8 +2,9 @@
  * Finds a Chromium or Chrome to drive, the way Marp CLI does: explicit
  * settings first, then each platform's usual install locations.
  */
-import { existsSync } from 'node:fs'
+import { accessSync, constants, statSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
+import { UsageError } from '../errors.js'
 
 /** Where a finder looks; each returns candidate paths in order. */
 type BrowserFinder = (env: NodeJS.ProcessEnv) => string[]
@@ -35,19 +36,65 @@ export const browserFinders = { linux, darwin, win32 } as const satisfies Record
 export const INSTALL_HINT =
   'Install Chromium (Debian/Ubuntu: `apt-get install chromium`; macOS: install Google Chrome) or set CHROME_PATH to a Chrome/Chromium executable.'
 
+/** A browser someone named, and where the name came from (`--browser-path`, `CHROME_PATH`, a config key). */
+export interface NamedBrowser {
+  path: string
+  from: string
+}
+
 /**
- * The browser to use: CHROME_PATH, PUPPETEER_EXECUTABLE_PATH, the
- * `--browser-path` option (or config), then the platform's locations. Null if none.
- * `CASEBOOK_BROWSER_SEARCH=explicit` looks only at the explicit settings, so
- * CI and tests can pin a browser or simulate a machine without one.
+ * The browser to use: the one named by `--browser-path` (or the config's
+ * `browser.path`, which `explicit` carries), else by CHROME_PATH, else by
+ * PUPPETEER_EXECUTABLE_PATH, else the first of the platform's usual locations.
+ * Null if there is none. A named browser is used or refused, never passed over:
+ * when the first name given is no executable file, a UsageError says so (a
+ * mistyped path must not quietly print with some other browser).
+ * `CASEBOOK_BROWSER_SEARCH=explicit` looks only at the names given, so CI and
+ * tests can pin a browser or simulate a machine without one.
  */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | null {
-  const configured = [env.CHROME_PATH, env.PUPPETEER_EXECUTABLE_PATH, explicit].filter((path): path is string => Boolean(path))
+export function findBrowser(explicit?: string | NamedBrowser, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | null {
+  const named = namedBrowser(explicit, env)
+  if (named) {
+    const problem = browserPathProblem(named.path)
+    if (problem) throw new UsageError(`${named.from} names ${named.path}, which ${problem}. ${NAMED_HINT}`)
+    return named.path
+  }
   const finder = browserFinders[platform as keyof typeof browserFinders] ?? linux
   const searched = env.CASEBOOK_BROWSER_SEARCH === 'explicit' ? [] : finder(env)
-  for (const candidate of [...configured, ...searched]) if (existsSync(candidate)) return candidate
+  return searched.find((candidate) => browserPathProblem(candidate) === null) ?? null
+}
+
+/** The first browser named by the caller or the environment, with where its name came from. */
+function namedBrowser(explicit: string | NamedBrowser | undefined, env: NodeJS.ProcessEnv): NamedBrowser | null {
+  if (typeof explicit === 'string' && explicit) return { path: explicit, from: '--browser-path (or browser.path in the config)' }
+  if (typeof explicit === 'object' && explicit.path) return explicit
+  for (const variable of ['CHROME_PATH', 'PUPPETEER_EXECUTABLE_PATH']) {
+    if (env[variable]) return { path: env[variable], from: variable }
+  }
   return null
 }
+
+/** What keeps `path` from being a browser to run: “does not exist”, “is a folder” …; null when it can be run. */
+export function browserPathProblem(path: string): string | null {
+  let info
+  try {
+    info = statSync(path)
+  } catch {
+    return 'does not exist'
+  }
+  if (info.isDirectory()) {
+    return path.replace(/\/+$/, '').endsWith('.app') ? 'is an app bundle (a folder): name the program inside it, such as Contents/MacOS/Google Chrome' : 'is a folder, not a program'
+  }
+  if (!info.isFile()) return 'is not a file'
+  try {
+    accessSync(path, constants.X_OK)
+  } catch {
+    return 'is not executable'
+  }
+  return null
+}
+
+const NAMED_HINT = 'Name a Chrome or Chromium executable there, or leave it unset to let casebook look for one.'
 
 function onPath(env: NodeJS.ProcessEnv, names: string[]): string[] {
   const dirs = (env.PATH ?? '').split(delimiter).filter(Boolean)
