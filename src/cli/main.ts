@@ -1,8 +1,12 @@
 /** The `casebook` command: parses arguments, calls the library, prints, sets the exit code. */
 import { Command, CommanderError, Option } from 'commander'
 import { VERSION } from '../version.js'
+import { browserPathProblem } from '../browser/find-browser.js'
+import { FORMATS, type Format } from '../config/config-schema.js'
+import { UsageError } from '../errors.js'
+import { canonicalLocaleCode } from '../locale/locale-code.js'
 import { handleError } from './handle-error.js'
-import { parseList } from './parse-list.js'
+import { listOption } from './parse-list.js'
 
 /** Runs the CLI with `argv` (as in process.argv). */
 export async function main(argv: string[]): Promise<void> {
@@ -72,10 +76,10 @@ function buildOptions(command: Command, rebuild: boolean): Command {
   command
     .argument('[input]', 'source file or folder (default from config, else content/)')
     .option('-o, --out <dir>', 'output folder (default from config, else out/)')
-    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', parseList)
-    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', parseList)
+    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', listOption('--format', toFormat, `at least one of ${FORMATS.join(', ')}`))
+    .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', listOption('--locale', toLocaleCode, 'at least one locale, such as zh-CN, zh-TW or en'))
     .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
-    .option('--browser-path <path>', 'Chrome or Chromium to print with')
+    .option('--browser-path <path>', 'Chrome or Chromium to print with', toBrowserPath)
   if (rebuild) {
     command
       .option('--force', 'rebuild every artifact, even unchanged ones')
@@ -83,4 +87,31 @@ function buildOptions(command: Command, rebuild: boolean): Command {
       .option('--timings', 'print how long each step took (loading, each render and its browser steps, writing)')
   }
   return command
+}
+
+/** A --format item: a known format, in any case; anything else lists the ones there are. */
+function toFormat(item: string): Format {
+  const format = item.toLowerCase()
+  if ((FORMATS as readonly string[]).includes(format)) return format as Format
+  throw new UsageError(`Unknown format “${item}”; choose from ${FORMATS.join(', ')}`)
+}
+
+/**
+ * A --locale item in BCP 47's casing (`zh-cn`, `zh_CN` → zh-CN). Whether a catalog
+ * exists is for the build to say: the config's templates folder may add some.
+ */
+function toLocaleCode(item: string): string {
+  const code = canonicalLocaleCode(item)
+  if (!code) throw new UsageError(`--locale: “${item}” is not a locale code (such as zh-CN, zh-TW or en)`)
+  return code
+}
+
+/**
+ * --browser-path must name a program now, whatever the formats: a mistyped path
+ * is refused at once instead of surfacing only when a PDF next needs printing.
+ */
+function toBrowserPath(path: string): string {
+  const problem = browserPathProblem(path)
+  if (problem) throw new UsageError(`--browser-path ${path}: the path ${problem}. Name a Chrome or Chromium executable.`)
+  return path
 }

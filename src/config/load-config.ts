@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import * as v from 'valibot'
 import { ConfigError } from '../errors.js'
+import { checkConfigValues } from './check-config-values.js'
 import { configSchema, type Config } from './config-schema.js'
 
 /** Names a config file may have, looked up in this order. */
@@ -56,14 +57,20 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
   if (!result.success) throw new ConfigError(formatIssues(file, result.issues))
   const base = dirname(resolve(file))
   const config = result.output
-  return {
-    ...config,
+  const checked = checkConfigValues(
+    {
+      ...config,
+      file,
+      input: config.input && resolve(base, config.input),
+      out: config.out && resolve(base, config.out),
+      templatesDir: config.templates && resolve(base, config.templates),
+      docx: { ...config.docx, referenceDoc: config.docx.referenceDoc && resolve(base, config.docx.referenceDoc) },
+      browser: { ...config.browser, path: config.browser.path && resolve(base, config.browser.path) },
+    },
     file,
-    input: config.input && resolve(base, config.input),
-    out: config.out && resolve(base, config.out),
-    templatesDir: config.templates && resolve(base, config.templates),
-    docx: { ...config.docx, referenceDoc: config.docx.referenceDoc && resolve(base, config.docx.referenceDoc) },
-  }
+  )
+  if (checked.problems.length > 0) throw new ConfigError(checked.problems.join('\n'))
+  return checked.config
 }
 
 /**

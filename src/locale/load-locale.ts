@@ -7,6 +7,7 @@ import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { ConfigError, UsageError } from '../errors.js'
 import { findTemplateFile } from '../templates/template-dirs.js'
+import { availableLocales, describeLocales, matchLocale } from './locale-code.js'
 import { formatChineseNumber } from '../text/chinese-number.js'
 
 /** How a locale gets its content from the source document. */
@@ -122,10 +123,16 @@ async function loadChain(code: string, dirs: string[]): Promise<CatalogFile[]> {
 }
 
 async function readCatalog(code: string, dirs: string[], requested: boolean): Promise<CatalogFile> {
-  const file = findTemplateFile(dirs, `locales/${code}.json`)
+  // `zh-cn` and `zh_CN` name zh-CN.json: a code's spelling does not decide whether a locale exists.
+  let file = findTemplateFile(dirs, `locales/${code}.json`)
   if (!file) {
-    const message = `No catalog for locale “${code}”: add templates/locales/${code}.json`
-    throw requested ? new UsageError(message) : new ConfigError(message)
+    const available = availableLocales(dirs)
+    const match = matchLocale(code, available)
+    file = match && findTemplateFile(dirs, `locales/${match}.json`)
+    if (!file) {
+      const message = `No catalog for locale “${code}”; ${describeLocales(available)} (another needs templates/locales/${code}.json)`
+      throw requested ? new UsageError(message) : new ConfigError(message)
+    }
   }
   try {
     return { ...(JSON.parse(await readFile(file, 'utf8')) as Omit<CatalogFile, 'path'>), path: file }

@@ -11,6 +11,7 @@ import { matchCase, matchFrame, matchSection, sectionKind, splitLabel } from './
 import { report } from './report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
+import { canonicalLocaleCode } from '../locale/locale-code.js'
 
 type Container = Intro | Conclusion | Section
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
@@ -143,6 +144,13 @@ function readFrontMatter(node: Mdast.Yaml, file: VFile): Partial<DocumentData> {
       const date = calendarDate(raw)
       if (date.ok) result.date = date.date
       else report(file, `Front matter date: ${date.reason}; ${DATE_ADVICE}`, frontMatterValuePlace(node, key), 'front-matter', 'error')
+      continue
+    }
+    if (key === 'lang') {
+      // `zh-cn` and `zh_CN` mean zh-CN; whether a catalog exists is the build's to say.
+      const code = typeof raw === 'string' ? canonicalLocaleCode(raw) : null
+      if (code) result.lang = code
+      else report(file, `Front matter lang: ${raw == null ? 'no value' : `“${String(raw)}” is not a language code`}; use one such as zh-CN, zh-TW or en`, frontMatterValuePlace(node, key), 'front-matter', 'error')
       continue
     }
     result[key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)
