@@ -66,6 +66,24 @@ describe('--format and --locale', () => {
     })
   }
 
+  it('an empty path (--out, --config, --since, INPUT) is a usage error, not the working directory or no setting', () => {
+    const dir = project()
+    const runs: Array<{ args: string[]; message: string }> = [
+      { args: ['build', 'cases.txt', '--format', 'html', '--out', ''], message: 'casebook: --out is empty; name a path' },
+      { args: ['build', 'cases.txt', '--format', 'html', '--config', ''], message: 'casebook: --config is empty; name a path' },
+      { args: ['build', 'cases.txt', '--format', 'html', '--since', ' '], message: 'casebook: --since is empty; name a path' },
+      { args: ['build', '', '--format', 'html'], message: 'casebook: INPUT is empty; name a path' },
+      { args: ['check', 'cases.txt', ''], message: 'casebook: INPUT is empty; name a path' },
+      { args: ['ast', 'cases.txt', '--config', ''], message: 'casebook: --config is empty; name a path' },
+    ]
+    for (const { args, message } of runs) {
+      const result = casebook(args, { cwd: dir })
+      expect(result.code, args.join(' ')).toBe(2)
+      expect(result.stderr.trim()).toBe(message)
+      expect(readdirSync(dir).sort()).toEqual(['cases.txt'])
+    }
+  })
+
   it('an unknown locale lists the locales there are, the templates folder’s own among them', () => {
     const dir = project('templates: house\n')
     mkdirSync(join(dir, 'house', 'locales'), { recursive: true })

@@ -46,17 +46,17 @@ export async function main(argv: string[]): Promise<void> {
   program
     .command('check')
     .description('check documents; each INPUT is its own document')
-    .argument('<input...>', 'source files or folders')
+    .argument('<input...>', 'source files or folders', (value: string, previous: string[] = []) => [...previous, nonEmpty('INPUT')(value)])
     .addOption(new Option('--reporter <name>', 'output format').choices(['text', 'json']).default('text'))
     .option('--strict', 'exit 1 on warnings too')
-    .option('-c, --config <file>', 'config file')
+    .option('-c, --config <file>', 'config file', nonEmpty('--config'))
     .action(async (inputs: string[], options) => (await import('./commands/check.js')).check(inputs, options))
 
   program
     .command('ast')
     .description('print the case tree as JSON')
-    .argument('<input>', 'source file or folder')
-    .option('-c, --config <file>', 'config file')
+    .argument('<input>', 'source file or folder', nonEmpty('INPUT'))
+    .option('-c, --config <file>', 'config file', nonEmpty('--config'))
     .action(async (input: string, options) => (await import('./commands/ast.js')).ast(input, options))
 
   try {
@@ -74,16 +74,16 @@ export async function main(argv: string[]): Promise<void> {
 /** The options every building command shares; `rebuild` adds --force and --since. */
 function buildOptions(command: Command, rebuild: boolean): Command {
   command
-    .argument('[input]', 'source file or folder (default from config, else content/)')
-    .option('-o, --out <dir>', 'output folder (default from config, else out/)')
+    .argument('[input]', 'source file or folder (default from config, else content/)', nonEmpty('INPUT'))
+    .option('-o, --out <dir>', 'output folder (default from config, else out/)', nonEmpty('--out'))
     .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', listOption('--format', toFormat, `at least one of ${FORMATS.join(', ')}`))
     .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', listOption('--locale', toLocaleCode, 'at least one locale, such as zh-CN, zh-TW or en'))
-    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)')
+    .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)', nonEmpty('--config'))
     .option('--browser-path <path>', 'Chrome or Chromium to print with', toBrowserPath)
   if (rebuild) {
     command
       .option('--force', 'rebuild every artifact, even unchanged ones')
-      .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes')
+      .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes', nonEmpty('--since'))
       .option('--timings', 'print how long each step took (loading, each render and its browser steps, writing)')
   }
   return command
@@ -114,4 +114,12 @@ function toBrowserPath(path: string): string {
   const problem = browserPathProblem(path)
   if (problem) throw new UsageError(`--browser-path ${path}: the path ${problem}. Name a Chrome or Chromium executable.`)
   return path
+}
+
+/** A parser refusing an empty value, which would otherwise mean the working directory or no setting at all. */
+function nonEmpty(name: string): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '') throw new UsageError(`${name} is empty; name a path`)
+    return value
+  }
 }
