@@ -16,6 +16,14 @@ import { parseTranslation } from '../src/locale/load-translation.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Case, CaseDocument, Section } from '../src/types.js'
 import { casebook, SEED } from './helpers/cli.js'
+import { mammothHtml } from './docx-read.js'
+import { loadConfig } from '../src/config/load-config.js'
+import { loadLocale } from '../src/locale/load-locale.js'
+import type { RenderContext } from '../src/render/renderer.js'
+import { buildDeckView } from '../src/render/slides/build-deck-view.js'
+import type { CaseSlide, FrameSlide } from '../src/render/slides/slide-types.js'
+import { loadTemplate } from '../src/render/template-engine.js'
+import { templateDirs } from '../src/templates/template-dirs.js'
 
 const NAME = '000_26baee1053dad71d'
 
@@ -170,6 +178,59 @@ describe('an en build with a partial translation of the seed', () => {
     expect(conclusion).toHaveLength(1)
     expect(hasClass(conclusion[0], 'untranslated')).toBe(true)
     expect(text(conclusion[0])).toContain('公共服务是城市治理的重要组成部分,通过分析十大典范案例')
+  })
+})
+
+describe('the .docx and the deck of a partial translation', () => {
+  it('put the untranslated note before a case, a section and a run of blocks shown from the source', async () => {
+    const { dir } = setUp()
+    const result = casebook(['build', `${NAME}.txt`, '--locale', 'en', '--format', 'docx', '--out', 'out'], { cwd: dir, env: { CI: 'true' } })
+    expect(result.code, result.stderr).toBe(0)
+    const html = await mammothHtml(join(dir, 'out', 'en', 'report.docx'))
+    // The body's paragraphs and headings in order, as Word readers get them.
+    const lines = [...html.matchAll(/<(h1|h2|p|li)>([\s\S]*?)<\/\1>/g)].map((match) => match[2].replace(/<[^>]+>/g, ''))
+    // The last occurrence: the contents lists the headings first.
+    const after = (line: string, count: number) => lines.slice(lines.lastIndexOf(line) + 1, lines.lastIndexOf(line) + 1 + count)
+    expect(after('1.2 Analysis', 4)).toEqual([
+      'Data-driven decision-making: Big-data analysis is used to optimize urban planning.',
+      'Smart transport: Public transport is made intelligent.',
+      'Untranslated',
+      '智慧医疗: 利用互联网技术,实现医疗资源的合理配置,提升医疗服务质量。',
+    ])
+    expect(after('1.3 案例启示', 2)).toEqual(['Untranslated', '智慧城市建设是公共服务创新的重要方向,通过数据驱动和智能化手段,提升公共服务水平。'])
+    expect(after('Case 3: 深圳“互联网+政务服务”', 2)).toEqual(['Untranslated', '3.1 案例背景'])
+    expect(after('4.1 Background', 2)).toEqual(['Untranslated', '广州市以“海绵城市”建设为抓手,提升城市生态环境和公共服务水平。'])
+    // The conclusion is the source's, heading and all.
+    expect(after('结论', 2)).toEqual(['Untranslated', '公共服务是城市治理的重要组成部分,通过分析十大典范案例,我们可以看到公共服务创新的方向和路径。未来,城市治理需要继续探索创新,以更好地满足市民对公共服务的需求。'])
+    // Translated text carries no note.
+    expect(after('2.2 Analysis', 3).every((line) => line !== 'Untranslated')).toBe(true)
+  })
+
+  it('marks the deck’s case slides, their pieces and the conclusion slide', async () => {
+    const { dir, translation } = setUp()
+    const source = (await loadDocument(join(dir, `${NAME}.txt`))).tree
+    const localized = applyTranslation(source, (await parseTranslation([translation])).tree, 'en')
+    const dirs = templateDirs()
+    const context: RenderContext = { locale: await loadLocale('en', dirs), config: await loadConfig(null), templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('no browser')) }
+    const deck = await buildDeckView(localized, context)
+    const caseSlides = deck.slides.filter((slide): slide is CaseSlide => slide.kind === 'case')
+    const byCase = (number: number) => caseSlides.filter((slide) => slide.caseNumber === number)
+    expect([...new Set(caseSlides.filter((slide) => slide.untranslated).map((slide) => slide.caseNumber))]).toEqual([3, 5, 6, 7, 8, 9, 10])
+    const marked = (number: number) => byCase(number).flatMap((slide) => slide.items).filter((item) => item.untranslated).map((item) => ('label' in item && item.label) || ('heading' in item && item.heading) || item.text)
+    // Case 1: the third key point and the insight; case 4: the background's text and the analysis (its heading and points).
+    expect(marked(1)).toEqual(['智慧医疗', '案例启示'])
+    expect(marked(4)).toEqual(['Background', 'Key points', '雨水收集利用', '绿色植被覆盖', '排水系统改造'])
+    expect(marked(2)).toEqual([])
+    const frames = deck.slides.filter((slide): slide is FrameSlide => slide.kind === 'frame')
+    expect(frames.map((slide) => [slide.frame, slide.untranslated])).toEqual([['intro', false], ['conclusion', true]])
+    // The deck's HTML shows the mark where the view has it.
+    const template = await loadTemplate(dirs, 'slides.hbs', context.locale)
+    const page = fromHtml(template({ ...deck, styles: '', script: '', fonts: '' }))
+    const notes = [...elements(page, (element) => hasClass(element, 'untranslated'))]
+    expect(notes.every((element) => element.properties.dataNote === 'Untranslated')).toBe(true)
+    expect(notes.map(text)).toContain('智慧医疗利用互联网技术,实现医疗资源的合理配置,提升医疗服务质量。')
+    const kickers = [...elements(page, (element) => hasClass(element, 'kicker'))].map(text)
+    expect(kickers.filter((kicker) => kicker.endsWith('Untranslated')).length).toBe(caseSlides.filter((slide) => slide.untranslated).length + 1)
   })
 })
 

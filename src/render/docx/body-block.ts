@@ -42,6 +42,8 @@ export interface ContentsHeading {
 /** Counters and collections shared while the body is written, so ids follow document order. */
 export interface BodyState {
   pointSeparator: string
+  /** The note before content shown from the source because the translation lacks it. */
+  untranslatedNote: string
   nextBookmarkId: number
   /** Each numbered list is its own numbering instance, so it starts again at 1. */
   orderedLists: number
@@ -51,6 +53,6 @@ export interface BodyState {
 }
 
 /** A fresh state for one document. */
-export function bodyState(pointSeparator: string): BodyState {
-  return { pointSeparator, nextBookmarkId: 1, orderedLists: 0, links: [], headings: [] }
+export function bodyState(pointSeparator: string, untranslatedNote = 'Untranslated'): BodyState {
+  return { pointSeparator, untranslatedNote, nextBookmarkId: 1, orderedLists: 0, links: [], headings: [] }
 }

@@ -1,4 +1,5 @@
 /** The body: intro, each case (Heading 1 on a new page, sections as Heading 2), conclusion. */
+import type { Block } from '../../types.js'
 import type { BlockSink, BodyBlock, BodyState } from './body-block.js'
 import { blockParagraphs } from './block-paragraphs.js'
 import type { OutlineCase, OutlineFrame } from './docx-outline.js'
@@ -26,16 +27,36 @@ export function bookmarkName(id: string): string {
 export function frameBlocks(out: BlockSink, frame: OutlineFrame | null, state: BodyState): void {
   if (!frame) return
   out.push(headingBlock(1, frame.title, state, bookmarkName(frame.id)))
-  blockParagraphs(out, frame.node.children, state)
+  if (frame.node.data?.untranslated) out.push(untranslatedNote(state))
+  markedBlockParagraphs(out, frame.node.children, state)
 }
 
 /** Every case of the document, in order. */
 export function caseBlocks(out: BlockSink, cases: OutlineCase[], state: BodyState): void {
   for (const item of cases) {
     out.push(headingBlock(1, item.heading, state, bookmarkName(item.id)))
+    if (item.node.data?.untranslated) out.push(untranslatedNote(state))
     item.node.children.forEach((section, index) => {
       out.push(headingBlock(2, item.sectionTitles[index], state))
-      blockParagraphs(out, section.children, state)
+      if (section.data?.untranslated) out.push(untranslatedNote(state))
+      markedBlockParagraphs(out, section.children, state)
     })
   }
+}
+
+/** Blocks, with the untranslated note before each run of those a partial translation lacks (shown from the source). */
+function markedBlockParagraphs(out: BlockSink, blocks: Block[], state: BodyState): void {
+  if (!blocks.some((block) => block.data?.untranslated)) return blockParagraphs(out, blocks, state)
+  let inRun = false
+  for (const block of blocks) {
+    const untranslated = Boolean(block.data?.untranslated)
+    if (untranslated && !inRun) out.push(untranslatedNote(state))
+    inRun = untranslated
+    blockParagraphs(out, [block], state)
+  }
+}
+
+/** The note that marks content shown from the source: the report's "Untranslated", in grey italics. */
+function untranslatedNote(state: BodyState): BodyBlock {
+  return paragraphBlock({}, textRuns(runs(), state.untranslatedNote, { italics: true, color: '5B6770' }), state)
 }

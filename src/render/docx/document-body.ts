@@ -26,7 +26,7 @@ export interface DocumentBody {
 /** Writes the body for `outline` on pages of `area` (twips). */
 export function documentBody(outline: DocxOutline, context: RenderContext, area: PageArea): DocumentBody {
   const { t } = context.locale
-  const state = bodyState(t('pointSeparator'))
+  const state = bodyState(t('pointSeparator'), t('untranslated'))
   const front = [...coverParagraphs(outline, context, state), contentsHeading(t('contents'), state)]
   // Everything after the contents is encoded as it is written; only its layout is kept for the estimate.
   const restXml = new XmlSink()

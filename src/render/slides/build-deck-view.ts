@@ -1,5 +1,5 @@
 /** The deck for one locale's document: title, agenda, introduction, cases, overview, conclusion. */
-import type { Block, Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
 import { documentHtml } from '../document-html.js'
 import { plainText } from '../../text/plain-text.js'
@@ -42,7 +42,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
     dateText: date ? locale.formatDate(date) : undefined,
   }
   const agenda = agendaSlides(cases.length, title, locale.t('agenda'), locale.t('caseCount', { count: cases.length }))
-  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro.children, title, notes.intro) : []
+  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro) : []
   const caseSlides = cases.map((node, index) => {
     const heading = fitLines(node.title, TITLE_EMS, TITLE.maxLines)
     const pages = paginateItems(caseItems(node, locale), bodyHeight(lineCount(heading, TITLE_EMS)))
@@ -55,9 +55,10 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
       continued: page > 0,
       notes: notes.cases[index],
       items,
+      untranslated: Boolean(node.data?.untranslated),
     }))
   })
-  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion.children, title, notes.conclusion) : []
+  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion, title, notes.conclusion) : []
 
   const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title), ...introSlides, ...caseSlides.flat()]
   // Slide numbers of each case's first slide, counted once (an indexOf per case is quadratic at 10,000 cases).
@@ -86,9 +87,12 @@ function agendaSlides(caseCount: number, deckTitle: string, heading: string, kic
   return Array.from({ length: pages }, (_, page) => ({ kind: 'agenda', number: 0, kicker: kicker || deckTitle, title: heading, continued: page > 0, notes: null, entries: [], rows: 0 }))
 }
 
-function frameSlides(frame: FrameSlide['frame'], heading: string, blocks: Block[], deckTitle: string, notes: SlideNotes): FrameSlide[] {
+function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | Conclusion, deckTitle: string, notes: SlideNotes): FrameSlide[] {
   const title = fitLines(heading, TITLE_EMS, TITLE.maxLines)
+  const blocks = node.children
   const paragraphs = blocks.map((block) => plainText(block).trim()).filter(Boolean)
+  // Its paragraphs are plain strings, so the slide as a whole carries the mark.
+  const untranslated = Boolean(node.data?.untranslated) || blocks.some((block) => block.data?.untranslated)
   return framePages(paragraphs, bodyHeight(lineCount(title, TITLE_EMS))).map((page, index) => ({
     kind: 'frame',
     frame,
@@ -98,6 +102,7 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, blocks: Block[
     continued: index > 0,
     notes,
     paragraphs: page,
+    untranslated,
   }))
 }
 

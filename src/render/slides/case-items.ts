@@ -16,16 +16,24 @@ export function caseItems(node: Case, locale: Locale): CaseItem[] {
     const heading = section.title || locale.t(`sectionKind.${section.kind}`)
     const text = section.children.map(blockText).filter(Boolean).join(' ')
     if (!text) continue
+    // What a partial translation lacks is shown from the source and marked (a whole case is marked on its slides).
+    const sectionMarked = Boolean(section.data?.untranslated)
+    const someMarked = sectionMarked || section.children.some((block) => block.data?.untranslated)
     if (section.kind === 'background' && !hasPoints(section)) {
-      items.push({ type: 'lead', heading, text: fitLines(text, ITEM.lead.ems, ITEM.lead.maxLines) })
+      items.push(mark({ type: 'lead', heading, text: fitLines(text, ITEM.lead.ems, ITEM.lead.maxLines) }, someMarked))
     } else if (section.kind === 'insight' && !hasPoints(section)) {
-      items.push({ type: 'insight', heading, text: fitLines(text, ITEM.insight.ems, ITEM.insight.maxLines) })
+      items.push(mark({ type: 'insight', heading, text: fitLines(text, ITEM.insight.ems, ITEM.insight.maxLines) }, someMarked))
     } else {
-      items.push({ type: 'heading', text: section.kind === 'analysis' ? locale.t('keyPoints') : heading, continued: false })
-      items.push(...section.children.flatMap(blockItems))
+      items.push(mark({ type: 'heading', text: section.kind === 'analysis' ? locale.t('keyPoints') : heading, continued: false }, sectionMarked))
+      for (const block of section.children) items.push(...blockItems(block).map((item) => mark(item, sectionMarked || Boolean(block.data?.untranslated))))
     }
   }
   return items
+}
+
+function mark(item: CaseItem, untranslated: boolean): CaseItem {
+  if (untranslated) item.untranslated = true
+  return item
 }
 
 function itemsOf(block: Block, separator: string): CaseItem[] {

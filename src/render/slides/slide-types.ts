@@ -52,21 +52,29 @@ export interface FrameSlide extends SlideCommon {
   kind: 'frame'
   frame: 'intro' | 'conclusion'
   paragraphs: string[]
+  /** The intro or conclusion, or some of its text, is shown from the source: the translation lacks it. */
+  untranslated: boolean
 }
 
 /** One piece of a case slide's body. */
-export type CaseItem =
+export type CaseItem = (
   | { type: 'lead'; heading: string; text: string }
   | { type: 'heading'; text: string; continued: boolean }
   | { type: 'point'; label: string | null; text: string }
   | { type: 'text'; text: string; bullet: boolean }
   | { type: 'insight'; heading: string; text: string }
+) & {
+  /** Set when the piece shows source text a partial translation lacks (marked untranslated). */
+  untranslated?: true
+}
 
 /** A case, or a follow-up page of one. */
 export interface CaseSlide extends SlideCommon {
   kind: 'case'
   caseNumber: number
   items: CaseItem[]
+  /** The whole case is shown from the source: the translation lacks it. */
+  untranslated: boolean
 }
 
 /** One row of the overview: a case and its cells. */
