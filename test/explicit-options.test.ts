@@ -66,7 +66,7 @@ describe('--format and --locale', () => {
     })
   }
 
-  it('an empty path (--out, --config, --since, INPUT) is a usage error, not the working directory or no setting', () => {
+  it('an empty path (--out, --config, --since, INPUT) or address (--port, --host) is a usage error, not the working directory, a default or no setting', () => {
     const dir = project()
     const runs: Array<{ args: string[]; message: string }> = [
       { args: ['build', 'cases.txt', '--format', 'html', '--out', ''], message: 'casebook: --out is empty; name a path' },
@@ -75,6 +75,8 @@ describe('--format and --locale', () => {
       { args: ['build', '', '--format', 'html'], message: 'casebook: INPUT is empty; name a path' },
       { args: ['check', 'cases.txt', ''], message: 'casebook: INPUT is empty; name a path' },
       { args: ['ast', 'cases.txt', '--config', ''], message: 'casebook: --config is empty; name a path' },
+      { args: ['serve', 'cases.txt', '--port', ''], message: 'casebook: --port is empty; name a port number' },
+      { args: ['serve', 'cases.txt', '--host', ''], message: 'casebook: --host is empty; name an address' },
     ]
     for (const { args, message } of runs) {
       const result = casebook(args, { cwd: dir })

@@ -39,8 +39,8 @@ export async function main(argv: string[]): Promise<void> {
 
   buildOptions(program.command('serve'), false)
     .description('watch, and serve the pack on localhost with live reload')
-    .option('-p, --port <n>', 'port to listen on; 0 picks a free one', '4310')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('-p, --port <n>', 'port to listen on; 0 picks a free one', nonEmpty('--port', 'a port number'), '4310')
+    .option('--host <host>', 'address to listen on', nonEmpty('--host', 'an address'), '127.0.0.1')
     .action(async (input: string | undefined, options) => (await import('./commands/serve.js')).serve(input, options))
 
   program
@@ -117,9 +117,9 @@ function toBrowserPath(path: string): string {
 }
 
 /** A parser refusing an empty value, which would otherwise mean the working directory or no setting at all. */
-function nonEmpty(name: string): (value: string) => string {
+function nonEmpty(name: string, what = 'a path'): (value: string) => string {
   return (value) => {
-    if (value.trim() === '') throw new UsageError(`${name} is empty; name a path`)
+    if (value.trim() === '') throw new UsageError(`${name} is empty; name ${what}`)
     return value
   }
 }
