@@ -3,7 +3,7 @@ import type { Block, CaseDocument, Case, Intro, Conclusion, Section, SectionKind
 import type { RenderContext } from './renderer.js'
 import { documentHtml } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
-import { plainText } from '../text/plain-text.js'
+import { pointLabels } from './overview-points.js'
 import { isUnchanged } from '../build/diff-trees.js'
 
 /** A section ready for a template. */
@@ -197,11 +197,4 @@ async function untranslatedParts(document: CaseDocument, separator: string): Pro
   let next = 0
   groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: html[next++], untranslated: run.untranslated }))))
   return parts
-}
-
-/** Labels of a case's key points, for the overview table; unlabelled points give their text's start. */
-export function pointLabels(node: Case): string[] {
-  return node.children.flatMap((section) =>
-    section.children.flatMap((block) => (block.type === 'point' ? [block.label ?? plainText(block).slice(0, 12)] : [])),
-  )
 }
