@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { findBrowser } from '../src/browser/find-browser.js'
 import { loadConfig } from '../src/config/load-config.js'
 import { ConfigError, UsageError } from '../src/errors.js'
-import { canonicalLocaleCode } from '../src/locale/locale-code.js'
+import { canonicalLocaleCode, catalogLocales } from '../src/locale/locale-code.js'
 import { loadLocale } from '../src/locale/load-locale.js'
 import { BUILTIN_TEMPLATES } from '../src/templates/template-dirs.js'
 import { casebook } from './helpers/cli.js'
@@ -108,6 +108,14 @@ describe('--format and --locale', () => {
   it('locale codes are put in BCP 47 casing, and what is no code is refused', () => {
     expect(['zh-cn', 'ZH_CN', 'EN', 'en-gb', 'zh-hant-tw', ' zh-TW '].map(canonicalLocaleCode)).toEqual(['zh-CN', 'zh-CN', 'en', 'en-GB', 'zh-Hant-TW', 'zh-TW'])
     expect(['', 'zh CN', '中文', 'zh-', '-en', 'e'].map(canonicalLocaleCode)).toEqual([null, null, null, null, null, null])
+  })
+
+  it('a build’s locales can be checked before anything is made: catalog spellings back, or the list there is', () => {
+    const dir = project()
+    mkdirSync(join(dir, 'locales'))
+    writeFileSync(join(dir, 'locales', 'fr-CA.json'), '{"$base": "en"}\n')
+    expect(catalogLocales(['zh-cn', 'EN', 'fr_ca'], [dir, BUILTIN_TEMPLATES])).toEqual(['zh-CN', 'en', 'fr-CA'])
+    expect(() => catalogLocales(['zh-CN', 'klingon'], [BUILTIN_TEMPLATES])).toThrow(new UsageError(`No catalog for locale “klingon”; the locales there are: ${BUILT_IN.join(', ')} (another needs templates/locales/klingon.json)`))
   })
 
   it('a catalog file is found whatever the case of its name', async () => {

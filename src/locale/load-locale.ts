@@ -7,7 +7,7 @@ import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { ConfigError, UsageError } from '../errors.js'
 import { findTemplateFile } from '../templates/template-dirs.js'
-import { availableLocales, describeLocales, matchLocale } from './locale-code.js'
+import { availableLocales, matchLocale, unknownLocaleMessage } from './locale-code.js'
 import { formatChineseNumber } from '../text/chinese-number.js'
 
 /** How a locale gets its content from the source document. */
@@ -130,7 +130,7 @@ async function readCatalog(code: string, dirs: string[], requested: boolean): Pr
     const match = matchLocale(code, available)
     file = match && findTemplateFile(dirs, `locales/${match}.json`)
     if (!file) {
-      const message = `No catalog for locale “${code}”; ${describeLocales(available)} (another needs templates/locales/${code}.json)`
+      const message = unknownLocaleMessage(code, available)
       throw requested ? new UsageError(message) : new ConfigError(message)
     }
   }

@@ -4,6 +4,7 @@
  */
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { UsageError } from '../errors.js'
 
 // BCP 47's shape, loosely: a language of 2–8 letters, then subtags of 1–8 letters or digits.
 const LOCALE_CODE = /^[a-z]{2,8}(?:-[a-z0-9]{1,8})*$/i
@@ -55,4 +56,23 @@ export function matchLocale(code: string, available: readonly string[]): string 
 /** “the locales there are: en, zh-CN …”, for messages about a locale that is not among them. */
 export function describeLocales(available: readonly string[]): string {
   return available.length > 0 ? `the locales there are: ${available.join(', ')}` : 'there are no locale catalogs'
+}
+
+/** The message for a locale `code` with no catalog among `available`. */
+export function unknownLocaleMessage(code: string, available: readonly string[]): string {
+  return `No catalog for locale “${code}”; ${describeLocales(available)} (another needs templates/locales/${code}.json)`
+}
+
+/**
+ * Each of `codes` as its catalog in `dirs` spells it, or a UsageError for the first
+ * with no catalog, listing those there are: for a build to check its locales before
+ * it creates or locks anything.
+ */
+export function catalogLocales(codes: readonly string[], dirs: string[]): string[] {
+  const available = availableLocales(dirs)
+  return codes.map((code) => {
+    const match = matchLocale(code, available)
+    if (!match) throw new UsageError(unknownLocaleMessage(code, available))
+    return match
+  })
 }
