@@ -1,0 +1,515 @@
+/**
+ * Every class of mistake a user (or the machine) can make, as a table: each row
+ * runs the CLI and expects its exit code, a message that says what is wrong,
+ * no stack trace and no "internal error", and afterwards nothing written: the
+ * folders it touched hold the same files with the same bytes (the previous pack
+ * intact), no `.tmp` files, no lock and no new empty folders.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT, SEED } from './helpers/cli.js'
+
+const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
+const STACK = /\n\s+at .+:\d+:\d+/
+const ENV = { ...process.env, CI: 'true', SOURCE_DATE_EPOCH: '1767225600' }
+/** A hang guard, not a timing assertion: a row that runs this long has hung. */
+const HANG_MS = 60_000
+
+const dirs: string[] = []
+const mounts: string[] = []
+afterAll(() => {
+  for (const mount of mounts.reverse()) spawnSync('umount', ['-l', mount])
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
+})
+const scratch = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'casebook-mistakes-'))
+  dirs.push(dir)
+  return dir
+}
+
+/** A small tmpfs at `dir` (CI runs as root); unmounted after the file. */
+function mountTmpfs(dir: string, size: string): void {
+  mkdirSync(dir, { recursive: true })
+  const result = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`mounting a tmpfs needs root: ${result.stderr}`)
+  mounts.push(dir)
+}
+
+// --- what a folder holds, to compare before and after -------------------------------------
+
+/** Every file (with its bytes' hash) and folder under `root`, by relative path; folders end in /. */
+function snapshot(root: string): Record<string, string> {
+  const seen: Record<string, string> = {}
+  if (!existsSync(root)) return seen
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      const name = relative(root, path)
+      if (entry.isDirectory()) {
+        seen[`${name}/`] = 'folder'
+        walk(path)
+      } else if (entry.isFile()) {
+        seen[name] = createHash('sha256').update(readFileSync(path)).digest('hex')
+      } else {
+        seen[name] = 'other'
+      }
+    }
+  }
+  walk(root)
+  return seen
+}
+
+// --- processes, read from /proc (no pgrep needed) -----------------------------------------
+
+interface ProcessInfo {
+  pid: number
+  pgid: number
+  cmdline: string
+}
+
+function processes(): ProcessInfo[] {
+  const found: ProcessInfo[] = []
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ')
+      // Fields after the command name (which may hold spaces and parentheses): state, ppid, pgrp.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (fields[0] === 'Z') continue
+      found.push({ pid: Number(name), pgid: Number(fields[2]), cmdline })
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found
+}
+
+/** The processes of the browser a casebook process `pid` started (its profile folder carries that pid). */
+const browserOf = (pid: number): ProcessInfo[] => processes().filter((entry) => entry.cmdline.includes(`casebook-browser-${pid}-`))
+
+/** Temp folders in /tmp a casebook process `pid` made for its browser or its pages. */
+const tempFoldersOf = (pid: number): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith(`casebook-browser-${pid}-`) || name.startsWith(`casebook-page-${pid}-`))
+
+/** Polls until `done()` or the hang guard runs out; the caller asserts the condition afterwards. */
+async function until(done: () => boolean, ms = HANG_MS): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
+}
+
+// --- the rows -----------------------------------------------------------------------------
+
+interface Context {
+  /** The row's scratch folder, the working directory of the command. */
+  dir: string
+  /** cases.txt: the seed document. */
+  source: string
+  /** Where the row's pack goes. */
+  out: string
+  /** Folders compared before and after (the scratch folder, unless the row says otherwise). */
+  watched: string[]
+}
+
+interface Result {
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  hung: boolean
+  pid?: number
+}
+
+interface Row {
+  name: string
+  /** Copy the previous good pack (html, zh-CN) into `out` first. */
+  previous?: boolean
+  setup?: (context: Context) => void
+  args: (context: Context) => string[]
+  /** Run as user nobody (65534), not root. */
+  asNobody?: boolean
+  /** Send this signal to the build once its browser is running. */
+  interrupt?: 'SIGINT' | 'SIGKILL'
+  /** The exit code (one of them, when the spec allows two); null for a process killed by a signal. */
+  code: number | number[] | null
+  /** Patterns stderr must match. */
+  stderr: RegExp[]
+  /** The command is meant to write (a row that succeeds); otherwise every watched folder is unchanged. */
+  writes?: boolean
+  /** Paths (relative to the watched folder) left out of the comparison. */
+  ignore?: string[]
+  /** More checks, after the common ones. */
+  after?: (context: Context, result: Result) => void | Promise<void>
+}
+
+const MARKDOWN = (date: string): string => `---\ntitle: 测试\ndate: ${date}\n---\n\n# 案例一:上海\n## 1.1 案例背景\n内容。\n## 1.2 案例分析\n- 要点:内容\n## 1.3 案例启示\n经验。\n`
+// `Title line` then 引言 / 一、案例一:上海 / 1.1 案例背景 / 内容, in GBK.
+const GBK = Buffer.from('5469746c65206c696e650ad2fdd1d40ad2bba1a2b0b8c0fdd2bb3ac9cfbaa30a312e3120b0b8c0fdb1b3beb00ac4dac8dd0a', 'hex')
+const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)])
+/** Bytes that look random (a fixed sequence), NULs among them. */
+function noise(length: number): Buffer {
+  const bytes = Buffer.alloc(length)
+  let state = 4242
+  for (let index = 0; index < length; index++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff
+    bytes[index] = state >> 16
+  }
+  bytes[10] = 0
+  return bytes
+}
+/** Diagnostic lines (`file:line:column severity …`). */
+const diagnostics = (stderr: string): string[] => stderr.split('\n').filter((line) => /:\d+:\d+ (error|warning|info) /.test(line))
+
+const build = (context: Context, ...more: string[]): string[] => ['build', context.source, '--out', context.out, ...more]
+
+const ROWS: Row[] = [
+  // --- where the pack goes --------------------------------------------------------------
+  {
+    name: '--out is an existing file',
+    setup: ({ dir }) => writeFileSync(join(dir, 'taken'), 'not a folder\n'),
+    args: (context) => build({ ...context, out: 'taken' }, '--format', 'html'),
+    code: 2,
+    stderr: [/taken\b.*\bis a file/],
+  },
+  {
+    name: '--out lies under a file',
+    setup: ({ dir }) => writeFileSync(join(dir, 'taken'), 'not a folder\n'),
+    args: (context) => build({ ...context, out: 'taken/pack' }, '--format', 'html'),
+    code: 2,
+    stderr: [/taken\/pack/, /taken is a file/],
+  },
+  {
+    name: '--out in a folder the user cannot write (EACCES, as user nobody)',
+    asNobody: true,
+    setup: ({ dir, source }) => {
+      // nobody must reach the source and the scratch folder, and not write the locked one.
+      chmodSync(dir, 0o755)
+      chmodSync(source, 0o644)
+      mkdirSync(join(dir, 'locked'), { mode: 0o555 })
+      chmodSync(join(dir, 'locked'), 0o555)
+    },
+    args: (context) => build({ ...context, out: join(context.dir, 'locked', 'out') }, '--format', 'html'),
+    code: 3,
+    stderr: [/locked\/out/, /permission denied/i],
+  },
+  {
+    name: '--out on a read-only file system (EROFS), over a previous pack',
+    setup: (context) => {
+      const disk = join(context.dir, 'disk')
+      mountTmpfs(disk, '8m')
+      context.out = join(disk, 'out')
+      copyPrevious(context.out)
+      const remount = spawnSync('mount', ['-o', 'remount,ro', disk], { encoding: 'utf8' })
+      if (remount.status !== 0) throw new Error(`remount read-only failed: ${remount.stderr}`)
+      context.watched.push(disk)
+    },
+    args: (context) => build(context, '--format', 'html', '--force'),
+    code: 3,
+    stderr: [/read-only/i, /disk\/out/],
+  },
+  {
+    name: '--out under /proc: ends within seconds, not a spin',
+    args: (context) => build({ ...context, out: '/proc/casebook-mistakes/out' }, '--format', 'html'),
+    code: 2,
+    stderr: [/\/proc\/casebook-mistakes/],
+    after: () => expect(existsSync('/proc/casebook-mistakes')).toBe(false),
+  },
+  {
+    name: 'the disk fills up while the pack is written (ENOSPC)',
+    setup: (context) => {
+      const disk = join(context.dir, 'disk')
+      mountTmpfs(disk, '8m')
+      context.out = join(disk, 'out')
+      copyPrevious(context.out)
+      // Leave room for the lock and the small files, not for report.html.
+      const { bavail, bsize } = statfsSync(disk)
+      writeFileSync(join(disk, 'filler'), Buffer.alloc(Number(bavail * bsize) - 48 * 1024))
+      context.watched.push(disk)
+    },
+    args: (context) => build(context, '--format', 'html', '--force'),
+    code: 3,
+    stderr: [/disk is full/i, /disk\/out/],
+  },
+
+  // --- dates ----------------------------------------------------------------------------
+  {
+    name: 'config date: 2026-13-45',
+    setup: ({ dir }) => writeFileSync(join(dir, 'casebook.yaml'), 'title: 测试\ndate: 2026-13-45\n'),
+    args: (context) => build(context, '--format', 'html'),
+    code: 2,
+    stderr: [/casebook\.yaml/, /date/, /2026-13-45/],
+  },
+  {
+    name: 'front matter date: yesterday (check)',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('yesterday'))
+    },
+    args: (context) => ['check', context.source],
+    code: 1,
+    stderr: [],
+    after: (_, result) => expect(result.stdout + result.stderr).toMatch(/cases\.md:3:7 error .*yesterday/),
+  },
+  {
+    name: 'front matter date: yesterday (build)',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('yesterday'))
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/cases\.md:3:7 error .*yesterday/],
+  },
+  {
+    name: 'front matter date: 2026-02-30 is not rolled over to March',
+    previous: true,
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('2026-02-30'))
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/cases\.md:3:7 error .*2026-02-30/],
+  },
+
+  // --- options ------------------------------------------------------------------------
+  {
+    name: '--browser-path that does not exist, with --format pdf: no silent fallback',
+    previous: true,
+    args: (context) => build(context, '--format', 'pdf', '--browser-path', '/nonexistent/chrome'),
+    code: [2, 3],
+    stderr: [/\/nonexistent\/chrome/],
+  },
+  {
+    name: "--format ''",
+    args: (context) => build(context, '--format', ''),
+    code: 2,
+    stderr: [/--format/],
+  },
+  {
+    name: '--format htm lists the formats',
+    args: (context) => build(context, '--format', 'htm'),
+    code: 2,
+    stderr: [/htm/, /html, pdf, slides, docx/],
+  },
+  {
+    name: '--locale zh-cn is zh-CN',
+    args: (context) => build(context, '--format', 'html', '--locale', 'zh-cn'),
+    code: 0,
+    stderr: [/zh-CN\/report\.html/],
+    writes: true,
+    after: ({ out }) => {
+      expect(existsSync(join(out, 'zh-CN', 'report.html'))).toBe(true)
+      expect(readdirSync(out).sort()).toEqual(['CHANGES.md', 'manifest.json', 'zh-CN'])
+    },
+  },
+  {
+    name: '--locale klingon lists the locales and creates no folder',
+    args: (context) => build(context, '--format', 'html', '--locale', 'klingon'),
+    code: 2,
+    stderr: [/klingon/, /zh-CN/, /\ben\b/],
+  },
+  {
+    name: '--locale klingon over a previous pack',
+    previous: true,
+    args: (context) => build(context, '--format', 'html', '--locale', 'zh-CN,klingon'),
+    code: 2,
+    stderr: [/klingon/, /zh-CN/],
+  },
+  {
+    name: 'config lang: klingon names the file and the key',
+    setup: ({ dir }) => writeFileSync(join(dir, 'casebook.yaml'), 'title: 测试\nlang: klingon\n'),
+    args: (context) => build(context, '--format', 'html'),
+    code: 2,
+    stderr: [/casebook\.yaml/, /lang/, /klingon/],
+  },
+
+  // --- input ------------------------------------------------------------------------------
+  {
+    name: 'a binary file (PNG bytes): one binary-file message',
+    setup: (context) => {
+      context.source = join(context.dir, 'chart.txt')
+      writeFileSync(context.source, PNG)
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/binary file/i],
+    after: (_, result) => expect(diagnostics(result.stderr)).toHaveLength(1),
+  },
+  {
+    name: 'random bytes with NULs: one binary-file message, not one per control character',
+    previous: true,
+    setup: (context) => {
+      context.source = join(context.dir, 'noise.txt')
+      writeFileSync(context.source, noise(4000))
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/binary file/i],
+    after: (_, result) => expect(diagnostics(result.stderr)).toHaveLength(1),
+  },
+  {
+    name: 'a GBK-encoded Chinese file: the conversion hint comes first',
+    setup: (context) => {
+      context.source = join(context.dir, 'gbk.txt')
+      writeFileSync(context.source, GBK)
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/invalid-utf8/],
+    after: (_, result) => expect(diagnostics(result.stderr)[0]).toMatch(/GB18030|GBK/),
+  },
+  {
+    name: 'an empty file',
+    previous: true,
+    setup: (context) => {
+      context.source = join(context.dir, 'empty.txt')
+      writeFileSync(context.source, '')
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/empty\.txt:1:1 error/, /nothing was written/],
+  },
+  {
+    name: 'a missing input path',
+    args: (context) => ['build', join(context.dir, 'nope.txt'), '--out', context.out, '--format', 'html'],
+    code: 2,
+    stderr: [/nope\.txt/],
+  },
+
+  // --- interrupted builds -------------------------------------------------------------------
+  {
+    name: 'Ctrl-C (SIGINT) during a pdf build',
+    previous: true,
+    interrupt: 'SIGINT',
+    args: (context) => build(context, '--format', 'html,pdf', '--force'),
+    code: 130,
+    stderr: [/interrupt/i],
+    after: async (_, result) => {
+      // Its browser is gone, and with it the profile and page folders in /tmp.
+      await until(() => browserOf(result.pid!).length === 0)
+      expect(browserOf(result.pid!)).toEqual([])
+      expect(tempFoldersOf(result.pid!)).toEqual([])
+    },
+  },
+  {
+    name: 'kill -9 during a pdf build leaves no browser running, and the next build clears its profile',
+    previous: true,
+    interrupt: 'SIGKILL',
+    args: (context) => build(context, '--format', 'html,pdf', '--force'),
+    code: null,
+    stderr: [],
+    // A killed build cannot remove its lock; the next one takes it over (build-regeneration.test.ts).
+    ignore: ['out/.casebook.lock'],
+    after: async (context, result) => {
+      expect(result.signal).toBe('SIGKILL')
+      const pid = result.pid!
+      await until(() => browserOf(pid).length === 0 && !browserGroups.get(pid)?.some((group) => processes().some((entry) => entry.pgid === group)))
+      expect(browserOf(pid)).toEqual([])
+      for (const group of browserGroups.get(pid) ?? []) expect(processes().filter((entry) => entry.pgid === group)).toEqual([])
+      // The next build (which starts a browser) removes what the dead one left in /tmp.
+      const next = run(['build', context.source, '--out', join(context.dir, 'next'), '--format', 'pdf'], context)
+      expect(next.code, next.stderr).toBe(0)
+      expect(tempFoldersOf(pid)).toEqual([])
+    },
+  },
+]
+
+// --- running a row ------------------------------------------------------------------------
+
+let previousPack: string
+/** The process groups of each interrupted build's browser, seen before the signal. */
+const browserGroups = new Map<number, number[]>()
+
+function copyPrevious(out: string): void {
+  cpSync(previousPack, out, { recursive: true })
+}
+
+function run(args: string[], context: Context, asNobody = false): Result {
+  const command = asNobody ? 'setpriv' : process.execPath
+  const prefix = asNobody ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : []
+  const result = spawnSync(command, [...prefix, CLI, ...args], { cwd: context.dir, env: ENV, encoding: 'utf8', timeout: HANG_MS, killSignal: 'SIGKILL' })
+  return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, hung: result.error !== undefined || result.signal === 'SIGKILL' }
+}
+
+/** Starts the build, waits for its browser, sends `signal`, and waits for the build to end. */
+async function runInterrupted(args: string[], context: Context, signal: 'SIGINT' | 'SIGKILL'): Promise<Result> {
+  const child: ChildProcess = spawn(process.execPath, [CLI, ...args], { cwd: context.dir, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })))
+  let ended = false
+  void exited.then(() => (ended = true))
+  const pid = child.pid!
+  await until(() => ended || browserOf(pid).length > 0)
+  const seen = browserOf(pid)
+  if (seen.length === 0) {
+    child.kill('SIGKILL')
+    await exited
+    throw new Error(`no browser of build ${pid} was seen (its profile folder should be /tmp/casebook-browser-${pid}-*); stderr:\n${stderr}`)
+  }
+  browserGroups.set(pid, [...new Set(seen.map((entry) => entry.pgid))])
+  child.kill(signal)
+  const guard = setTimeout(() => child.kill('SIGKILL'), HANG_MS)
+  const { code, signal: endedBy } = await exited
+  clearTimeout(guard)
+  return { code, signal: endedBy, stdout, stderr, hung: signal !== 'SIGKILL' && endedBy === 'SIGKILL', pid }
+}
+
+beforeAll(() => {
+  const dir = scratch()
+  chmodSync(dir, 0o755)
+  const source = join(dir, 'cases.txt')
+  writeFileSync(source, readFileSync(SEED))
+  previousPack = join(dir, 'previous')
+  const result = spawnSync(process.execPath, [CLI, 'build', source, '--out', previousPack, '--format', 'html', '--locale', 'zh-CN'], { cwd: dir, env: ENV, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`the previous pack did not build: ${result.stderr}`)
+  // The pack as a user would have it, readable by anyone.
+  spawnSync('chmod', ['-R', 'a+rX', dir])
+})
+
+describe('mistakes: exit code, message, nothing written', () => {
+  for (const row of ROWS) {
+    it(row.name, async () => {
+      const dir = scratch()
+      const source = join(dir, 'cases.txt')
+      writeFileSync(source, readFileSync(SEED))
+      const context: Context = { dir, source, out: join(dir, 'out'), watched: [dir] }
+      if (row.previous) copyPrevious(context.out)
+      row.setup?.(context)
+      if (row.asNobody) {
+        // The CLI, its build and the node_modules it loads must be readable by nobody; fail (never skip) when not.
+        const probe = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/bundle/casebook.js'))}, 4)`], { encoding: 'utf8' })
+        if (probe.status !== 0) throw new Error(`user nobody cannot read ${ROOT}dist (setpriv and a world-readable checkout are needed): ${probe.stderr}`)
+      }
+      const before = context.watched.map(snapshot)
+      const args = row.args(context)
+      const result = row.interrupt ? await runInterrupted(args, context, row.interrupt) : run(args, context, row.asNobody)
+
+      expect(result.hung, `hung; stderr:\n${result.stderr}`).toBe(false)
+      const codes = Array.isArray(row.code) ? row.code : [row.code]
+      expect(codes, `exit ${result.code}; stderr:\n${result.stderr}`).toContain(result.code)
+      for (const pattern of row.stderr) expect(result.stderr).toMatch(pattern)
+      expect(result.stderr).not.toMatch(STACK)
+      expect(result.stderr).not.toMatch(/internal error/i)
+
+      const after = context.watched.map(snapshot)
+      for (const [index, files] of after.entries()) {
+        expect(Object.keys(files).filter((path) => /\.tmp$/.test(path)), 'temp files left').toEqual([])
+        if (row.writes) continue
+        for (const path of row.ignore ?? []) {
+          delete files[path]
+          delete before[index][path]
+        }
+        expect(files, `${context.watched[index]} changed`).toEqual(before[index])
+      }
+      await row.after?.(context, result)
+    })
+  }
+})
