@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDocument } from '../src/load-document.js'
 import { applyTranslation } from '../src/locale/apply-translation.js'
 import { mergeTranslation } from '../src/locale/merge-translation.js'
-import { parseTranslation } from '../src/locale/load-translation.js'
+import { loadTranslation, parseTranslation } from '../src/locale/load-translation.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Case, CaseDocument, Section } from '../src/types.js'
 import { casebook, SEED } from './helpers/cli.js'
@@ -246,6 +246,21 @@ describe('casebook check with a partial translation', () => {
     // A gap under a heading spans that heading's line.
     const section = missing.find((diagnostic) => diagnostic.message.startsWith('1.2 Analysis lacks'))!
     expect(section).toMatchObject({ line: lineOf(PARTIAL, '## 1.2 Analysis'), endLine: lineOf(PARTIAL, '## 1.2 Analysis'), endColumn: '## 1.2 Analysis'.length + 1 })
+  })
+})
+
+describe('loading a translation', () => {
+  it('reuses the tree the check parsed when the build localizes from the same bytes, and parses again when they changed', async () => {
+    const { dir, translation } = setUp()
+    const input = join(dir, `${NAME}.txt`)
+    const checked = await parseTranslation([translation])
+    const loaded = await loadTranslation(input, 'en')
+    expect(loaded!.tree).toBe(checked.tree)
+    expect(loaded!.files.map((file) => file.path)).toEqual([translation])
+    writeFileSync(translation, PARTIAL.replace('Public services are', 'Public services were'))
+    const changed = await loadTranslation(input, 'en')
+    expect(changed!.tree).not.toBe(checked.tree)
+    expect(plainText(changed!.tree)).toContain('Public services were')
   })
 })
 

@@ -44,6 +44,7 @@ export async function checkTranslations(document: ParsedDocument, input: string,
 function compare(source: ParsedDocument, translation: ParsedDocument, code: string): void {
   const name = translation.files.map((file) => basename(file.path)).join(', ')
   const { gaps, extras, pairs } = mergeTranslation(source.tree, translation.tree, code)
+  const order = new Map(translation.tree.children.map((node, index) => [node, index]))
   const shows = `the ${code} pack shows the source text, marked untranslated`
   for (const gap of gaps) {
     if (gap.type === 'block') {
@@ -56,7 +57,7 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
       const file = fileOf(gap.within, translation)
       report(file, `${describe(gap.within)} lacks ${sectionName(gap.source)}; ${shows}`, headingPlace(file, gap.within), 'translation-missing', 'warning')
     } else {
-      const { file, place } = insertionPlace(gap.after, translation)
+      const { file, place } = insertionPlace(gap.after, translation, order)
       const what = gap.source.type === 'case' ? `case ${gap.source.number} (${gap.source.title})` : frameName(gap.source)
       const hint = gap.source.type === 'case' ? ` (translate it here and mark it <!-- source: ${caseHash(gap.source)} -->)` : ''
       report(file, `${name} lacks ${what} of the source; ${shows}${hint}`, place, 'translation-missing', 'warning')
@@ -69,7 +70,7 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
       ? `${describe(node)} changed after its translation in ${name} (which translates ${match.data.translates}); update the translation and write <!-- source: ${hash} -->`
       : `${describe(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> under its heading`
     const target = fileOf(match, translation)
-    report(target, reason, markPosition(target, match, translation.tree) ?? match.position, 'translation-stale', 'warning')
+    report(target, reason, markPosition(target, match, translation.tree, order) ?? match.position, 'translation-stale', 'warning')
   }
   for (const extra of extras) {
     const file = fileOf(extra.top, translation)
@@ -123,8 +124,9 @@ function headingPlace(file: VFile, node: { position?: Position }): Position | un
   if (!start) return undefined
   if (start.offset === undefined) return { start, end: start }
   const text = String(file.value)
-  const lineEnd = text.slice(start.offset).search(/\r\n|\r|\n/)
-  return { start, end: pointAt(text, lineEnd < 0 ? text.length : start.offset + lineEnd) }
+  let end = start.offset
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
+  return { start, end: pointAt(file, end) }
 }
 
 /**
@@ -133,38 +135,59 @@ function headingPlace(file: VFile, node: { position?: Position }): Position | un
  * in that file, else at the end of the file; when it follows nothing, at the
  * translation's first heading.
  */
-function insertionPlace(after: Top | null, translation: ParsedDocument): { file: VFile; place: Position } {
+function insertionPlace(after: Top | null, translation: ParsedDocument, order: Map<Top, number>): { file: VFile; place: Position } {
   const children = translation.tree.children
-  const next = after ? children[children.indexOf(after) + 1] : children[0]
+  const next = after ? children[order.get(after)! + 1] : children[0]
   const file = fileOf(after ?? next ?? {}, translation)
   if (next && fileOf(next, translation) === file) {
     const place = headingPlace(file, next)
     if (place) return { file, place }
   }
-  const text = String(file.value)
-  const end = pointAt(text, text.length)
+  const end = pointAt(file, String(file.value).length)
   return { file, place: { start: end, end } }
 }
 
 /** Where the hash in a case's `<!-- source: HASH -->` is, so an editor can jump to the text to replace. */
-function markPosition(file: VFile, node: Case, tree: CaseDocument): Position | undefined {
+function markPosition(file: VFile, node: Case, tree: CaseDocument, order: Map<Top, number>): Position | undefined {
   const start = node.position?.start.offset
   if (start === undefined) return undefined
   const text = String(file.value)
-  // The mark belongs to this case if it comes before the next top-level heading of the same file.
-  const next = tree.children
-    .filter((other) => (other.data?.file ?? file.path) === (node.data?.file ?? file.path))
-    .map((other) => other.position?.start.offset ?? -1)
-    .filter((offset) => offset > start)
-  const end = next.length > 0 ? Math.min(...next) : text.length
+  // The mark belongs to this case if it comes before the next top-level heading of the same file
+  // (a file's nodes are together and in order among the document's children).
+  const next = tree.children[order.get(node)! + 1]
+  const nextStart = next && (next.data?.file ?? file.path) === (node.data?.file ?? file.path) ? next.position?.start.offset : undefined
+  const end = nextStart !== undefined && nextStart > start ? nextStart : text.length
   const match = SOURCE_MARK.exec(text.slice(start, end))
   if (!match) return undefined
   const hashStart = start + match.index + match[1].length
-  return { start: pointAt(text, hashStart), end: pointAt(text, hashStart + match[2].length) }
+  return { start: pointAt(file, hashStart), end: pointAt(file, hashStart + match[2].length) }
 }
 
-function pointAt(text: string, offset: number): { line: number; column: number; offset: number } {
-  const before = text.slice(0, offset)
-  const lines = before.split(/\r\n|\r|\n/)
-  return { line: lines.length, column: lines.at(-1)!.length + 1, offset }
+/** Line and column (1-based, in UTF-16 code units) of `offset` in the file's text. */
+function pointAt(file: VFile, offset: number): { line: number; column: number; offset: number } {
+  const starts = lineStarts(file)
+  // The last line starting at or before `offset`.
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle] <= offset) low = middle
+    else high = middle - 1
+  }
+  return { line: low + 1, column: offset - starts[low] + 1, offset }
+}
+
+// Where each line of a file's text starts (after \r\n, \r or \n), made once per file: a partial translation can have a gap per block.
+const starts = new WeakMap<VFile, number[]>()
+function lineStarts(file: VFile): number[] {
+  let found = starts.get(file)
+  if (found) return found
+  const text = String(file.value)
+  found = [0]
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) found.push(index + 1)
+  }
+  starts.set(file, found)
+  return found
 }
