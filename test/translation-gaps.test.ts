@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest'
 import { loadDocument } from '../src/load-document.js'
 import { applyTranslation } from '../src/locale/apply-translation.js'
 import { mergeTranslation } from '../src/locale/merge-translation.js'
+import { checkTranslations } from '../src/locale/check-translations.js'
+import { caseHash } from '../src/locale/case-hash.js'
 import { loadTranslation, parseTranslation } from '../src/locale/load-translation.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Case, CaseDocument, Section } from '../src/types.js'
@@ -246,6 +248,24 @@ describe('casebook check with a partial translation', () => {
     // A gap under a heading spans that heading's line.
     const section = missing.find((diagnostic) => diagnostic.message.startsWith('1.2 Analysis lacks'))!
     expect(section).toMatchObject({ line: lineOf(PARTIAL, '## 1.2 Analysis'), endLine: lineOf(PARTIAL, '## 1.2 Analysis'), endColumn: '## 1.2 Analysis'.length + 1 })
+  })
+})
+
+describe('the check of a translation', () => {
+  it('names a block the intro or conclusion lacks by the headings, and leaves out an intro the source does not have', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-gaps-'))
+    writeFileSync(join(dir, 'input.txt'), '1、案例1:甲\n1.1 背景\n甲。\n结论\n第一段。\n第二段:2024年。\n')
+    writeFileSync(join(dir, 'input.en.md'), '# Introduction\n\nNot in the source.\n\n# Case 1: A\n\n## 1.1 Background\n\nA.\n\n# Conclusion\n\nThe first.\n')
+    const document = await loadDocument(join(dir, 'input.txt'))
+    const [file] = await checkTranslations(document, join(dir, 'input.txt'), ['en'])
+    const byLine = (a: string, b: string) => parseInt(a) - parseInt(b)
+    expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason} ${message.ruleId}`).sort(byLine)).toEqual([
+      '1:1 The introduction (Introduction) is not in the source; it is left out of the pack translation-extra',
+      '5:1 Case 1 (A) does not record which source version it translates; check it against the source and write <!-- source: ' + caseHash(cases(document.tree)[0]) + ' --> under its heading translation-stale',
+      '11:1 Conclusion lacks paragraph 2 of 结论 (第二段:2024年。); the en pack shows the source text, marked untranslated translation-missing',
+    ])
+    const localized = applyTranslation(document.tree, (await parseTranslation([join(dir, 'input.en.md')])).tree, 'en')
+    expect(localized.children.map((node) => node.type)).toEqual(['case', 'conclusion'])
   })
 })
 

@@ -49,8 +49,8 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
   for (const gap of gaps) {
     if (gap.type === 'block') {
       const file = fileOf(gap.top, translation)
-      const within = gap.within.type === 'section' ? sectionName(gap.within) : frameName(gap.within)
-      const parent = gap.sourceParent.type === 'section' ? sectionName(gap.sourceParent) : frameName(gap.sourceParent)
+      const within = partName(gap.within)
+      const parent = partName(gap.sourceParent)
       const where = gap.sourceCase && gap.within.type === 'section' && gap.within.number === null ? ` of case ${gap.sourceCase.number}` : ''
       report(file, `${capitalize(within)}${where} lacks ${BLOCK_NAMES[gap.source.type]} ${gap.ordinal} of ${parent} (${excerpt(gap.source)}); ${shows}`, headingPlace(file, gap.within), 'translation-missing', 'warning')
     } else if (gap.type === 'section') {
@@ -99,6 +99,12 @@ function sectionName(section: Section): string {
 function frameName(node: Intro | Conclusion): string {
   const part = node.type === 'intro' ? 'the introduction' : 'the conclusion'
   return node.title ? `${part} (${node.title})` : part
+}
+
+/** A part that holds blocks, as its heading reads: `1.2 Analysis`, `引言`, else `the introduction`. */
+function partName(node: Section | Intro | Conclusion): string {
+  if (node.type === 'section') return sectionName(node)
+  return node.title || (node.type === 'intro' ? 'the introduction' : 'the conclusion')
 }
 
 function capitalize(text: string): string {
