@@ -1,8 +1,11 @@
 /** `casebook pack`: one deterministic zip per locale of a built pack, for mailing or publishing. */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { EnvironmentError, UsageError } from '../errors.js'
 import { writePackage } from '../render/docx/reproducible-zip.js'
+import { errnoMeaning, isErrnoError } from './fs-errors.js'
 import type { Manifest } from './manifest.js'
+import { lockOutput } from './out-lock.js'
 import { writePack } from './write-pack.js'
 
 /** The zip file name for a locale. */
@@ -15,19 +18,34 @@ export function zipName(locale: string): string {
  * manifest's source date so equal packs give equal zips. Returns the zip paths.
  */
 export async function packZips(out: string, manifest: Manifest): Promise<string[]> {
-  const locales = [...new Set(manifest.artifacts.map((artifact) => artifact.locale))].sort()
-  const date = new Date(manifest.sourceDate)
-  const changes = await readFile(join(out, 'CHANGES.md')).catch(() => null)
-  const zips = []
-  for (const locale of locales) {
-    const folder = zipName(locale).replace(/\.zip$/, '')
-    const parts = new Map<string, Uint8Array>()
-    for (const artifact of manifest.artifacts.filter((entry) => entry.locale === locale)) {
-      parts.set(`${folder}/${artifact.path.slice(locale.length + 1)}`, await readFile(join(out, artifact.path)))
+  // Under the output lock, like a build: no build rewrites the artifacts while they are read, or sweeps the zips' temps.
+  const unlock = await lockOutput(out)
+  try {
+    const locales = [...new Set(manifest.artifacts.map((artifact) => artifact.locale))].sort()
+    const date = new Date(manifest.sourceDate)
+    const changes = await readFile(join(out, 'CHANGES.md')).catch(() => null)
+    const zips = []
+    for (const locale of locales) {
+      const folder = zipName(locale).replace(/\.zip$/, '')
+      const parts = new Map<string, Uint8Array>()
+      for (const artifact of manifest.artifacts.filter((entry) => entry.locale === locale)) {
+        const path = join(out, artifact.path)
+        parts.set(`${folder}/${artifact.path.slice(locale.length + 1)}`, await readFile(path).catch((error: unknown) => Promise.reject(readError(error, out, path))))
+      }
+      if (changes) parts.set(`${folder}/CHANGES.md`, changes)
+      zips.push({ path: zipName(locale), bytes: writePackage(parts, date) })
     }
-    if (changes) parts.set(`${folder}/CHANGES.md`, changes)
-    zips.push({ path: zipName(locale), bytes: writePackage(parts, date) })
+    await writePack(out, zips)
+    return zips.map((zip) => join(out, zip.path))
+  } finally {
+    await unlock()
   }
-  await writePack(out, zips)
-  return zips.map((zip) => join(out, zip.path))
+}
+
+/** An artifact the manifest lists but that cannot be read: gone since the build, or unreadable. */
+function readError(error: unknown, out: string, path: string): unknown {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    return new UsageError(`${path} is listed in ${join(out, 'manifest.json')} but is missing; run casebook build --force, then pack again`, { cause: error })
+  }
+  return isErrnoError(error) ? new EnvironmentError(`Cannot read ${path}: ${errnoMeaning(error.code)}`, { cause: error }) : error
 }

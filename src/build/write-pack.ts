@@ -2,8 +2,12 @@
  * Writes a build's files so a failed or killed build leaves the previous pack
  * intact: every file goes to a temp file first, then all are renamed at once.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { rmSync } from 'node:fs'
+import { readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { holdInterrupts, onInterrupt } from '../process-cleanup.js'
+import { outputError } from './fs-errors.js'
+import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from './make-folders.js'
 
 /** A file to write, relative to the output folder. */
 export interface PackFile {
@@ -13,21 +17,46 @@ export interface PackFile {
 
 const TEMP = /^\..+\.\d+\.[a-z0-9]+\.tmp$/
 
-/** Writes `files` under `out`: all temps first, then renames, so a crash before the renames changes nothing. */
+/**
+ * Writes `files` under `out`: all temps first, then renames, so a failure before
+ * the renames changes nothing. On failure the temps (even one a full disk cut
+ * short) and the folders this call made are removed, and an errno error becomes
+ * a UsageError or EnvironmentError naming the file (see fs-errors.ts).
+ */
 export async function writePack(out: string, files: PackFile[]): Promise<void> {
   const staged: Array<{ temp: string; target: string }> = []
+  const created: string[] = []
+  // Ctrl-C while the temps are written: the CLI removes them (and the folders made for them) before it exits.
+  const forget = onInterrupt(() => {
+    for (const { temp } of staged) rmSync(temp, { force: true })
+    removeEmptyFoldersSync(created)
+  })
+  let target = out
   try {
     for (const file of files) {
-      const target = join(out, file.path)
-      await mkdir(dirname(target), { recursive: true })
+      target = join(out, file.path)
+      created.push(...(await makeFolders(dirname(target), out)))
       const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
-      await writeFile(temp, file.bytes)
+      // Staged before it is written: a write that fails half-way leaves a temp to remove.
       staged.push({ temp, target })
+      await writeFile(temp, file.bytes, { flag: 'wx' })
     }
-    for (const { temp, target } of staged) await rename(temp, target)
+    // Renaming is quick; an interruption waits for it, so the pack is the old one or the new one.
+    const release = holdInterrupts()
+    try {
+      for (const entry of staged) {
+        target = entry.target
+        await rename(entry.temp, entry.target)
+      }
+    } finally {
+      release()
+    }
   } catch (error) {
-    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true })))
-    throw error
+    await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)))
+    await removeEmptyFolders(created)
+    throw outputError(error, out, target)
+  } finally {
+    forget()
   }
 }
 

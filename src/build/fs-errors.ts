@@ -1,0 +1,72 @@
+/**
+ * File-system errors met while writing a pack, in words a user can act on:
+ * where casebook writes, an errno error becomes a UsageError (a path that
+ * cannot be a pack folder, exit 2) or an EnvironmentError (the machine: a full
+ * disk, no permission, a read-only or failing disk, exit 3), naming the path.
+ */
+import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
+
+/** A Node error with an errno code (`ENOSPC`, `EACCES`…). */
+export function isErrnoError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z0-9]+$/.test((error as NodeJS.ErrnoException).code!)
+}
+
+const MEANINGS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EEXIST: 'it already exists',
+  ENOENT: 'no such file or folder',
+  EMFILE: 'too many open files in this process',
+  ENFILE: 'too many open files on this machine',
+  EIO: 'an input/output error (a failing disk or a lost network drive)',
+  EBUSY: 'the file is busy',
+  ENAMETOOLONG: 'the name is too long',
+  ELOOP: 'too many symbolic links',
+  EXDEV: 'it is on another disk',
+}
+
+/** `permission denied (EACCES)`: what an errno code means, with the code. */
+export function errnoMeaning(code: string): string {
+  return `${MEANINGS[code] ?? 'a system error'} (${code})`
+}
+
+/**
+ * The error to throw for `error`, met while writing `path` (a file or folder of
+ * the pack) into the output folder `out`. Errors that are not errno errors, and
+ * casebook's own, pass through.
+ */
+export function outputError(error: unknown, out: string, path?: string): unknown {
+  if (error instanceof CasebookError || !isErrnoError(error)) return error
+  const where = path ?? error.path ?? out
+  const cause = { cause: error }
+  switch (error.code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return new EnvironmentError(
+        `The disk is full: could not write ${where} (${error.code}). Free some space, or choose an output folder on another disk (--out), and build again; ${out} keeps its previous pack.`,
+        cause,
+      )
+    case 'EACCES':
+    case 'EPERM':
+      return new EnvironmentError(`Cannot write ${where}: ${errnoMeaning(error.code)}. Choose an output folder you can write to (--out), or change the permissions of ${out}.`, cause)
+    case 'EROFS':
+      return new EnvironmentError(`Cannot write ${where}: ${errnoMeaning(error.code)}. Choose an output folder on a writable disk (--out).`, cause)
+    case 'ENOTDIR':
+    case 'EEXIST':
+    case 'EISDIR':
+      return new UsageError(`Cannot write the pack to ${out}: at ${where}, ${errnoMeaning(error.code)}. Choose another output folder (--out), or move what is in the way.`, cause)
+    case 'ENOENT':
+      // A folder that exists but takes no new entries (/proc, /sys), or one removed during the build.
+      return new UsageError(`Cannot create ${where}: the file system there does not take new files or folders (ENOENT). Choose another output folder (--out).`, cause)
+    case 'ENAMETOOLONG':
+    case 'ELOOP':
+      return new UsageError(`Cannot write the pack to ${out}: at ${where}, ${errnoMeaning(error.code)}. Choose another output folder (--out).`, cause)
+    default:
+      return new EnvironmentError(`Could not write ${where}: ${errnoMeaning(error.code)}.`, cause)
+  }
+}

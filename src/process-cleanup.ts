@@ -1,0 +1,70 @@
+/**
+ * What a build leaves behind if it stops half-way, and how to remove it in a
+ * hurry: the output lock, temp files, the browser and its profile folder.
+ *
+ * The library registers each of these while it holds them; a command that stops
+ * on a signal (`casebook build` on Ctrl-C) runs them all, synchronously, before
+ * it exits. Nothing here installs a signal handler: the library never exits.
+ */
+
+type Cleanup = () => void
+
+const cleanups = new Set<Cleanup>()
+let holds = 0
+let waiting: (() => void) | undefined
+
+/** Registers `cleanup` to run if the process is interrupted; returns the function that unregisters it. */
+export function onInterrupt(cleanup: Cleanup): () => void {
+  cleanups.add(cleanup)
+  return () => void cleanups.delete(cleanup)
+}
+
+/** Runs every registered cleanup, the most recent first (temp files before the lock that guards their folder). */
+export function runCleanups(): void {
+  const pending = [...cleanups].reverse()
+  cleanups.clear()
+  for (const cleanup of pending) {
+    try {
+      cleanup()
+    } catch {
+      // Best effort: the next build removes what is left (stale temps, dead owners' locks and folders).
+    }
+  }
+}
+
+/**
+ * Asks an interruption to wait while a short step that must not stop half-way runs
+ * (renaming a pack's temp files into place). Returns the function that ends the hold.
+ */
+export function holdInterrupts(): () => void {
+  holds++
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    holds--
+    if (holds === 0 && waiting) {
+      const then = waiting
+      waiting = undefined
+      then()
+    }
+  }
+}
+
+/** Runs `then` now, or as soon as no step holds interruptions off. */
+export function whenInterruptible(then: () => void): void {
+  if (holds === 0) then()
+  else waiting = then
+}
+
+/** Whether process `pid` is running (on this machine's process table). */
+export function isAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
