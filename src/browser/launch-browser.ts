@@ -1,10 +1,25 @@
-/** Starts the build's one headless browser, offline and sandboxed from the user's profile. */
-import { mkdtemp, rm } from 'node:fs/promises'
+/**
+ * Starts the build's one headless browser, offline and sandboxed from the user's profile.
+ *
+ * The browser dies with casebook: it is driven over a pipe (`pipe: true`), and
+ * Chromium exits when the pipe closes, which it does when casebook ends in any
+ * way, `kill -9` included. Its profile folder in /tmp is named after casebook's
+ * pid (`casebook-browser-<pid>-…`), so the next launch removes the folders of
+ * builds that are no longer running, as the next build removes stale temp files.
+ */
+import { rmSync } from 'node:fs'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
 import { EnvironmentError } from '../errors.js'
+import { isAlive, onInterrupt } from '../process-cleanup.js'
 import { findBrowser, INSTALL_HINT } from './find-browser.js'
+
+/** Temp folders casebook makes in /tmp, each named `<prefix><owner pid>-<random>`. */
+export const PROFILE_PREFIX = 'casebook-browser-'
+export const PAGE_PREFIX = 'casebook-page-'
+const OWNED = /^casebook-(?:browser|page)-(\d+)-/
 
 /** A running browser and how to stop it (which also removes its profile folder). */
 export interface BrowserSession {
@@ -16,7 +31,9 @@ export interface BrowserSession {
 export interface LaunchOptions {
   /**
    * Let puppeteer kill the browser (and exit the process, on Ctrl-C) when a signal arrives.
-   * Defaults to true; a long-running owner such as `watch` sets false and closes the browser itself.
+   * Defaults to false: puppeteer's exit on Ctrl-C would skip casebook's own cleanup (the
+   * output lock, temp files, this profile folder), which the CLI runs on a signal
+   * (process-cleanup.ts); `watch` closes its browser itself.
    */
   handleSignals?: boolean
 }
@@ -26,17 +43,22 @@ export const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000
 
 /** Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none. */
 export async function launchBrowser(explicitPath?: string, options: LaunchOptions = {}): Promise<BrowserSession> {
-  const handleSignals = options.handleSignals ?? true
+  const handleSignals = options.handleSignals ?? false
   const executablePath = findBrowser(explicitPath)
   if (!executablePath) throw new EnvironmentError(`No Chrome or Chromium found. ${INSTALL_HINT}`)
   const { default: puppeteer } = await import('puppeteer-core')
-  const userDataDir = await mkdtemp(join(tmpdir(), 'casebook-browser-'))
+  await removeStaleFolders()
+  const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
+  const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 })
+  let forget = onInterrupt(removeProfile)
   let browser: Browser
   try {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
       userDataDir,
+      // Over a pipe, not a WebSocket: when casebook ends, even by kill -9, the pipe closes and Chromium exits with it.
+      pipe: true,
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
@@ -57,14 +79,46 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
       ],
     })
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true })
+    forget()
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
     throw new EnvironmentError(`Could not start the browser at ${executablePath}: ${(error as Error).message}`, { cause: error })
   }
+  forget()
+  // On Ctrl-C the CLI exits at once: kill the browser's whole process group, then remove its profile.
+  forget = onInterrupt(() => {
+    killBrowser(browser)
+    removeProfile()
+  })
   return {
     browser,
     async close() {
-      await browser.close().catch(() => undefined)
-      await rm(userDataDir, { recursive: true, force: true })
+      forget()
+      await browser.close().catch(() => killBrowser(browser))
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
     },
   }
+}
+
+/** SIGKILL to the browser and its helpers (puppeteer starts it as the leader of its own process group). */
+function killBrowser(browser: Browser): void {
+  const child = browser.process()
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return
+  try {
+    process.kill(-child.pid, 'SIGKILL')
+  } catch {
+    child.kill('SIGKILL')
+  }
+}
+
+/** Removes the profile and page folders in /tmp of casebook processes that are no longer running. */
+export async function removeStaleFolders(): Promise<void> {
+  const names = await readdir(tmpdir()).catch(() => [] as string[])
+  await Promise.all(
+    names.map(async (name) => {
+      const owner = Number(OWNED.exec(name)?.[1])
+      if (!owner || owner === process.pid || isAlive(owner)) return
+      // Best effort: another user's folder, say, is theirs to remove.
+      await rm(join(tmpdir(), name), { recursive: true, force: true }).catch(() => undefined)
+    }),
+  )
 }

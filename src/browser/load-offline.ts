@@ -2,11 +2,14 @@
  * Loads an HTML string into a page from a temporary file, with every request
  * other than that file and data: URLs blocked, so rendering never touches the network.
  */
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { HTTPRequest, Page } from 'puppeteer-core'
+import { onInterrupt } from '../process-cleanup.js'
+import { PAGE_PREFIX } from './launch-browser.js'
 
 /** URLs a page asked for and did not get, for tests and diagnostics. */
 export interface OfflineLoad {
@@ -15,7 +18,9 @@ export interface OfflineLoad {
 
 /** Loads `html` as a file:// page, waits for its fonts, and returns what was blocked. */
 export async function loadOffline(page: Page, html: string, timeout: number): Promise<OfflineLoad> {
-  const folder = await mkdtemp(join(tmpdir(), 'casebook-page-'))
+  // Named after our pid: a killed build's folder is removed by the next launch (launch-browser.ts); Ctrl-C removes it at once.
+  const folder = await mkdtemp(join(tmpdir(), `${PAGE_PREFIX}${process.pid}-`))
+  const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }))
   const file = join(folder, 'index.html')
   const url = pathToFileURL(file).href
   const blocked: string[] = []
@@ -34,6 +39,7 @@ export async function loadOffline(page: Page, html: string, timeout: number): Pr
     await page.evaluate(() => document.fonts.ready.then(() => undefined))
     return { blocked }
   } finally {
+    forget()
     await rm(folder, { recursive: true, force: true })
   }
 }
