@@ -5,6 +5,7 @@ import { collectDiagnostics, formatDiagnostics, hasErrors } from '../../check/di
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
 import { UsageError } from '../../errors.js'
+import { interruptible } from '../interruptible.js'
 import { createProgress } from '../progress.js'
 
 /** Options of `build` (and `pack`, which builds first). */
@@ -19,8 +20,15 @@ export interface BuildCliOptions {
   timings?: boolean
 }
 
-/** Builds, prints what was written, and sets the exit code (1 content, 3 environment); returns the output folder. */
-export async function build(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
+/**
+ * Builds, prints what was written, and sets the exit code (1 content, 3 environment); returns the output folder.
+ * Ctrl-C stops it with exit 130 and nothing left behind (interruptible.ts).
+ */
+export function build(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
+  return interruptible(() => buildOnce(input, options))
+}
+
+async function buildOnce(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
   const formats = options.format?.map(toFormat)
   const progress = createProgress()
   const steps: Array<Extract<ProgressEvent, { type: 'step' }>> = []

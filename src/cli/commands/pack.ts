@@ -2,13 +2,16 @@
 import { relative } from 'node:path'
 import { packZips } from '../../build/pack-zips.js'
 import { readManifest } from '../../build/manifest.js'
+import { interruptible } from '../interruptible.js'
 import { build, type BuildCliOptions } from './build.js'
 
-/** Brings the pack up to date, then zips it; exit codes as for build. */
-export async function pack(input: string | undefined, options: BuildCliOptions): Promise<void> {
-  const out = await build(input, options)
-  if (!out || process.exitCode === 1) return
-  const manifest = await readManifest(out)
-  if (!manifest) return
-  for (const zip of await packZips(out, manifest)) process.stderr.write(`packed ${relative(process.cwd(), zip)}\n`)
+/** Brings the pack up to date, then zips it; exit codes as for build; Ctrl-C as for build, zipping included. */
+export function pack(input: string | undefined, options: BuildCliOptions): Promise<void> {
+  return interruptible(async () => {
+    const out = await build(input, options)
+    if (!out || process.exitCode === 1) return
+    const manifest = await readManifest(out)
+    if (!manifest) return
+    for (const zip of await packZips(out, manifest)) process.stderr.write(`packed ${relative(process.cwd(), zip)}\n`)
+  })
 }
