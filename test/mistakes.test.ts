@@ -93,6 +93,12 @@ function processes(): ProcessInfo[] {
 /** The processes of the browser a casebook process `pid` started (its profile folder carries that pid). */
 const browserOf = (pid: number): ProcessInfo[] => processes().filter((entry) => entry.cmdline.includes(`casebook-browser-${pid}-`))
 
+/** Whether no process of `pid`'s browser runs: none with its profile, none in the process groups seen before the signal. */
+const browserGone = (pid: number): boolean => {
+  const groups = browserGroups.get(pid) ?? []
+  return processes().every((entry) => !entry.cmdline.includes(`casebook-browser-${pid}-`) && !groups.includes(entry.pgid))
+}
+
 /** Temp folders in /tmp a casebook process `pid` made for its browser or its pages. */
 const tempFoldersOf = (pid: number): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith(`casebook-browser-${pid}-`) || name.startsWith(`casebook-page-${pid}-`))
 
@@ -160,6 +166,19 @@ function noise(length: number): Buffer {
   }
   bytes[10] = 0
   return bytes
+}
+/** An outline of `count` cases, long enough that its PDF takes seconds to load and print. */
+function manyCases(count: number): string {
+  const lines = ['引言', '这是引言。']
+  for (let number = 1; number <= count; number++) {
+    lines.push(`${number}、案例${number}:城市${number}`, `${number}.1 案例背景`, '背景文字，公共服务创新。'.repeat(20), `${number}.2 案例分析`, '- 数据驱动:分析文字。', `${number}.3 案例启示`, '启示文字。')
+  }
+  return [...lines, '结论', '结论文字。', ''].join('\n')
+}
+/** Interrupted builds print a long document, so the signal lands while the page is in the browser. */
+const interruptedSource = (context: Context): void => {
+  context.source = join(context.dir, 'many.txt')
+  writeFileSync(context.source, manyCases(300))
 }
 /** Diagnostic lines (`file:line:column severity …`). */
 const diagnostics = (stderr: string): string[] => stderr.split('\n').filter((line) => /:\d+:\d+ (error|warning|info) /.test(line))
@@ -385,20 +404,24 @@ const ROWS: Row[] = [
   {
     name: 'Ctrl-C (SIGINT) during a pdf build',
     previous: true,
+    setup: interruptedSource,
     interrupt: 'SIGINT',
     args: (context) => build(context, '--format', 'html,pdf', '--force'),
     code: 130,
     stderr: [/interrupt/i],
     after: async (_, result) => {
       // Its browser is gone, and with it the profile and page folders in /tmp.
-      await until(() => browserOf(result.pid!).length === 0)
-      expect(browserOf(result.pid!)).toEqual([])
-      expect(tempFoldersOf(result.pid!)).toEqual([])
+      const pid = result.pid!
+      await until(() => browserGone(pid))
+      expect(browserOf(pid)).toEqual([])
+      for (const group of browserGroups.get(pid) ?? []) expect(processes().filter((entry) => entry.pgid === group)).toEqual([])
+      expect(tempFoldersOf(pid)).toEqual([])
     },
   },
   {
     name: 'kill -9 during a pdf build leaves no browser running, and the next build clears its profile',
     previous: true,
+    setup: interruptedSource,
     interrupt: 'SIGKILL',
     args: (context) => build(context, '--format', 'html,pdf', '--force'),
     code: null,
@@ -408,11 +431,11 @@ const ROWS: Row[] = [
     after: async (context, result) => {
       expect(result.signal).toBe('SIGKILL')
       const pid = result.pid!
-      await until(() => browserOf(pid).length === 0 && !browserGroups.get(pid)?.some((group) => processes().some((entry) => entry.pgid === group)))
+      await until(() => browserGone(pid))
       expect(browserOf(pid)).toEqual([])
       for (const group of browserGroups.get(pid) ?? []) expect(processes().filter((entry) => entry.pgid === group)).toEqual([])
       // The next build (which starts a browser) removes what the dead one left in /tmp.
-      const next = run(['build', context.source, '--out', join(context.dir, 'next'), '--format', 'pdf'], context)
+      const next = run(['build', join(context.dir, 'cases.txt'), '--out', join(context.dir, 'next'), '--format', 'pdf'], context)
       expect(next.code, next.stderr).toBe(0)
       expect(tempFoldersOf(pid)).toEqual([])
     },
@@ -436,7 +459,7 @@ function run(args: string[], context: Context, asNobody = false): Result {
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, hung: result.error !== undefined || result.signal === 'SIGKILL' }
 }
 
-/** Starts the build, waits for its browser, sends `signal`, and waits for the build to end. */
+/** Starts the build, waits until its browser has the page (a renderer with its profile), sends `signal`, and waits for the build to end. */
 async function runInterrupted(args: string[], context: Context, signal: 'SIGINT' | 'SIGKILL'): Promise<Result> {
   const child: ChildProcess = spawn(process.execPath, [CLI, ...args], { cwd: context.dir, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -447,12 +470,13 @@ async function runInterrupted(args: string[], context: Context, signal: 'SIGINT'
   let ended = false
   void exited.then(() => (ended = true))
   const pid = child.pid!
-  await until(() => ended || browserOf(pid).length > 0)
+  const rendering = (): boolean => /rendering \S+ pdf/.test(stderr) && browserOf(pid).some((entry) => /--type=renderer(?!.*--top-chrome-webui)/.test(entry.cmdline))
+  await until(() => ended || rendering())
   const seen = browserOf(pid)
-  if (seen.length === 0) {
+  if (ended || !rendering()) {
     child.kill('SIGKILL')
     await exited
-    throw new Error(`no browser of build ${pid} was seen (its profile folder should be /tmp/casebook-browser-${pid}-*); stderr:\n${stderr}`)
+    throw new Error(`build ${pid} was not seen printing (its browser's profile folder should be /tmp/casebook-browser-${pid}-*); stderr:\n${stderr}`)
   }
   browserGroups.set(pid, [...new Set(seen.map((entry) => entry.pgid))])
   child.kill(signal)
