@@ -1,6 +1,6 @@
 /** One build at a time per output folder: a lock file created exclusively, with stale locks detected by pid. */
 import { readFileSync, rmSync } from 'node:fs'
-import { open, readFile, rm, stat } from 'node:fs/promises'
+import { lstat, open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EnvironmentError, UsageError } from '../errors.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
@@ -50,8 +50,13 @@ export async function lockOutput(out: string, timeoutMs = 10 * 60_000): Promise<
       created = [...created, ...(await makeFolders(out, out))]
       continue
     }
+    const found = await lstat(path).catch(() => null)
+    if (found && !found.isFile()) {
+      await removeEmptyFolders(created)
+      throw new UsageError(`${path} is not a file: casebook keeps its lock file there. Remove it, or choose another output folder (--out).`)
+    }
     const holder = Number(await readFile(path, 'utf8').catch(() => ''))
-    const age = await stat(path).then((found) => Date.now() - found.mtimeMs, () => Infinity)
+    const age = found ? Date.now() - found.mtimeMs : Infinity
     if (!isAlive(holder) && !(holder === 0 && age < FRESH_MS)) {
       // The build that held it was killed; its lock protects nothing now.
       if (++retries > MAX_RETRIES) throw new EnvironmentError(`Cannot take the lock ${path}: it comes back each time it is removed as stale`)

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EnvironmentError, UsageError } from '../errors.js'
 import { writePackage } from '../render/docx/reproducible-zip.js'
-import { errnoMeaning, isErrnoError } from './fs-errors.js'
+import { errnoCode, errnoMeaning } from './fs-errors.js'
 import type { Manifest } from './manifest.js'
 import { lockOutput } from './out-lock.js'
 import { writePack } from './write-pack.js'
@@ -47,5 +47,6 @@ function readError(error: unknown, out: string, path: string): unknown {
   if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
     return new UsageError(`${path} is listed in ${join(out, 'manifest.json')} but is missing; run casebook build --force, then pack again`, { cause: error })
   }
-  return isErrnoError(error) ? new EnvironmentError(`Cannot read ${path}: ${errnoMeaning(error.code)}`, { cause: error }) : error
+  const code = errnoCode(error)
+  return code ? new EnvironmentError(`Cannot read ${path}: ${errnoMeaning(code)}`, { cause: error }) : error
 }

@@ -3,8 +3,9 @@
  * intact: every file goes to a temp file first, then all are renamed at once.
  */
 import { rmSync } from 'node:fs'
-import { readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { lstat, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import { UsageError } from '../errors.js'
 import { holdInterrupts, onInterrupt } from '../process-cleanup.js'
 import { outputError } from './fs-errors.js'
 import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from './make-folders.js'
@@ -32,6 +33,7 @@ export async function writePack(out: string, files: PackFile[]): Promise<void> {
     removeEmptyFoldersSync(created)
   })
   let target = out
+  let renaming = false
   try {
     for (const file of files) {
       target = join(out, file.path)
@@ -41,8 +43,16 @@ export async function writePack(out: string, files: PackFile[]): Promise<void> {
       staged.push({ temp, target })
       await writeFile(temp, file.bytes, { flag: 'wx' })
     }
+    // A folder where a file goes would stop the renames half-way; found now, nothing is changed.
+    for (const entry of staged) {
+      target = entry.target
+      if ((await lstat(target).catch(() => null))?.isDirectory()) {
+        throw new UsageError(`Cannot write ${target}: a folder of that name is in the way. Remove it, or choose another output folder (--out).`)
+      }
+    }
     // Renaming is quick; an interruption waits for it, so the pack is the old one or the new one.
     const release = holdInterrupts()
+    renaming = true
     try {
       for (const entry of staged) {
         target = entry.target
@@ -54,7 +64,7 @@ export async function writePack(out: string, files: PackFile[]): Promise<void> {
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)))
     await removeEmptyFolders(created)
-    throw outputError(error, out, target)
+    throw outputError(error, out, target, !renaming)
   } finally {
     forget()
   }

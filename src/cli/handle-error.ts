@@ -1,5 +1,5 @@
 /** Turns a thrown error into a message and an exit code; stack traces only with --debug. */
-import { errnoMeaning, isErrnoError } from '../build/fs-errors.js'
+import { errnoCode, errnoMeaning } from '../build/fs-errors.js'
 import { CasebookError } from '../errors.js'
 
 /** Exit code for an unexpected failure: a bug in casebook, not the user's mistake. */
@@ -14,13 +14,14 @@ export function handleError(error: unknown, debug: boolean): number {
     if (debug) process.stderr.write(`${error.stack}\n${error.cause instanceof Error ? `Caused by: ${error.cause.stack}\n` : ''}`)
     return error.exitCode
   }
-  if (isErrnoError(error)) {
+  const code = errnoCode(error)
+  if (code) {
     // Where casebook writes, fs errors become CasebookErrors with advice (build/fs-errors.ts); one that
     // gets here anyway is still the machine's doing (a full disk, permissions, a failing drive), not a bug.
-    const { syscall, path, code } = error
+    const { syscall, path } = error as NodeJS.ErrnoException
     const what = path ? `${syscall ? `${syscall} ` : ''}${path}` : (syscall ?? 'a file operation')
     process.stderr.write(`casebook: could not ${what}: ${errnoMeaning(code)}\n`)
-    if (debug) process.stderr.write(`${error.stack}\n`)
+    if (debug) process.stderr.write(`${(error as Error).stack}\n`)
     return ENVIRONMENT_ERROR
   }
   const message = error instanceof Error ? error.message : String(error)
