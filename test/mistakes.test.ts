@@ -136,7 +136,7 @@ interface Row {
   previous?: boolean
   setup?: (context: Context) => void
   args: (context: Context) => string[]
-  /** Run as user nobody (65534), not root. */
+  /** Run without root's power over permissions (as user nobody; see unprivileged()). */
   asNobody?: boolean
   /** Send this signal to the build once its browser is running. */
   interrupt?: 'SIGINT' | 'SIGKILL'
@@ -202,7 +202,7 @@ const ROWS: Row[] = [
     stderr: [/taken\/pack/, /taken is a file/],
   },
   {
-    name: '--out in a folder the user cannot write (EACCES, as user nobody)',
+    name: '--out in a folder the user cannot write (EACCES, as another user)',
     asNobody: true,
     setup: ({ dir, source }) => {
       // nobody must reach the source and the scratch folder, and not write the locked one.
@@ -236,6 +236,32 @@ const ROWS: Row[] = [
     code: 2,
     stderr: [/\/proc\/casebook-mistakes/],
     after: () => expect(existsSync('/proc/casebook-mistakes')).toBe(false),
+  },
+  {
+    name: 'a folder stands where an artifact goes: found before anything is renamed',
+    previous: true,
+    setup: ({ out }) => {
+      rmSync(join(out, 'zh-CN', 'report.html'))
+      mkdirSync(join(out, 'zh-CN', 'report.html'))
+    },
+    args: (context) => build(context, '--format', 'html', '--force'),
+    code: 2,
+    stderr: [/zh-CN\/report\.html/, /folder/],
+  },
+  {
+    name: 'the lock file is a folder',
+    previous: true,
+    setup: ({ out }) => mkdirSync(join(out, '.casebook.lock')),
+    args: (context) => build(context, '--format', 'html', '--force'),
+    code: 2,
+    stderr: [/\.casebook\.lock/, /not a file/],
+  },
+  {
+    name: 'pack with --out a file',
+    setup: ({ dir }) => writeFileSync(join(dir, 'taken'), 'not a folder\n'),
+    args: (context) => ['pack', context.source, '--out', 'taken', '--format', 'html'],
+    code: 2,
+    stderr: [/taken\b.*\bis a file/],
   },
   {
     name: 'the disk fills up while the pack is written (ENOSPC)',
@@ -452,9 +478,21 @@ function copyPrevious(out: string): void {
   cpSync(previousPack, out, { recursive: true })
 }
 
+/**
+ * setpriv arguments that run a command without root's power over file permissions: as user
+ * nobody when nobody can read this checkout and its build, else (a checkout under /root, say)
+ * as root without the capabilities that override permissions, which a 0555 folder then stops too.
+ */
+function unprivileged(): string[] {
+  const nobody = ['--reuid=65534', '--regid=65534', '--clear-groups']
+  const probe = spawnSync('setpriv', [...nobody, process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/bundle/casebook.js'))}, 4)`], { encoding: 'utf8' })
+  if (probe.status === 0) return nobody
+  return ['--bounding-set=-dac_override,-dac_read_search', '--inh-caps=-dac_override,-dac_read_search']
+}
+
 function run(args: string[], context: Context, asNobody = false): Result {
   const command = asNobody ? 'setpriv' : process.execPath
-  const prefix = asNobody ? ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : []
+  const prefix = asNobody ? [...unprivileged(), process.execPath] : []
   const result = spawnSync(command, [...prefix, CLI, ...args], { cwd: context.dir, env: ENV, encoding: 'utf8', timeout: HANG_MS, killSignal: 'SIGKILL' })
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr, hung: result.error !== undefined || result.signal === 'SIGKILL' }
 }
@@ -507,11 +545,6 @@ describe('mistakes: exit code, message, nothing written', () => {
       const context: Context = { dir, source, out: join(dir, 'out'), watched: [dir] }
       if (row.previous) copyPrevious(context.out)
       row.setup?.(context)
-      if (row.asNobody) {
-        // The CLI, its build and the node_modules it loads must be readable by nobody; fail (never skip) when not.
-        const probe = spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(join(ROOT, 'dist/bundle/casebook.js'))}, 4)`], { encoding: 'utf8' })
-        if (probe.status !== 0) throw new Error(`user nobody cannot read ${ROOT}dist (setpriv and a world-readable checkout are needed): ${probe.stderr}`)
-      }
       const before = context.watched.map(snapshot)
       const args = row.args(context)
       const result = row.interrupt ? await runInterrupted(args, context, row.interrupt) : run(args, context, row.asNobody)
