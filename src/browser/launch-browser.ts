@@ -12,6 +12,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
+import { errnoCode, errnoMeaning } from '../build/fs-errors.js'
 import { EnvironmentError } from '../errors.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
 import { findBrowser, INSTALL_HINT } from './find-browser.js'
@@ -48,7 +49,9 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   if (!executablePath) throw new EnvironmentError(`No Chrome or Chromium found. ${INSTALL_HINT}`)
   const { default: puppeteer } = await import('puppeteer-core')
   await removeStaleFolders()
-  const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
+  const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+    throw tempFolderError(error, 'the browser profile')
+  })
   const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 })
   let forget = onInterrupt(removeProfile)
   let browser: Browser
@@ -97,6 +100,12 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
     },
   }
+}
+
+/** A temp folder that cannot be made (a full or read-only /tmp): the machine's fault, so the formats without a browser are still written. */
+export function tempFolderError(error: unknown, what: string): EnvironmentError {
+  const code = errnoCode(error)
+  return new EnvironmentError(`Cannot write ${what} in ${tmpdir()}: ${code ? errnoMeaning(code) : (error as Error).message}. Free some space there, or point TMPDIR at a writable folder.`, { cause: error })
 }
 
 /** SIGKILL to the browser and its helpers (puppeteer starts it as the leader of its own process group). */

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { HTTPRequest, Page } from 'puppeteer-core'
 import { onInterrupt } from '../process-cleanup.js'
-import { PAGE_PREFIX } from './launch-browser.js'
+import { PAGE_PREFIX, tempFolderError } from './launch-browser.js'
 
 /** URLs a page asked for and did not get, for tests and diagnostics. */
 export interface OfflineLoad {
@@ -19,13 +19,17 @@ export interface OfflineLoad {
 /** Loads `html` as a file:// page, waits for its fonts, and returns what was blocked. */
 export async function loadOffline(page: Page, html: string, timeout: number): Promise<OfflineLoad> {
   // Named after our pid: a killed build's folder is removed by the next launch (launch-browser.ts); Ctrl-C removes it at once.
-  const folder = await mkdtemp(join(tmpdir(), `${PAGE_PREFIX}${process.pid}-`))
+  const folder = await mkdtemp(join(tmpdir(), `${PAGE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+    throw tempFolderError(error, 'the page to print')
+  })
   const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }))
   const file = join(folder, 'index.html')
   const url = pathToFileURL(file).href
   const blocked: string[] = []
   try {
-    await writeFile(file, html)
+    await writeFile(file, html).catch((error: unknown) => {
+      throw tempFolderError(error, 'the page to print')
+    })
     await page.setRequestInterception(true)
     page.on('request', (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return
