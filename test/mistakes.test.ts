@@ -11,7 +11,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { handleError } from '../src/cli/handle-error.js'
 import { ROOT, SEED } from './helpers/cli.js'
 
 const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
@@ -569,4 +570,47 @@ describe('mistakes: exit code, message, nothing written', () => {
       await row.after?.(context, result)
     })
   }
+})
+
+describe('the safety net in handle-error', () => {
+  /** What handleError prints for `error`, and the exit code it returns. */
+  function handled(error: unknown): { code: number; printed: string } {
+    let printed = ''
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed += String(chunk)
+      return true
+    })
+    try {
+      return { code: handleError(error, false), printed }
+    } finally {
+      write.mockRestore()
+    }
+  }
+  const errno = (code: string, syscall: string, path?: string): NodeJS.ErrnoException =>
+    Object.assign(new Error(`${code}: ${syscall}${path ? ` '${path}'` : ''}`), { code, syscall, path, errno: -1 })
+
+  it.each([
+    ['ENOSPC', 'write', undefined, /could not write: the disk is full \(ENOSPC\)/],
+    ['EACCES', 'open', '/srv/pack/x', /could not open \/srv\/pack\/x: permission denied \(EACCES\)/],
+    ['EROFS', 'mkdir', '/mnt/ro/out', /read-only \(EROFS\)/],
+    ['EPERM', 'rename', '/srv/a', /operation not permitted \(EPERM\)/],
+    ['ENOTDIR', 'mkdir', '/srv/file/out', /\/srv\/file\/out: .*not a folder \(ENOTDIR\)/],
+    ['EEXIST', 'mkdir', '/srv/file', /already exists \(EEXIST\)/],
+    ['EISDIR', 'open', '/srv/dir', /is a folder \(EISDIR\)/],
+    ['EMFILE', 'open', '/srv/f', /too many open files.*\(EMFILE\)/],
+    ['EIO', 'read', '/srv/f', /input\/output error.*\(EIO\)/],
+    ['ERR_FS_EISDIR', 'rm', '/srv/dir', /is a folder \(EISDIR\)/],
+  ])('an unmapped %s error is exit 3 with a plain message, not 70', (code, syscall, path, says) => {
+    const { code: exit, printed } = handled(errno(code, syscall, path))
+    expect(exit).toBe(3)
+    expect(printed).toMatch(says)
+    expect(printed).not.toMatch(/internal error|please report/i)
+    expect(printed).not.toMatch(STACK)
+  })
+
+  it('anything else is still an internal error (exit 70)', () => {
+    const { code, printed } = handled(new TypeError('x is undefined'))
+    expect(code).toBe(70)
+    expect(printed).toMatch(/internal error: x is undefined/)
+  })
 })
