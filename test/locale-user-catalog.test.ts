@@ -75,7 +75,11 @@ describe('a locale added by dropping a catalog into the templates folder', () =>
     expect(html).toContain('29 novembre 2026')
     expect(html).toContain('Pékin a ouvert la ligne 12345.')
     expect(html).toContain('<span class="case-label">Cas 1</span><span class="case-title">Pékin « Répondre sans attendre »</span>')
-    expect(html.match(/Non traduit/g)).toHaveLength(2)
+    // Everything the partial translation lacks is shown from the source, marked: the intro,
+    // 1.2–1.4 of case 1, cases 2 and 3, and the conclusion.
+    expect(html.match(/Non traduit/g)).toHaveLength(7)
+    expect(html).toContain('本手册收录三个案例。')
+    expect(html).toContain('快速响应')
     expect(html).toContain('Overview of the cases')
   })
 
@@ -87,7 +91,8 @@ describe('a locale added by dropping a catalog into the templates folder', () =>
     expect(line).toContain(`lacks ${lacking.length} labels ${lacking.map((key) => `“${key}”`).join(', ')};`)
     expect(result.stderr.match(/locale-missing-key/g)).toHaveLength(1)
     expect(result.stderr).not.toContain('unrecognised-heading')
-    expect(result.stderr).toContain('input.txt:12:1 warning Case 2 (上海“一网通办”) has no translation in input.fr.md; the fr pack shows the source text')
+    expect(result.stderr).toMatch(/input\.fr\.md:11:1 warning input\.fr\.md lacks case 2 \(上海“一网通办”\) of the source; the fr pack shows the source text, marked untranslated .*translation-missing/)
+    expect(result.stderr).toMatch(/input\.fr\.md:5:1 warning Case 1 \(Pékin « Répondre sans attendre »\) lacks 1\.2 案例分析; .*translation-missing/)
   })
 })
 
