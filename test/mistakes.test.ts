@@ -427,6 +427,48 @@ const ROWS: Row[] = [
     stderr: [/nope\.txt/],
   },
 
+  // --- editions and translations ------------------------------------------------------------
+  {
+    name: '--since a file that is not JSON, though named .json',
+    previous: true,
+    setup: ({ dir }) => writeFileSync(join(dir, 'old.json'), noise(200)),
+    args: (context) => build(context, '--format', 'html', '--since', 'old.json'),
+    code: 2,
+    stderr: [/--since: old\.json is not valid JSON/, /manifest\.json of an earlier build/],
+  },
+  {
+    name: '--since JSON that is not a manifest',
+    previous: true,
+    setup: ({ dir }) => writeFileSync(join(dir, 'old.json'), '{"tree": 5}\n'),
+    args: (context) => build(context, '--format', 'html', '--since', 'old.json'),
+    code: 2,
+    stderr: [/--since: old\.json is not a casebook manifest/],
+  },
+  {
+    name: '--since CHANGES.md, which is no edition',
+    previous: true,
+    args: (context) => build(context, '--format', 'html', '--since', join(context.out, 'CHANGES.md')),
+    code: 2,
+    stderr: [/--since: .*CHANGES\.md is not an edition/, /No cases found/],
+  },
+  {
+    name: 'a translation with an error writes nothing, like the source would',
+    previous: true,
+    setup: ({ dir }) => writeFileSync(join(dir, 'cases.en.md'), '---\ndate: yesterday\n---\n\n# Case 1: Shanghai\n## 1.1 Background\nText.\n'),
+    args: (context) => build(context, '--format', 'html', '--locale', 'en'),
+    code: 1,
+    stderr: [/cases\.en\.md:2:7 error .*yesterday/, /nothing was written/],
+  },
+  {
+    name: 'a corrupt manifest.json is named, not taken for a first edition',
+    previous: true,
+    setup: ({ out }) => writeFileSync(join(out, 'manifest.json'), '{"artifacts": [], "tree": {}'),
+    args: (context) => build(context, '--format', 'html'),
+    code: 0,
+    writes: true,
+    stderr: [/manifest\.json:1:1 warning The previous build's manifest\.json cannot be used: it is not valid JSON.*manifest-unreadable/],
+  },
+
   // --- interrupted builds -------------------------------------------------------------------
   {
     name: 'Ctrl-C (SIGINT) during a pdf build',

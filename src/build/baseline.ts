@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises'
 import { UsageError } from '../errors.js'
 import { loadDocument } from '../load-document.js'
 import type { Manifest } from './manifest.js'
-import { summarizeTree, type TreeSummary } from './tree-summary.js'
+import { isTreeSummary, summarizeTree, type TreeSummary } from './tree-summary.js'
+import { collectDiagnostics } from '../check/diagnostics.js'
 
 /**
  * `--since FILE` (an old manifest.json or an old source document) wins. Otherwise
@@ -41,14 +42,25 @@ function sameJson(a: unknown, b: unknown): boolean {
   return keys === 0
 }
 
+const SINCE_HINT = 'name an out/manifest.json of an earlier build, or an earlier version of the source document'
+
 async function readSince(path: string): Promise<TreeSummary> {
-  if (extname(path) === '.json') {
+  if (extname(path).toLowerCase() === '.json') {
     const text = await readFile(path, 'utf8').catch((error: Error) => {
       throw new UsageError(`--since: cannot read ${path}: ${error.message}`, { cause: error })
     })
-    const manifest = JSON.parse(text) as Partial<Manifest>
-    if (!manifest.tree) throw new UsageError(`--since: ${path} is not a casebook manifest (no “tree”)`)
+    let manifest: Partial<Manifest>
+    try {
+      manifest = JSON.parse(text) as Partial<Manifest>
+    } catch (error) {
+      throw new UsageError(`--since: ${path} is not valid JSON (${(error as Error).message}); ${SINCE_HINT}`, { cause: error })
+    }
+    if (!isTreeSummary(manifest?.tree)) throw new UsageError(`--since: ${path} is not a casebook manifest (no case tree in “tree”); ${SINCE_HINT}`)
     return manifest.tree
   }
-  return summarizeTree((await loadDocument(path)).tree)
+  const document = await loadDocument(path)
+  // An edition to compare with is a document casebook can read: CHANGES.md or a binary file is none.
+  const problem = collectDiagnostics(document.files).find((diagnostic) => diagnostic.severity === 'error')
+  if (problem) throw new UsageError(`--since: ${path} is not an edition casebook can compare with (${problem.file}:${problem.line}:${problem.column} ${problem.message}); ${SINCE_HINT}`)
+  return summarizeTree(document.tree)
 }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
-import type { VFile } from 'vfile'
+import { VFile } from 'vfile'
+import { report } from '../parse/report.js'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
 import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
@@ -143,6 +144,8 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     // Hashed while the folder listings, template reads and module loads started above are under way.
     const tree = summarizeTree(document.tree)
     result.reports.push(...(await checkingTranslations))
+    // A translation is content too: its errors (an unreadable file, bad front matter) write nothing.
+    if (hasErrors(result.reports)) return result
 
     const selected = await loadingRenderers
     const date = sourceDate(document.tree.data.date, process.env, options.now?.())
@@ -151,7 +154,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     const unlock = await lockOutput(out)
     try {
       await removeStaleTemps(out)
-      const previous = await readManifest(out)
+      const previous = await readManifest(out, (reason) => result.reports.push(unreadableManifest(out, reason)))
       const baseline = await chooseBaseline(tree, previous, options.since)
       result.changes = baseline && diffTrees(baseline, tree)
       const files: PackFile[] = []
@@ -233,6 +236,14 @@ async function unchangedArtifacts(out: string, previous: Manifest | null, locale
     if (!bytes || sha256(bytes) !== artifact.sha256) return null
   }
   return entries
+}
+
+/** A warning on out/manifest.json that is there but cannot be used: the notes would otherwise call this a first edition. */
+function unreadableManifest(out: string, reason: string): VFile {
+  const file = new VFile({ path: join(out, MANIFEST) })
+  const what = `The previous build's ${MANIFEST} cannot be used: ${reason}. Every artifact is rebuilt, and the edition notes have no earlier edition to compare with (--since names one)`
+  report(file, what, undefined, 'manifest-unreadable', 'warning')
+  return file
 }
 
 function closeBrowser(session: Promise<BrowserSession>): Promise<void> {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Format } from '../config/config-schema.js'
-import type { TreeSummary } from './tree-summary.js'
+import { isTreeSummary, type TreeSummary } from './tree-summary.js'
 
 /** One artifact as recorded. `key` hashes everything it was built from. */
 export interface ManifestArtifact {
@@ -31,12 +31,25 @@ export interface Manifest {
 /** The manifest's file name inside the output folder. */
 export const MANIFEST = 'manifest.json'
 
-/** Reads the previous build's manifest; null when there is none or it is unreadable (then everything is rebuilt). */
-export async function readManifest(out: string): Promise<Manifest | null> {
+/**
+ * Reads the previous build's manifest; null when there is none or it is unreadable
+ * (then everything is rebuilt). `onUnreadable` hears why a manifest that exists was not used,
+ * so a build can say that its edition notes lost their baseline instead of calling it a first edition.
+ */
+export async function readManifest(out: string, onUnreadable?: (reason: string) => void): Promise<Manifest | null> {
+  let text: string
   try {
-    const manifest = JSON.parse(await readFile(join(out, MANIFEST), 'utf8')) as Manifest
-    return Array.isArray(manifest.artifacts) && manifest.tree ? manifest : null
-  } catch {
+    text = await readFile(join(out, MANIFEST), 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') onUnreadable?.((error as Error).message)
     return null
   }
+  try {
+    const manifest = JSON.parse(text) as Partial<Manifest>
+    if (Array.isArray(manifest.artifacts) && isTreeSummary(manifest.tree)) return manifest as Manifest
+    onUnreadable?.('it is not a casebook manifest')
+  } catch (error) {
+    onUnreadable?.(`it is not valid JSON (${(error as Error).message})`)
+  }
+  return null
 }

@@ -29,6 +29,24 @@ export interface TreeSummary {
   cases: CaseSummary[]
 }
 
+/** Whether `value` (read from a manifest a user may have edited) has a tree summary's shape. */
+export function isTreeSummary(value: unknown): value is TreeSummary {
+  if (typeof value !== 'object' || value === null) return false
+  const summary = value as Partial<Record<keyof TreeSummary, unknown>>
+  return (
+    typeof summary.title === 'string' &&
+    (summary.intro === null || typeof summary.intro === 'string') &&
+    (summary.conclusion === null || typeof summary.conclusion === 'string') &&
+    Array.isArray(summary.cases) &&
+    summary.cases.every(
+      (entry: Partial<CaseSummary> | null) =>
+        typeof entry === 'object' && entry !== null && typeof entry.number === 'number' && typeof entry.title === 'string' &&
+        typeof entry.hash === 'string' && Array.isArray(entry.sections) &&
+        entry.sections.every((section: Partial<SectionSummary> | null) => typeof section === 'object' && section !== null && typeof section.hash === 'string' && typeof section.title === 'string'),
+    )
+  )
+}
+
 /** Summarises a case tree. */
 export function summarizeTree(tree: CaseDocument): TreeSummary {
   const summary: TreeSummary = { title: tree.data.title, intro: null, conclusion: null, cases: [] }

@@ -52,7 +52,7 @@ export async function watchPack(options: WatchOptions = {}): Promise<WatchHandle
       plan = await replan(plan, options, watcher)
       const result = await buildPack({ ...options, browser: await browserFor(plan) })
       const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
-      if (hasErrors(result.document.files)) emit({ type: 'build-error', result, diagnostics, ms: ms() })
+      if (hasErrors([...result.document.files, ...result.reports])) emit({ type: 'build-error', result, diagnostics, ms: ms() })
       else emit({ type: 'build-done', result, diagnostics, ms: ms() })
     } catch (error) {
       emit({ type: 'build-error', error, diagnostics: [], ms: ms() })

@@ -46,7 +46,7 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions): P
   if (options.timings) printTimings(steps)
   const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
   if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics) + '\n')
-  if (hasErrors(result.document.files)) {
+  if (hasErrors([...result.document.files, ...result.reports])) {
     process.stderr.write('casebook: content errors; nothing was written\n')
     process.exitCode = 1
     return undefined
