@@ -22,11 +22,11 @@ afterAll(async () => {
 })
 
 /** Polls the page until `read` returns true, through reloads; resolves with when that happened. */
-async function waitInPage(page: Page, read: () => boolean, timeoutMs = 30_000): Promise<number> {
+async function waitInPage(page: Page, read: () => boolean, timeoutMs = 30_000): Promise<void> {
   const deadline = performance.now() + timeoutMs
   for (;;) {
     // A reload destroys the page's context mid-evaluate; that is expected here.
-    if (await page.evaluate(read).catch(() => false)) return performance.now()
+    if (await page.evaluate(read).catch(() => false)) return
     if (performance.now() > deadline) throw new Error(`page did not reach the expected state within ${timeoutMs} ms`)
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
@@ -57,20 +57,18 @@ describe('serve: report.html', () => {
     await server?.close()
   })
 
-  it('shows an edited case title within 2 s of the rebuild, loading nothing but the page and the event stream', async () => {
+  it('shows an edited case title after the rebuild without a manual reload, loading nothing but the page and the event stream', async () => {
     const url = `${server.url}zh-CN/report.html`
     const { page, requests } = await openPage(session.browser, url)
     try {
       const title = (): string | null => document.querySelector('article.case[data-case="2"] .case-title')?.textContent ?? null
       expect(await page.evaluate(title)).toBe('宁波“民生e点通”')
       const mark = recorder.mark()
-      const written = performance.now()
       writeFileSync(fixture.input, readFileSync(fixture.input, 'utf8').replace('宁波“民生e点通”', '宁波“民生e点通”二期'))
       const built = await recorder.next('build-done', mark)
-      const visible = await waitInPage(page, () => document.querySelector('article.case[data-case="2"] .case-title')?.textContent === '宁波“民生e点通”二期')
-      const fromBuild = Math.round(visible - built.at)
-      console.log(`serve latency: write → build done ${Math.round(built.at - written)} ms (build ${built.event.ms} ms); build done → visible ${fromBuild} ms; write → visible ${Math.round(visible - written)} ms`)
-      expect(fromBuild).toBeLessThan(2000)
+      expect(built.event.result.written).toContain('zh-CN/report.html')
+      // The live-reload script, not the test, brings the new page: waitInPage only reads it (and gives up after a hang guard).
+      await waitInPage(page, () => document.querySelector('article.case[data-case="2"] .case-title')?.textContent === '宁波“民生e点通”二期')
       const events = `${server.url.replace(/\/$/, '')}${EVENTS_PATH}`
       expect(requests.filter((request) => request !== url && request !== events && !request.startsWith('data:'))).toEqual([])
       expect(requests).toContain(events)
@@ -145,13 +143,10 @@ describe('serve: slides.html', () => {
       })
       expect(await page.evaluate(position)).toEqual({ hash: '#5', active: 5 })
       const mark = recorder.mark()
-      const written = performance.now()
       writeFileSync(fixture.input, readFileSync(fixture.input, 'utf8').replace('苏州“一网通办”', '苏州“一网通办”升级版'))
       const built = await recorder.next('build-done', mark)
       expect(built.event.result.written).toContain('zh-CN/slides.html')
-      const visible = await waitInPage(page, () => document.body.textContent?.includes('苏州“一网通办”升级版') === true)
-      console.log(`serve latency (slides): write → build done ${Math.round(built.at - written)} ms (build ${built.event.ms} ms); build done → visible ${Math.round(visible - built.at)} ms`)
-      expect(visible - built.at).toBeLessThan(2000)
+      await waitInPage(page, () => document.body.textContent?.includes('苏州“一网通办”升级版') === true)
       expect(await page.evaluate(position)).toEqual({ hash: '#5', active: 5 })
     } finally {
       await page.close()
