@@ -6,8 +6,8 @@
  */
 import type { BodyBlock, BodyState, ContentsHeading, ParagraphLayout } from './body-block.js'
 import { paragraphBlock } from './paragraph-xml.js'
-import { runs, textEms, textRuns, xmlSafe } from './phrasing-runs.js'
-import { escapeText } from './xml-escape.js'
+import { runs, textEms, textRuns } from './phrasing-runs.js'
+import { escapeText, xmlSafe } from './xml-escape.js'
 import type { XmlSink } from './xml-sink.js'
 
 const FIELD = '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot; \\u \\z</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>'

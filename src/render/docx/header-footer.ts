@@ -1,6 +1,6 @@
 /** Running header (the document title) and footer ("第 X 页 共 Y 页" / "Page X of Y", from the catalog's `pageOf`). */
 import { Footer, Header, PageNumber, Paragraph, TextRun } from 'docx'
-import { xmlSafe } from './phrasing-runs.js'
+import { xmlSafe } from './xml-escape.js'
 
 import { PAGE_COUNT as PAGES, PAGE_NUMBER as PAGE } from './docx-page.js'
 

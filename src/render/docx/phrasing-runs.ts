@@ -1,7 +1,7 @@
 /** Phrasing (text, strong, emphasis, link, inlineCode, break) to Word runs, written as XML and measured as they go. */
 import type { Phrasing } from '../../types.js'
 import type { BodyState } from './body-block.js'
-import { escapeText } from './xml-escape.js'
+import { escapeText, xmlSafe } from './xml-escape.js'
 
 /** Direct formatting of a run, in the order Word's schema wants it inside w:rPr. */
 export interface RunFormat {
@@ -93,9 +93,4 @@ export function textEms(text: string): number {
     ems += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 1 : 0.5
   }
   return ems
-}
-
-/** Removes control characters that would make document.xml unreadable. */
-export function xmlSafe(value: string): string {
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 }

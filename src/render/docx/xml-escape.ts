@@ -1,5 +1,9 @@
 /** Escapes text for XML parts written by hand. */
-import { xmlSafe } from './phrasing-runs.js'
+
+/** Removes control characters that would make document.xml unreadable. */
+export function xmlSafe(value: string): string {
+  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+}
 
 /** Text content or attribute value, with control characters dropped. */
 export function escapeXml(value: string): string {
