@@ -10,14 +10,14 @@ import { VFile } from 'vfile'
 import { report } from '../parse/report.js'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
-import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
+import { CasebookError, EnvironmentError } from '../errors.js'
 import { loadDocument } from '../load-document.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
 import { checkTranslations } from '../locale/check-translations.js'
 import { reportMissingKeys } from '../locale/report-missing-keys.js'
-import { renderers } from '../render/registry.js'
-import type { RenderContext, Renderer } from '../render/renderer.js'
+import { loadRenderer } from '../render/registry.js'
+import type { RenderContext } from '../render/renderer.js'
 import { templateDirs } from '../templates/template-dirs.js'
 import type { ParsedDocument } from '../types.js'
 import { VERSION } from '../version.js'
@@ -219,12 +219,6 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     finished = true
     if (session) await closeBrowser(session)
   }
-}
-
-async function loadRenderer(format: Format): Promise<Renderer> {
-  const load = (renderers as Partial<Record<Format, () => Promise<Renderer>>>)[format]
-  if (!load) throw new UsageError(`Format “${format}” is not available in this casebook`)
-  return load()
 }
 
 /** The previous build's artifacts for (locale, format) when their key matches and the files are intact. */

@@ -1,5 +1,6 @@
 /** Every renderer by format. Adding a format means adding a renderer here, not editing a switch. */
 import type { Format } from '../config/config-schema.js'
+import { UsageError } from '../errors.js'
 import type { Renderer } from './renderer.js'
 
 /** Loads the renderer for `format`; heavy ones (puppeteer, docx) load only when asked for. */
@@ -9,3 +10,15 @@ export const renderers = {
   slides: async () => (await import('./slides/slides-renderer.js')).slidesRenderer,
   docx: async () => (await import('./docx/docx-renderer.js')).docxRenderer,
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
+
+/** The renderer for `format`, loaded; a format this casebook lacks is a usage error. */
+export async function loadRenderer(format: Format): Promise<Renderer> {
+  const load = (renderers as Partial<Record<Format, () => Promise<Renderer>>>)[format]
+  if (!load) throw new UsageError(`Format “${format}” is not available in this casebook`)
+  return load()
+}
+
+/** Whether any of `formats` prints through a browser, as its renderer says. */
+export async function needsBrowser(formats: readonly Format[]): Promise<boolean> {
+  return (await Promise.all(formats.map(loadRenderer))).some((renderer) => renderer.usesBrowser === true)
+}

@@ -1,10 +1,6 @@
 /** One headless browser kept running across rebuilds, started on first need and restarted if it dies. */
 import type { Browser } from 'puppeteer-core'
 import type { BrowserSession } from '../browser/launch-browser.js'
-import type { Format } from '../config/config-schema.js'
-
-/** Formats whose renderers print with the browser (report PDF; the slides' handout PDF). */
-export const BROWSER_FORMATS: readonly Format[] = ['pdf', 'slides']
 
 /** A lazily started browser and how to stop it. */
 export interface WarmBrowser {

@@ -8,7 +8,8 @@ import { buildPack, type BuildOptions, type BuildResult } from '../build/build-p
 import { collectDiagnostics, hasErrors, type Diagnostic } from '../check/diagnostics.js'
 import { debounceSerial } from './debounce-serial.js'
 import { planWatch, type WatchPlan } from './watch-plan.js'
-import { BROWSER_FORMATS, warmBrowser } from './warm-browser.js'
+import { needsBrowser } from '../render/registry.js'
+import { warmBrowser } from './warm-browser.js'
 
 /** Quiet time after the last change before a rebuild starts. */
 export const DEBOUNCE_MS = 150
@@ -51,8 +52,9 @@ export async function watchPack(options: WatchOptions = {}): Promise<WatchHandle
     try {
       plan = await replan(plan, options, watcher)
       const result = await buildPack({ ...options, browser: await browserFor(plan) })
-      const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
-      if (hasErrors([...result.document.files, ...result.reports])) emit({ type: 'build-error', result, diagnostics, ms: ms() })
+      const files = [...result.document.files, ...result.reports]
+      const diagnostics = collectDiagnostics(files)
+      if (hasErrors(files)) emit({ type: 'build-error', result, diagnostics, ms: ms() })
       else emit({ type: 'build-done', result, diagnostics, ms: ms() })
     } catch (error) {
       emit({ type: 'build-error', error, diagnostics: [], ms: ms() })
@@ -60,7 +62,7 @@ export async function watchPack(options: WatchOptions = {}): Promise<WatchHandle
   }
 
   const browserFor = async (current: WatchPlan): Promise<Browser | undefined> => {
-    if (!current.formats.some((format) => BROWSER_FORMATS.includes(format))) return undefined
+    if (!(await needsBrowser(current.formats))) return undefined
     // Without a browser, buildPack tries its own and reports the formats it could not print.
     return browser.get().catch(() => undefined)
   }
