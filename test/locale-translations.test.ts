@@ -66,7 +66,7 @@ describe('casebook check with a translation beside the source', () => {
     const path = join(dir, 'input.en.md')
     writeFileSync(path, readFileSync(path, 'utf8').replace('<!-- source: 863feb57e72a -->\n', ''))
     const result = casebook(['check', 'input.txt'], { cwd: dir })
-    expect(result.stdout).toContain('input.en.md:10:1 warning Case 1 (Beijing’s “Respond at Once”) does not record which source version it translates; check it against the source and write <!-- source: 863feb57e72a --> under its heading translation-stale')
+    expect(result.stdout).toContain('input.en.md:11:1 warning Case 1 (Beijing’s “Respond at Once”) does not record which source version it translates; check it against the source and write <!-- source: c857a5f80340 --> under its heading translation-stale')
   })
 })
 

@@ -13,7 +13,7 @@ import { loadDocument } from '../src/load-document.js'
 import { applyTranslation } from '../src/locale/apply-translation.js'
 import { mergeTranslation } from '../src/locale/merge-translation.js'
 import { checkTranslations } from '../src/locale/check-translations.js'
-import { caseHash } from '../src/locale/case-hash.js'
+import { sourceHash } from '../src/locale/case-hash.js'
 import { loadTranslation, parseTranslation } from '../src/locale/load-translation.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Case, CaseDocument, Section } from '../src/types.js'
@@ -36,6 +36,7 @@ lang: en
 ---
 
 # Introduction
+<!-- source: 3abdcdd9a865 -->
 
 Public services are an essential component of urban governance.
 
@@ -110,7 +111,7 @@ describe('an en build with a partial translation of the seed', () => {
     const expected = [
       `${file}:${lineOf(PARTIAL, '# Case 1: Shanghai Smart City Development')}:1 warning Case 1 (Shanghai Smart City Development) lacks 1.3 案例启示; ${shows} translation-missing`,
       `${file}:${lineOf(PARTIAL, '## 1.2 Analysis')}:1 warning 1.2 Analysis lacks key point 3 of 1.2 案例分析 (智慧医疗); ${shows} translation-missing`,
-      `${file}:${lineOf(PARTIAL, '# Case 4: Guangzhou’s “Sponge City” Development')}:1 warning ${name} lacks case 3 (深圳“互联网+政务服务”) of the source; ${shows} (translate it here and mark it <!-- source: 43798be20647 -->) translation-missing`,
+      `${file}:${lineOf(PARTIAL, '# Case 4: Guangzhou’s “Sponge City” Development')}:1 warning ${name} lacks case 3 (深圳“互联网+政务服务”) of the source; ${shows} (translate it here and mark it <!-- source: d6b964d8a3ac -->) translation-missing`,
       `${file}:${lineOf(PARTIAL, '# Case 4: Guangzhou’s “Sponge City” Development')}:1 warning Case 4 (Guangzhou’s “Sponge City” Development) lacks 4.2 案例分析; ${shows} translation-missing`,
       `${file}:${lineOf(PARTIAL, '## 4.1 Background')}:1 warning 4.1 Background lacks paragraph 1 of 4.1 案例背景 (广州市以“海绵城市”建设为抓手,提升城市…); ${shows} translation-missing`,
     ]
@@ -118,7 +119,7 @@ describe('an en build with a partial translation of the seed', () => {
     // Cases 5–10 and the conclusion would have come after the last case: the end of the file.
     const atEnd = gaps.filter((line) => line.startsWith(`${file}:${end}:1 warning`))
     expect(atEnd.map((line) => /lacks (case \d+|the conclusion)/.exec(line)?.[1])).toEqual(['case 5', 'case 6', 'case 7', 'case 8', 'case 9', 'case 10', 'the conclusion'])
-    expect(atEnd.at(-1)).toBe(`${file}:${end}:1 warning ${name} lacks the conclusion (结论) of the source; ${shows} translation-missing`)
+    expect(atEnd.at(-1)).toBe(`${file}:${end}:1 warning ${name} lacks the conclusion (结论) of the source; ${shows} (translate it here and mark it <!-- source: c36a14744c6f -->) translation-missing`)
     expect(gaps).toHaveLength(expected.length + atEnd.length)
     // Every diagnostic keeps the one-line shape `file:line:column severity message ruleId`.
     for (const line of gaps) expect(line).toMatch(/^\S+:\d+:\d+ warning .+ translation-missing$/)
@@ -261,8 +262,9 @@ describe('the check of a translation', () => {
     const byLine = (a: string, b: string) => parseInt(a) - parseInt(b)
     expect(file.messages.map((message) => `${message.line}:${message.column} ${message.reason} ${message.ruleId}`).sort(byLine)).toEqual([
       '1:1 The introduction (Introduction) is not in the source; it is left out of the pack translation-extra',
-      '5:1 Case 1 (A) does not record which source version it translates; check it against the source and write <!-- source: ' + caseHash(cases(document.tree)[0]) + ' --> under its heading translation-stale',
+      '5:1 Case 1 (A) does not record which source version it translates; check it against the source and write <!-- source: ' + sourceHash(cases(document.tree)[0]) + ' --> under its heading translation-stale',
       '11:1 Conclusion lacks paragraph 2 of 结论 (第二段:2024年。); the en pack shows the source text, marked untranslated translation-missing',
+      '11:1 The conclusion (Conclusion) does not record which source version it translates; check it against the source and write <!-- source: ' + sourceHash(document.tree.children.at(-1)!) + ' --> under its heading translation-stale',
     ])
     const localized = applyTranslation(document.tree, (await parseTranslation([join(dir, 'input.en.md')])).tree, 'en')
     expect(localized.children.map((node) => node.type)).toEqual(['case', 'conclusion'])

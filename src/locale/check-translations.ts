@@ -1,6 +1,7 @@
 /**
- * Diagnostics for translations beside a source: a case changed after it was
- * translated (`translation-stale`); a case, intro, conclusion, section or
+ * Diagnostics for translations beside a source: a case, intro or conclusion
+ * changed after it was translated (`translation-stale`); a translated case
+ * found by its mark under another number (`translation-renumbered`, info); a case, intro, conclusion, section or
  * block of the source the translation lacks (`translation-missing`, at the
  * place in the translation where it would have been); and a translated case,
  * intro, conclusion or section the source lacks (`translation-extra`).
@@ -10,13 +11,12 @@ import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../parse/report.js'
 import { plainText } from '../text/plain-text.js'
-import type { Block, Case, CaseDocument, Conclusion, Intro, ParsedDocument, Section } from '../types.js'
-import { caseHash } from './case-hash.js'
+import type { Block, Case, Conclusion, Intro, ParsedDocument, Section } from '../types.js'
+import { marksCurrent, sourceHash } from './case-hash.js'
 import { mergeTranslation } from './merge-translation.js'
 import { findTranslation, listTranslations } from './find-translation.js'
 import { parseTranslation } from './load-translation.js'
-
-const SOURCE_MARK = /(<!--\s*source:\s*)(\S+)\s*-->/
+import { fileOf, findSourceMark } from './source-mark.js'
 
 type Top = Intro | Case | Conclusion
 
@@ -59,18 +59,25 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
     } else {
       const { file, place } = insertionPlace(gap.after, translation, order)
       const what = gap.source.type === 'case' ? `case ${gap.source.number} (${gap.source.title})` : frameName(gap.source)
-      const hint = gap.source.type === 'case' ? ` (translate it here and mark it <!-- source: ${caseHash(gap.source)} -->)` : ''
-      report(file, `${name} lacks ${what} of the source; ${shows}${hint}`, place, 'translation-missing', 'warning')
+      report(file, `${name} lacks ${what} of the source; ${shows} (translate it here and mark it <!-- source: ${sourceHash(gap.source)} -->)`, place, 'translation-missing', 'warning')
     }
   }
-  for (const { source: node, translation: match } of pairs) {
-    const hash = caseHash(node)
-    if (match.data?.translates === hash) continue
-    const reason = match.data?.translates
-      ? `${describe(node)} changed after its translation in ${name} (which translates ${match.data.translates}); update the translation and write <!-- source: ${hash} -->`
-      : `${describe(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> under its heading`
+  for (const { source: node, translation: match, byMark } of pairs) {
     const target = fileOf(match, translation)
-    report(target, reason, markPosition(target, match, translation.tree, order) ?? match.position, 'translation-stale', 'warning')
+    if (byMark && node.type === 'case' && match.type === 'case' && node.number !== match.number) {
+      // Not a problem: the mark says which case it translates. Said once, quietly, since the heading's number is now off.
+      report(target, `${describe(match)} translates case ${node.number} (${node.title}) of the source, found by its <!-- source --> mark; the ${code} pack shows it as case ${node.number}`, headingPlace(target, match), 'translation-renumbered', 'info')
+    }
+    const mark = match.data?.translates
+    if (marksCurrent(node, mark)) continue
+    const hash = sourceHash(node)
+    const under = match.type === 'intro' && match.title === null ? 'at its start' : 'under its heading'
+    const reason = mark
+      ? `${describeTop(node)} changed after its translation in ${name} (which translates ${mark}); update the translation and write <!-- source: ${hash} -->`
+      : `${describeTop(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> ${under}`
+    const found = mark ? findSourceMark(translation, match) : null
+    const place = found && found.file === target ? { start: pointAt(target, found.start), end: pointAt(target, found.end) } : match.type === 'case' ? match.position : headingPlace(target, match)
+    report(target, reason, place, 'translation-stale', 'warning')
   }
   for (const extra of extras) {
     const file = fileOf(extra.top, translation)
@@ -80,14 +87,27 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
         ? `Section ${sectionName(extra.node)} of ${describe(extra.top as Case)}`
         : capitalize(frameName(extra.node))
     const where = extra.node.type === 'section' ? `the source's case ${extra.sourceCase!.number}` : 'the source'
-    report(file, `${what} is not in ${where}; it is left out of the pack`, extra.node.position, 'translation-extra', 'warning')
+    report(file, `${what} is not in ${where}${takenBy(extra.node, pairs)}; it is left out of the pack`, extra.node.position, 'translation-extra', 'warning')
   }
+}
+
+/** For a translated case left out: the case that took its number's source case by its mark, if one did. */
+function takenBy(node: Top | Section, pairs: ReturnType<typeof mergeTranslation>['pairs']): string {
+  if (node.type !== 'case') return ''
+  const pair = pairs.find((candidate) => candidate.byMark && candidate.source.type === 'case' && candidate.source.number === node.number)
+  if (!pair) return ''
+  return ` (the source's case ${node.number}, ${(pair.source as Case).title}, is translated by ${describe(pair.translation as Case)}, whose <!-- source --> mark names it)`
 }
 
 const BLOCK_NAMES: Record<Block['type'], string> = { paragraph: 'paragraph', point: 'key point', list: 'list' }
 
 function describe(node: Case): string {
   return `Case ${node.number} (${node.title})`
+}
+
+/** A case, intro or conclusion at the start of a sentence. */
+function describeTop(node: Top): string {
+  return node.type === 'case' ? describe(node) : capitalize(frameName(node))
 }
 
 /** A section as its heading reads: `1.3 案例启示`, or its kind when it has no number or title. */
@@ -120,10 +140,6 @@ function excerpt(block: Block): string {
 
 const EXCERPT = 20
 
-function fileOf(node: { data?: { file?: string } }, document: ParsedDocument): VFile {
-  return document.files.find((file) => file.path === node.data?.file) ?? document.files[0]
-}
-
 /** The first line of a node (its heading), where a part it lacks is reported. */
 function headingPlace(file: VFile, node: { position?: Position }): Position | undefined {
   const start = node.position?.start
@@ -151,22 +167,6 @@ function insertionPlace(after: Top | null, translation: ParsedDocument, order: M
   }
   const end = pointAt(file, String(file.value).length)
   return { file, place: { start: end, end } }
-}
-
-/** Where the hash in a case's `<!-- source: HASH -->` is, so an editor can jump to the text to replace. */
-function markPosition(file: VFile, node: Case, tree: CaseDocument, order: Map<Top, number>): Position | undefined {
-  const start = node.position?.start.offset
-  if (start === undefined) return undefined
-  const text = String(file.value)
-  // The mark belongs to this case if it comes before the next top-level heading of the same file
-  // (a file's nodes are together and in order among the document's children).
-  const next = tree.children[order.get(node)! + 1]
-  const nextStart = next && (next.data?.file ?? file.path) === (node.data?.file ?? file.path) ? next.position?.start.offset : undefined
-  const end = nextStart !== undefined && nextStart > start ? nextStart : text.length
-  const match = SOURCE_MARK.exec(text.slice(start, end))
-  if (!match) return undefined
-  const hashStart = start + match.index + match[1].length
-  return { start: pointAt(file, hashStart), end: pointAt(file, hashStart + match[2].length) }
 }
 
 /** Line and column (1-based, in UTF-16 code units) of `offset` in the file's text. */

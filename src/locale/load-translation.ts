@@ -4,6 +4,7 @@ import { decodeSource } from '../parse/decode-source.js'
 import { parseDocument } from '../parse/parse-document.js'
 import type { CaseDocument, ParsedDocument } from '../types.js'
 import { findTranslation } from './find-translation.js'
+import { withFrameMarks } from './source-mark.js'
 
 /**
  * The translation of `input` for locale `code`, or null when none is beside it.
@@ -23,7 +24,10 @@ export async function loadTranslation(input: string, code: string): Promise<Pars
   return parse(paths, bytes)
 }
 
-/** Parses translation files (Markdown with front matter) as one document. */
+/**
+ * Parses translation files (Markdown with front matter) as one document. The
+ * intro's and conclusion's `<!-- source: HASH -->` are in their `data.translates`, as a case's.
+ */
 export async function parseTranslation(paths: string[]): Promise<ParsedDocument> {
   return parse(paths, await readAll(paths))
 }
@@ -33,7 +37,8 @@ export async function parseTranslation(paths: string[]): Promise<ParsedDocument>
 const lastParsed = new Map<string, { bytes: Buffer[]; tree: CaseDocument }>()
 
 async function parse(paths: string[], bytes: Buffer[]): Promise<ParsedDocument> {
-  const document = await parseDocument(bytes.map((value, index) => decodeSource(value, paths[index])))
+  const parsed = await parseDocument(bytes.map((value, index) => decodeSource(value, paths[index])))
+  const document = { ...parsed, tree: withFrameMarks(parsed) }
   lastParsed.set(key(paths), { bytes, tree: document.tree })
   return document
 }

@@ -7,9 +7,15 @@
  * (check-translations.ts) come from this one matching.
  *
  * Matching:
- * - Cases by number; a repeated number matches in turn.
+ * - Cases by their `<!-- source: HASH -->` first: a translated case whose mark
+ *   is the current hash of a source case translates that case, whatever the
+ *   numbers (a case inserted before it, two cases swapped). The rest by
+ *   number, a repeated number in turn; a mark no source case has now is a
+ *   stale translation of the case with its number.
  * - Intro and conclusion with the translation's intro and conclusion.
- * - Sections of a matched case by number (`1.3` to `1.3`), then by kind
+ * - Sections of a matched case by number (`1.3` to `1.3`; in a case matched
+ *   by its mark under another number, `2.1` of translated case 2 to `3.1` of
+ *   source case 3), then by kind
  *   (background, analysis, insight, other), in order: first the source's
  *   unnumbered sections, then its numbered ones still unmatched, each with a
  *   translated section whose number the source case does not use (or none).
@@ -25,6 +31,7 @@
  */
 import type { Block, Case, CaseDocument, Conclusion, Intro, Section } from '../types.js'
 import { plainText } from '../text/plain-text.js'
+import { caseHash, relativeSectionNumber, sourceHash } from './case-hash.js'
 
 type Top = Intro | Case | Conclusion
 /** A part that holds blocks. */
@@ -67,58 +74,113 @@ export interface TranslationExtra {
   sourceCase?: Case
 }
 
-/** The merged tree, what it lacks and what it leaves out, and which source case each translated case matched. */
+/** A source part and the translated part laid over it. */
+export interface TranslationPair {
+  source: Top
+  translation: Top
+  /** A case found by its `<!-- source: HASH -->`, not by its number. */
+  byMark: boolean
+}
+
+/** The merged tree, what it lacks and what it leaves out, and which source part each translated case, intro and conclusion matched. */
 export interface MergedTranslation {
   tree: CaseDocument
   gaps: TranslationGap[]
   extras: TranslationExtra[]
-  pairs: Array<{ source: Case; translation: Case }>
+  pairs: TranslationPair[]
 }
 
-/** Lays `translation` over `source` for locale `lang`. Neither tree is changed. */
-export function mergeTranslation(source: CaseDocument, translation: CaseDocument, lang: string): MergedTranslation {
+/**
+ * Lays `translation` over `source` for locale `lang`. Neither tree is changed.
+ * What the translation lacks is shown from `shown`, a tree of the same shape as
+ * `source` (the source converted to the locale's script), else from the source.
+ */
+export function mergeTranslation(source: CaseDocument, translation: CaseDocument, lang: string, shown: CaseDocument = source): MergedTranslation {
   const gaps: TranslationGap[] = []
   const extras: TranslationExtra[] = []
-  const pairs: MergedTranslation['pairs'] = []
-  const translated = casesByNumber(translation)
-  const intros = translation.children.filter(isIntro)
-  const conclusions = translation.children.filter(isConclusion)
-  const used = new Set<Top>()
-
-  // Each source top-level node with the translation's counterpart, or null.
-  const matches = source.children.map((node): Top | null => {
-    let match: Top | undefined
-    if (node.type === 'case') match = translated.get(node.number)?.shift()
-    else match = (node.type === 'intro' ? intros : conclusions).shift()
-    if (match) used.add(match)
-    return match ?? null
-  })
+  const pairs: TranslationPair[] = []
+  const show = counterparts(source, shown)
+  const matches = matchTops(source, translation)
+  const used = new Set(matches.flatMap((match) => (match ? [match.node] : [])))
 
   // Where a missing node would have been: after the translated node before it.
   const after: Array<Top | null> = []
-  for (let index = 0, last: Top | null = null; index < matches.length; last = matches[index] ?? last, index++) after.push(last)
+  for (let index = 0, last: Top | null = null; index < matches.length; last = matches[index]?.node ?? last, index++) after.push(last)
 
   const children = source.children.map((node, index): Top => {
     const match = matches[index]
     if (!match) {
       gaps.push({ type: node.type, source: node, after: after[index] })
-      return marked(node)
+      return marked(show(node))
     }
+    pairs.push({ source: node, translation: match.node, byMark: match.byMark })
     if (node.type === 'case') {
-      const translatedCase = match as Case
-      pairs.push({ source: node, translation: translatedCase })
-      return { ...translatedCase, children: mergeSections(node, translatedCase, gaps, extras) }
+      const translatedCase = match.node as Case
+      const sections = mergeSections(node, translatedCase, gaps, extras, show)
+      if (translatedCase.number === node.number) return { ...translatedCase, children: sections }
+      // Found by its mark under another number: shown as the source numbers it. Its label
+      // (`Case 2`) names the old number, and renderers label cases by number anyway.
+      return { ...translatedCase, number: node.number, label: null, children: sections }
     }
-    return { ...match, children: mergeBlocks(node, match as Container, null, match, gaps) } as Top
+    return { ...match.node, children: mergeBlocks(node, match.node as Container, null, match.node, gaps, show) } as Top
   })
 
   for (const node of translation.children) if (!used.has(node)) extras.push({ node, top: node })
 
-  const data = { ...source.data, lang, title: translation.data.title || source.data.title }
+  const data = { ...shown.data, lang, title: translation.data.title || shown.data.title }
   if (translation.data.subtitle) data.subtitle = translation.data.subtitle
   if (translation.data.author) data.author = translation.data.author
   if (translation.data.organisation) data.organisation = translation.data.organisation
   return { tree: { ...source, data, children }, gaps, extras, pairs }
+}
+
+/**
+ * For each source top-level node, the translated node laid over it, or null:
+ * cases by mark, then by number; the intro and conclusion with the translation's own.
+ */
+function matchTops(source: CaseDocument, translation: CaseDocument): Array<{ node: Top; byMark: boolean } | null> {
+  const matches: Array<{ node: Top; byMark: boolean } | null> = source.children.map(() => null)
+  const used = new Set<Top>()
+  const withMarks = translation.children.filter((node): node is Case => node.type === 'case' && Boolean(node.data?.translates))
+  if (withMarks.length > 0) {
+    // Source cases by each hash a mark may name: the current one and the one marks were written with before.
+    const byHash = new Map<string, number[]>()
+    source.children.forEach((node, index) => {
+      if (node.type !== 'case') return
+      for (const hash of new Set([sourceHash(node), caseHash(node)])) {
+        const list = byHash.get(hash)
+        if (list) list.push(index)
+        else byHash.set(hash, [index])
+      }
+    })
+    for (const node of withMarks) {
+      const free = (byHash.get(node.data!.translates!) ?? []).filter((index) => matches[index] === null)
+      if (free.length === 0) continue
+      // Two source cases alike in all but their numbers: the one with the translation's number, else the first.
+      const index = free.find((candidate) => (source.children[candidate] as Case).number === node.number) ?? free[0]
+      matches[index] = { node, byMark: true }
+      used.add(node)
+    }
+  }
+  const translated = casesByNumber(translation)
+  const intros = translation.children.filter(isIntro)
+  const conclusions = translation.children.filter(isConclusion)
+  source.children.forEach((node, index) => {
+    if (matches[index]) return
+    let match: Top | undefined
+    if (node.type === 'case') {
+      const list = translated.get(node.number) ?? []
+      while (list.length > 0 && !match) {
+        const next = list.shift()!
+        if (!used.has(next)) match = next
+      }
+    } else match = (node.type === 'intro' ? intros : conclusions).shift()
+    if (match) {
+      used.add(match)
+      matches[index] = { node: match, byMark: false }
+    }
+  })
+  return matches
 }
 
 /** A translation's cases by number, in order, so a repeated number matches in turn. */
@@ -134,30 +196,46 @@ export function casesByNumber(document: CaseDocument): Map<number, Case[]> {
 }
 
 /** The sections of a matched case, in the source's order; extra sections of the translation are left out. */
-function mergeSections(source: Case, translation: Case, gaps: TranslationGap[], extras: TranslationExtra[]): Section[] {
-  const matched = matchSections(source.children, translation.children)
+function mergeSections(source: Case, translation: Case, gaps: TranslationGap[], extras: TranslationExtra[], show: Show): Section[] {
+  const matched = matchSections(source.children, translation.children, { source: source.number, translation: translation.number })
   const used = new Set(matched)
   for (const section of translation.children) {
     if (!used.has(section)) extras.push({ node: section, top: translation, sourceCase: source })
   }
+  const renumbered = source.number !== translation.number
   return source.children.map((section, index) => {
     const match = matched[index]
     if (!match) {
       gaps.push({ type: 'section', source: section, sourceCase: source, within: translation })
-      return marked(section)
+      return marked(show(section))
     }
-    return { ...match, children: mergeBlocks(section, match, source, translation, gaps) }
+    const children = mergeBlocks(section, match, source, translation, gaps, show)
+    // `2.1` of a translated case 2 shown as case 3 is `3.1`.
+    const number = renumbered ? renumberSection(match.number, translation.number, source.number) : match.number
+    return { ...match, number, children }
   })
 }
 
-/** For each source section, the translation's section that translates it, or null. */
-export function matchSections(source: Section[], translation: Section[]): Array<Section | null> {
+function renumberSection(number: string | null, from: number, to: number): string | null {
+  const relative = relativeSectionNumber(number, from)
+  return relative !== null && relative.startsWith('*.') ? `${to}.${relative.slice(2)}` : number
+}
+
+/**
+ * For each source section, the translation's section that translates it, or
+ * null. With the numbers of the two cases, section numbers are compared
+ * relative to them (`3.1` of case 3 with `2.1` of case 2).
+ */
+export function matchSections(source: Section[], translation: Section[], cases?: { source: number; translation: number }): Array<Section | null> {
   const matched: Array<Section | null> = source.map(() => null)
   const used = new Set<Section>()
+  const sourceNumber = (section: Section) => (cases ? relativeSectionNumber(section.number, cases.source) : section.number)
+  const translationNumber = (section: Section) => (cases ? relativeSectionNumber(section.number, cases.translation) : section.number)
   // By number first.
   source.forEach((section, index) => {
-    if (section.number === null) return
-    const match = translation.find((other) => !used.has(other) && other.number === section.number)
+    const number = sourceNumber(section)
+    if (number === null) return
+    const match = translation.find((other) => !used.has(other) && translationNumber(other) === number)
     if (match) {
       matched[index] = match
       used.add(match)
@@ -165,10 +243,14 @@ export function matchSections(source: Section[], translation: Section[]): Array<
   })
   // Then by kind: unnumbered source sections first, then the numbered ones left, each with the
   // first translated section of its kind whose number does not name another source section.
-  const numbers = new Set(source.map((section) => section.number).filter((number) => number !== null))
+  const numbers = new Set(source.map(sourceNumber).filter((number) => number !== null))
   const byKind = (index: number) => {
     const section = source[index]
-    const match = translation.find((other) => !used.has(other) && other.kind === section.kind && (other.number === null || !numbers.has(other.number)))
+    const match = translation.find((other) => {
+      if (used.has(other) || other.kind !== section.kind) return false
+      const number = translationNumber(other)
+      return number === null || !numbers.has(number)
+    })
     if (match) {
       matched[index] = match
       used.add(match)
@@ -180,7 +262,7 @@ export function matchSections(source: Section[], translation: Section[]): Array<
 }
 
 /** The blocks of a matched part: the translation's, with the source's missing ones in their places, marked. */
-function mergeBlocks(source: Container, translation: Container, sourceCase: Case | null, top: Top, gaps: TranslationGap[]): Block[] {
+function mergeBlocks(source: Container, translation: Container, sourceCase: Case | null, top: Top, gaps: TranslationGap[], show: Show): Block[] {
   const steps = alignBlocks(source.children, translation.children)
   if (steps === null) return translation.children
   const counts = new Map<Block['type'], number>()
@@ -195,7 +277,7 @@ function mergeBlocks(source: Container, translation: Container, sourceCase: Case
     else {
       const block = source.children[step.source!]
       gaps.push({ type: 'block', source: block, ordinal: ordinals[step.source!], sourceParent: source, sourceCase, within: translation, top })
-      blocks.push(marked(block))
+      blocks.push(marked(show(block)))
     }
   }
   return blocks
@@ -296,6 +378,30 @@ function evidence(a: Set<string>, b: Set<string>): number {
   let shared = 0
   for (const anchor of a) if (b.has(anchor)) shared++
   return Math.round((EVIDENCE * shared) / (a.size + b.size - shared))
+}
+
+/** The node to show for a source node: itself, or its counterpart in the converted tree. */
+type Show = <T extends object>(node: T) => T
+
+/** Maps each part of `source` to the part in the same place of `shown`, a tree of the same shape. */
+function counterparts(source: CaseDocument, shown: CaseDocument): Show {
+  if (shown === source) return (node) => node
+  const map = new Map<object, object>()
+  const blocks = (from: Block[], to: Block[]) => from.forEach((block, index) => to[index] && map.set(block, to[index]))
+  source.children.forEach((node, index) => {
+    const other = shown.children[index]
+    if (!other || other.type !== node.type) return
+    map.set(node, other)
+    if (node.type === 'case') {
+      node.children.forEach((section, position) => {
+        const counterpart = (other as Case).children[position]
+        if (!counterpart) return
+        map.set(section, counterpart)
+        blocks(section.children, counterpart.children)
+      })
+    } else blocks(node.children, (other as Intro | Conclusion).children)
+  })
+  return <T extends object>(node: T) => (map.get(node) ?? node) as T
 }
 
 /** A copy of `node` marked as shown from the source. */
