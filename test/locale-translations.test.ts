@@ -96,7 +96,7 @@ describe('the en pack of a partly translated document', () => {
     const result = casebook(['build', 'input.txt', '--format', 'html', '--locale', 'en', '--out', 'out'], { cwd: dir })
     expect(result.code).toBe(0)
     expect(result.stderr.match(/No en translation/g)).toHaveLength(1)
-    expect(result.stderr).toContain('input.txt:1:1 warning No en translation beside the source (expected input.en.md); the en pack shows the source text translation-missing')
+    expect(result.stderr).toContain('input.txt:1:1 warning No en translation beside the source (expected input.en.md); the en pack shows the source text, marked untranslated translation-missing')
     const html = readFileSync(join(dir, 'out', 'en', 'report.html'), 'utf8')
     expect(html.match(/class="case untranslated"/g)).toHaveLength(3)
   })

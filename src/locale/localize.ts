@@ -7,6 +7,7 @@ import { applyTranslation } from './apply-translation.js'
 import { changesScript, convertDocument, scriptOf } from './convert-script.js'
 import type { Locale } from './load-locale.js'
 import { loadTranslation } from './load-translation.js'
+import { mergeTranslation } from './merge-translation.js'
 import { sameLanguage } from '../text/guess-language.js'
 
 /** Where the source came from, for finding a locale's translation beside it. */
@@ -18,29 +19,60 @@ export interface LocalizeInput {
 }
 
 /**
- * Returns the tree for `locale`; the source tree is never changed. The catalog's
- * `content` rule says how: the source as written, the source converted to another
- * script (`convert`), or the translation beside the input (`from: translation`).
+ * Returns the tree for `locale`; the source tree is never changed.
+ * - A translation beside the input for the locale (`name.<locale>.md`, else
+ *   `name.<language>.md`) is used whenever there is one, whatever the catalog's
+ *   `content` rule: what it lacks is shown from the source, converted to the
+ *   locale's script when the catalog converts.
+ * - Without one, a source in another language than the locale's is shown as
+ *   written, every part marked untranslated, with one `translation-missing`
+ *   warning: an English source's zh-CN pack is English text under Chinese
+ *   labels, and says so.
+ * - Otherwise the catalog's `content` rule: the source as written, or converted
+ *   to another script of its language (`convert`).
  */
 export async function localizeDocument(tree: CaseDocument, locale: Locale, input: LocalizeInput): Promise<CaseDocument> {
-  const { content, quotes } = locale.rules
+  const translation = await loadTranslation(input.input, locale.code)
+  if (translation) return mergeTranslation(tree, translation.tree, locale.code, await converted(tree, locale)).tree
   // A source already in the locale's language (an English document, the en-GB pack) needs no translation.
-  if (content.from === 'translation' && !sameLanguage(tree.data.lang, locale.code)) {
-    const translation = await loadTranslation(input.input, locale.code)
-    if (translation) return applyTranslation(tree, translation.tree, locale.code)
+  if (!sameLanguage(tree.data.lang, locale.code)) {
     if (input.files[0]) {
-      // A folder's only file is the input itself only when the input is a file.
-      const expected = input.files.length === 1 && input.files[0].path === input.input
-        ? `${basename(input.input, extname(input.input))}.${locale.code}.md`
-        : `*.${locale.code}.md in ${basename(input.input)}/`
-      report(input.files[0], `No ${locale.code} translation beside the source (expected ${expected}); the ${locale.code} pack shows the source text`, undefined, 'translation-missing', 'warning')
+      report(input.files[0], `No ${locale.code} translation beside the source (expected ${expectedNames(input, locale.code)}); the ${locale.code} pack shows the source text, marked untranslated`, undefined, 'translation-missing', 'warning')
     }
     return applyTranslation(tree, { type: 'document', data: { title: '', lang: locale.code }, children: [] }, locale.code)
   }
+  return converted(tree, locale)
+}
+
+/** The source in the locale's script: converted when the catalog converts and the source is in another script of the language. */
+async function converted(tree: CaseDocument, locale: Locale): Promise<CaseDocument> {
+  const { content, quotes } = locale.rules
   // A catalog names the script it converts to; a Simplified one without that converts a Traditional source back.
   const from = scriptOf(tree.data.lang)
   const to = content.convert ?? (locale.rules.script === 'Hans' ? 'cn' : undefined)
-  // A source already in the target script (a zh-TW source's zh-TW pack) is shown as written.
-  const converted = to && changesScript(from, to) ? await convertDocument(tree, { from, to, quotes, phrases: content.phrases }) : tree
-  return { ...converted, data: { ...converted.data, lang: locale.code } }
+  // A source already in the target script (a zh-TW source's zh-TW pack) is shown as written, and so is one in
+  // another language (or for a locale whose content is translated): OpenCC would only change its quotation marks.
+  const converts = content.from !== 'translation' && sameLanguage(tree.data.lang, locale.code) && to !== undefined && changesScript(from, to)
+  const result = converts ? await convertDocument(tree, { from, to, quotes, phrases: content.phrases }) : tree
+  return { ...result, data: { ...result.data, lang: locale.code } }
+}
+
+/**
+ * The translation files a locale would read, as the warning names them:
+ * `cases.en-GB.md or cases.en.md` for a file, `*.en-GB.md or *.en.md in cases/` for a folder.
+ */
+function expectedNames(input: LocalizeInput, code: string): string {
+  const codes = translationCodes(code)
+  // A folder's only file is the input itself only when the input is a file.
+  if (input.files.length === 1 && input.files[0].path === input.input) {
+    const stem = basename(input.input, extname(input.input))
+    return codes.map((each) => `${stem}.${each}.md`).join(' or ')
+  }
+  return `${codes.map((each) => `*.${each}.md`).join(' or ')} in ${basename(input.input)}/`
+}
+
+/** The locale codes whose files locale `code` reads, as findTranslation looks for them: `en-GB`, then `en`. */
+function translationCodes(code: string): string[] {
+  const language = code.split('-')[0]
+  return language === code ? [code] : [code, language]
 }
