@@ -22,7 +22,8 @@ export function collectDiagnostics(files: VFile[]): Diagnostic[] {
         const start = message.place && 'start' in message.place ? message.place.start : message.place
         const end = message.place && 'end' in message.place ? message.place.end : start
         return {
-          file: file.path ?? '<input>',
+          // A message about something beside the file (a folder's skipped subfolder) names that instead.
+          file: message.file || file.path || '<input>',
           line: start?.line ?? 1,
           column: start?.column ?? 1,
           endLine: end?.line ?? start?.line ?? 1,

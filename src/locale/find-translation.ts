@@ -6,16 +6,15 @@
 import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { compareNaturally } from '../text/natural-order.js'
-
-const MARKDOWN = /\.(?:md|markdown)$/i
-// `name.en.md`, `name.zh-TW.md`: the same shape read-input.ts leaves out of a folder's sources.
-const TRANSLATION = /^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.(?:md|markdown)$/
+// `name.en.md`, `name.zh-TW.md`: the names read-input.ts leaves out of a folder's sources (one rule for both).
+import { canonicalLocaleCode } from './locale-code.js'
+import { isMarkdown, translationName } from '../parse/source-names.js'
 
 /** The translation files for locale `code` beside `input`, in reading order; empty when there is none. */
 export async function findTranslation(input: string, code: string): Promise<string[]> {
   const found = await listTranslations(input)
   const language = code.split('-')[0]
-  return found.get(code) ?? found.get(language) ?? []
+  return found.get(canonicalLocaleCode(code) ?? code) ?? found.get(language) ?? []
 }
 
 /** Every translation beside `input`, by the locale code in its file names. */
@@ -24,13 +23,13 @@ export async function listTranslations(input: string): Promise<Map<string, strin
   const folder = isFolder ? input : dirname(input)
   const stem = isFolder ? null : basename(input, extname(input))
   const names = await readdir(folder, { withFileTypes: true }).then(
-    (entries) => entries.filter((entry) => entry.isFile() && MARKDOWN.test(entry.name)).map((entry) => entry.name),
+    (entries) => entries.filter((entry) => entry.isFile() && isMarkdown(entry.name)).map((entry) => entry.name),
     () => [] as string[],
   )
   // Matched before sorting: most folders hold no translation, and sorting starts ICU's collator.
   const translations = names.flatMap((name) => {
-    const match = TRANSLATION.exec(name)
-    return match && (stem === null || match[1] === stem) ? [{ name, code: match[2] }] : []
+    const match = translationName(name)
+    return match?.markdown && (stem === null || match.stem === stem) ? [{ name, code: match.code }] : []
   })
   const byCode = new Map<string, string[]>()
   for (const { name, code } of translations.sort((a, b) => compareNaturally(a.name, b.name))) {

@@ -3,14 +3,14 @@ import type { VFile } from 'vfile'
 import type { Case, CaseDocument, Conclusion, DocumentData, Intro, ParsedDocument } from '../types.js'
 import { unified } from 'unified'
 import { outlineParse } from './outline-parse.js'
-import { isMarkdown } from './read-input.js'
+import { isMarkdown } from './source-names.js'
 import { isUnreadable } from './decode-source.js'
 import { report } from './report.js'
 import { guessLanguage } from '../text/guess-language.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
-/** Parses one file by its extension: Markdown for .md, the outline format otherwise. */
+/** Parses one file by its extension: Markdown for .md and .markdown (any case), the outline format otherwise. */
 export async function parseFile(file: VFile): Promise<CaseDocument> {
   if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file)
   return outlineProcessor.parse(file) as unknown as CaseDocument
