@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { report } from '../parse/report.js'
+import { isMarkdown } from '../parse/source-names.js'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
 import { CasebookError, EnvironmentError } from '../errors.js'
@@ -29,6 +30,7 @@ import { chooseBaseline } from './baseline.js'
 import { changesMarkdown } from './changes-markdown.js'
 import { diffTrees, type TreeChanges } from './diff-trees.js'
 import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
+import { checkOutFolder, outSetting } from './check-out-folder.js'
 import { lockOutput } from './out-lock.js'
 import { sourceDate } from './source-date.js'
 import { summarizeTree } from './tree-summary.js'
@@ -99,6 +101,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const config = await loadConfig(await findConfig(options.config, options.input, cwd))
   const input = resolve(cwd, options.input ?? config.input ?? 'content')
   const out = resolve(cwd, options.out ?? config.out ?? 'out')
+  checkOutFolder(input, out, outSetting(options.out, config, cwd), cwd)
   const formats = options.formats ?? config.formats
   const dirs = templateDirs(config.templatesDir)
   // Renderers load and templates are read while the document parses. Both are
@@ -252,7 +255,7 @@ function buildManifest(result: BuildResult, input: string, date: Date, tree: Man
     inputs: result.document.files.map((file) => ({
       path: file.path === input ? basename(input) : relative(input, file.path ?? ''),
       sha256: sha256(String(file.value)),
-      format: /\.(md|markdown)$/i.test(file.path ?? '') ? 'markdown' : 'outline',
+      format: isMarkdown(file.path) ? 'markdown' : 'outline',
     })),
     tree,
     baseline,

@@ -6,6 +6,8 @@ import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
+import { checkOutFolder, outSetting } from '../build/check-out-folder.js'
+import { isMarkdown } from '../parse/source-names.js'
 
 /** The resolved inputs and outputs of a watched build, and which file changes matter to it. */
 export interface WatchPlan {
@@ -35,6 +37,8 @@ export async function planWatch(options: PlanOptions): Promise<WatchPlan> {
   const config = await loadConfig(configFile)
   const input = resolve(cwd, options.input ?? config.input ?? 'content')
   const out = resolve(cwd, options.out ?? config.out ?? 'out')
+  // Refused at the start, not at each rebuild: a watch would ignore edits inside its own output folder.
+  checkOutFolder(input, out, outSetting(options.out, config, cwd), cwd)
   const isFolder = await stat(input).then((info) => info.isDirectory(), () => false)
   // Watch the folder, not the file: editors that save by renaming replace the file itself.
   const inputRoot = isFolder ? input : dirname(input)
@@ -55,7 +59,7 @@ export async function planWatch(options: PlanOptions): Promise<WatchPlan> {
       if (config.templatesDir && isInside(config.templatesDir, full)) return true
       if (isFolder) return isInside(input, full) && !basename(full).startsWith('.')
       // A source file: itself and its translations `stem.<locale>.md`.
-      return full === input || (dirname(full) === inputRoot && basename(full).startsWith(`${stem}.`) && /\.(md|markdown)$/i.test(full))
+      return full === input || (dirname(full) === inputRoot && basename(full).startsWith(`${stem}.`) && isMarkdown(full))
     },
   }
 }
