@@ -31,7 +31,7 @@ import { changesMarkdown } from './changes-markdown.js'
 import { diffTrees, type TreeChanges } from './diff-trees.js'
 import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
 import { checkOutFolder, outSetting } from './check-out-folder.js'
-import { lockOutput } from './out-lock.js'
+import { lockOutput, waitEvent } from './out-lock.js'
 import { sourceDate } from './source-date.js'
 import { summarizeTree } from './tree-summary.js'
 import { removeStaleTemps, writePack, type PackFile } from './write-pack.js'
@@ -66,6 +66,11 @@ export type ProgressEvent =
   | { type: 'rendered'; locale: string; format: Format; bytes: number }
   | { type: 'skip'; locale: string; format: Format }
   | { type: 'write'; path: string; bytes: number }
+  /**
+   * Another build holds the output folder's lock (`lock`), and this one waits for it to finish;
+   * told once per holder, when the wait begins. `host` is set when the holder runs on another machine.
+   */
+  | { type: 'wait'; pid: number; host?: string; out: string; lock: string }
   /** How long a step took: the document's loading, the browser's launch, a step of one render (with its locale and format). */
   | { type: 'step'; step: string; ms: number; locale?: string; format?: Format }
 
@@ -154,7 +159,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     const date = sourceDate(document.tree.data.date, process.env, options.now?.())
     const templates = await fingerprinting
 
-    const unlock = await lockOutput(out)
+    const unlock = await lockOutput(out, { onWait: (wait) => options.onProgress?.(waitEvent(wait)) })
     try {
       await removeStaleTemps(out)
       const previous = await readManifest(out, (reason) => result.reports.push(unreadableManifest(out, reason)))

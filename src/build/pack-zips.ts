@@ -5,7 +5,13 @@ import { EnvironmentError, UsageError } from '../errors.js'
 import { writePackage } from '../render/docx/reproducible-zip.js'
 import { errnoCode, errnoMeaning } from './fs-errors.js'
 import type { Manifest } from './manifest.js'
-import { lockOutput } from './out-lock.js'
+import { lockOutput, waitEvent } from './out-lock.js'
+import type { ProgressEvent } from './build-pack.js'
+
+/** How zipping reports progress: only a wait for another build's lock. */
+export interface PackOptions {
+  onProgress?: (event: Extract<ProgressEvent, { type: 'wait' }>) => void
+}
 import { writePack } from './write-pack.js'
 
 /** The zip file name for a locale. */
@@ -17,9 +23,9 @@ export function zipName(locale: string): string {
  * Zips each locale's artifacts (and CHANGES.md) from `out`, dated with the
  * manifest's source date so equal packs give equal zips. Returns the zip paths.
  */
-export async function packZips(out: string, manifest: Manifest): Promise<string[]> {
+export async function packZips(out: string, manifest: Manifest, options: PackOptions = {}): Promise<string[]> {
   // Under the output lock, like a build: no build rewrites the artifacts while they are read, or sweeps the zips' temps.
-  const unlock = await lockOutput(out)
+  const unlock = await lockOutput(out, { onWait: (wait) => options.onProgress?.(waitEvent(wait)) })
   try {
     const locales = [...new Set(manifest.artifacts.map((artifact) => artifact.locale))].sort()
     const date = new Date(manifest.sourceDate)

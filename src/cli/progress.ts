@@ -2,7 +2,15 @@
  * Build progress for people: on a terminal, one line redrawn with a bar per
  * artifact; otherwise (pipes, CI=true) plain lines that logs keep readably.
  */
+import { relative } from 'node:path'
 import type { ProgressEvent } from '../build/build-pack.js'
+
+/** The line for a build that waits for another one's lock, printed as soon as the wait begins. */
+export function waitLine(event: Extract<ProgressEvent, { type: 'wait' }>, cwd = process.cwd()): string {
+  const shown = (path: string) => relative(cwd, path) || '.'
+  const host = event.host ? ` on ${event.host}` : ''
+  return `waiting for the casebook build (pid ${event.pid}${host}) writing to ${shown(event.out)}/ to finish; its lock is ${shown(event.lock)}`
+}
 
 /** A progress printer: feed it events, call `done` before printing anything else. */
 export interface Progress {
@@ -19,7 +27,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, env:
 function plainProgress(stream: NodeJS.WriteStream): Progress {
   return {
     onEvent(event) {
-      if (event.type === 'render') stream.write(`rendering ${event.locale} ${event.format}\n`)
+      if (event.type === 'wait') stream.write(`${waitLine(event)}\n`)
+      else if (event.type === 'render') stream.write(`rendering ${event.locale} ${event.format}\n`)
       else if (event.type === 'skip') stream.write(`unchanged ${event.locale} ${event.format}\n`)
     },
     done() {},
@@ -39,7 +48,11 @@ function terminalProgress(stream: NodeJS.WriteStream): Progress {
   }
   return {
     onEvent(event) {
-      if (event.type === 'render') {
+      if (event.type === 'wait') {
+        // A line of its own that stays, above the bar (which starts after the wait).
+        stream.write(`\r\x1b[2K${waitLine(event)}\n`)
+        if (current || finished.length) draw()
+      } else if (event.type === 'render') {
         current = `${event.locale} ${event.format}`
         timer ??= setInterval(draw, 100)
         draw()

@@ -3,6 +3,7 @@ import { relative } from 'node:path'
 import { packZips } from '../../build/pack-zips.js'
 import { readManifest } from '../../build/manifest.js'
 import { interruptible } from '../interruptible.js'
+import { waitLine } from '../progress.js'
 import { build, type BuildCliOptions } from './build.js'
 
 /** Brings the pack up to date, then zips it; exit codes as for build; Ctrl-C as for build, zipping included. */
@@ -12,6 +13,7 @@ export function pack(input: string | undefined, options: BuildCliOptions): Promi
     if (!out || process.exitCode === 1) return
     const manifest = await readManifest(out)
     if (!manifest) return
-    for (const zip of await packZips(out, manifest)) process.stderr.write(`packed ${relative(process.cwd(), zip)}\n`)
+    const onProgress = (event: Parameters<typeof waitLine>[0]) => void process.stderr.write(`${waitLine(event)}\n`)
+    for (const zip of await packZips(out, manifest, { onProgress })) process.stderr.write(`packed ${relative(process.cwd(), zip)}\n`)
   })
 }

@@ -4,6 +4,8 @@ import { formatDiagnostics } from '../../check/diagnostics.js'
 import { FORMATS, type Format } from '../../config/config-schema.js'
 import { CasebookError, UsageError } from '../../errors.js'
 import { watchPack, type WatchEvent } from '../../watch/watch-pack.js'
+import type { ProgressEvent } from '../../build/build-pack.js'
+import { waitLine } from '../progress.js'
 
 /** Options shared by `watch` and `serve`. */
 export interface WatchCliOptions {
@@ -33,6 +35,10 @@ export function buildOptions(input: string | undefined, options: WatchCliOptions
     locales: options.locale,
     config: options.config,
     browserPath: options.browserPath,
+    // A build that waits for another one's lock says so at once, or the watch would seem to hang.
+    onProgress: (event: ProgressEvent) => {
+      if (event.type === 'wait') process.stderr.write(`[${new Date().toLocaleTimeString('en-GB')}] ${waitLine(event)}\n`)
+    },
   }
 }
 
