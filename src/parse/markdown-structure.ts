@@ -32,12 +32,13 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
   let container: Container | undefined
   let seenContent = false
 
+  if (!root.children.some((node) => node.type === 'yaml')) reportUnclosedFrontMatter(root, file)
   for (const node of root.children) {
     if (node.type === 'yaml') {
       Object.assign(data, readFrontMatter(node, file))
       continue
     }
-    if (node.type === 'html' && /^<!--[^]*-->$/.test(node.value.trim())) {
+    if (node.type === 'html' && !withoutComments(node.value).rest.trim()) {
       // Comments are notes to the author, not content; `source:` marks what a translated case translates.
       const source = /^<!--\s*source:\s*(\S+)\s*-->$/.exec(node.value.trim())
       if (source && currentCase) currentCase.data = { ...currentCase.data, translates: source[1] }
@@ -153,9 +154,30 @@ function readFrontMatter(node: Mdast.Yaml, file: VFile): Partial<DocumentData> {
       else report(file, `Front matter lang: ${raw == null ? 'no value' : `“${String(raw)}” is not a language code`}; use one such as zh-CN, zh-TW or en`, frontMatterValuePlace(node, key), 'front-matter', 'error')
       continue
     }
-    result[key] = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)
+    const name = key === 'organization' ? 'organisation' : key
+    if (raw === null || raw === undefined) {
+      report(file, `Front matter ${key} has no value, so it is left out; give one or remove the line`, frontMatterValuePlace(node, key), 'front-matter', 'warning')
+    } else if (typeof raw === 'string') {
+      result[name] = raw
+    } else if (raw instanceof Date) {
+      // An unquoted day (2026-01-15) in a YAML that reads timestamps: the day as written.
+      result[name] = raw.toISOString().slice(0, 10)
+    } else {
+      const place = frontMatterValuePlace(node, key)
+      const written = valueText(node, place)
+      const kind = Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'a mapping' : typeof raw === 'number' ? `the number ${String(raw)}` : `the ${typeof raw} ${String(raw)}`
+      report(file, `Front matter ${key} must be text, not ${kind}; write it in quotes to keep it as written: ${key}: ${JSON.stringify(written ?? String(raw))}`, place, 'front-matter', 'error')
+    }
   }
   return result
+}
+
+/** The front matter's text at `place` (a value as written), if it is on one line. */
+function valueText(node: Mdast.Yaml, place: Position | undefined): string | undefined {
+  const start = node.position?.start
+  if (!start || !place || place.start.line !== place.end.line) return undefined
+  const line = node.value.split(/\r?\n/)[place.start.line - start.line - 1]
+  return line?.slice(place.start.column - 1, place.end.column - 1).trim() || undefined
 }
 
 /** Where the value of `key` stands in the front matter (the whole block if it cannot be found). */
@@ -189,6 +211,17 @@ function toBlocks(node: Mdast.RootContent, file: VFile): Block[] {
     case 'thematicBreak':
     case 'definition':
       return []
+    case 'html': {
+      // Comments are the author's notes, not printed (as in pandoc); other raw HTML is kept as text.
+      const { rest, unclosed } = withoutComments(node.value)
+      if (!rest.trim()) return []
+      if (unclosed) {
+        report(file, 'HTML comment (<!--) is not closed, so it runs to the end of its block; that text is kept as plain text: close the comment with -->', node.position, 'unsupported-markdown', 'warning')
+      } else {
+        report(file, 'Unsupported Markdown (html) is kept as plain text', node.position, 'unsupported-markdown', 'warning')
+      }
+      return [{ type: 'paragraph', children: [{ type: 'text', value: rest.trim(), position: node.position }], position: node.position }]
+    }
     default: {
       const value = 'value' in node && typeof node.value === 'string' ? node.value : plainText(node)
       if (!value.trim()) return []
@@ -254,6 +287,13 @@ function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
         return [{ type: 'link', url: node.url, title: node.title ?? null, children: toPhrasing(node.children, file), position: node.position }]
       case 'delete':
         return toPhrasing(node.children, file)
+      case 'html': {
+        // An inline comment is a note to the author, not text; other inline HTML is kept as text.
+        const rest = withoutComments(node.value).rest
+        if (!rest) return []
+        report(file, 'Unsupported inline Markdown (html) is kept as plain text', node.position, 'unsupported-markdown', 'warning')
+        return [{ type: 'text', value: rest, position: node.position }]
+      }
       default: {
         const value = node.type === 'image' ? node.alt ?? '' : 'value' in node ? String(node.value) : plainText(node)
         if (!value) return []
@@ -262,6 +302,42 @@ function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
       }
     }
   })
+}
+
+/**
+ * Raw HTML without its comments (`<!-- … -->`): what is left, and whether a comment
+ * was opened and never closed (then it and what follows it stay in `rest`).
+ */
+export function withoutComments(html: string): { rest: string; unclosed: boolean } {
+  let rest = ''
+  let index = 0
+  for (;;) {
+    const open = html.indexOf('<!--', index)
+    if (open === -1) return { rest: rest + html.slice(index), unclosed: false }
+    rest += html.slice(index, open)
+    const close = html.indexOf('-->', open + 4)
+    if (close === -1) return { rest: rest + html.slice(open), unclosed: true }
+    index = close + 3
+  }
+}
+
+/**
+ * A file that opens front matter (`---`, then `key: value` lines) and never closes it:
+ * remark reads the `---` as a rule and the keys as text, so the title would become
+ * intro text. Said at the opening line, as an error: the front matter is not read.
+ */
+function reportUnclosedFrontMatter(root: Mdast.Root, file: VFile): void {
+  const first = root.children[0]
+  if (first?.type !== 'thematicBreak' || first.position?.start.line !== 1) return
+  const lines = String(file.value).replace(/^\uFEFF/, '').split(/\r\n|\r|\n/, 3)
+  if (lines[0].trimEnd() !== '---' || !/^[A-Za-z_][\w-]*\s*:/.test(lines[1] ?? '')) return
+  report(
+    file,
+    'Front matter opened by --- on line 1 is not closed, so it is not read (its lines are text): add a line --- after its last key',
+    { start: first.position.start, end: first.position.end },
+    'front-matter',
+    'error',
+  )
 }
 
 function extend(node: { position?: Position }, place: Position | undefined): void {
