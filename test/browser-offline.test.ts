@@ -86,9 +86,10 @@ describe('pages in the shared browser', () => {
   })
 
   it('turns a job that never ends into an EnvironmentError', async () => {
-    const never = withPage(session.browser, { timeout: 100, label: 'stuck.pdf' }, () => new Promise<never>(() => undefined))
+    const never = withPage(session.browser, { timeout: 100, label: 'stuck.pdf', setting: { timeout: 100, file: '/p/casebook.yaml' } }, () => new Promise<never>(() => undefined))
     await expect(never).rejects.toBeInstanceOf(EnvironmentError)
-    await expect(never).rejects.toThrow(/stuck\.pdf took longer than 400 ms/)
+    // The configured value and where to raise it, not only the derived total.
+    await expect(never).rejects.toThrow(/stuck\.pdf did not finish in 400 ms .*browser\.timeout is 100 ms in \/p\/casebook\.yaml; raise it there/)
   })
 
   it('turns a puppeteer timeout into an EnvironmentError that names the setting', async () => {

@@ -53,15 +53,21 @@ export interface NamedBrowser {
  * tests can pin a browser or simulate a machine without one.
  */
 export function findBrowser(explicit?: string | NamedBrowser, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): string | null {
+  return locateBrowser(explicit, env, platform)?.path ?? null
+}
+
+/** As findBrowser, with where the browser's name came from (null for one found in the usual places), for messages. */
+export function locateBrowser(explicit?: string | NamedBrowser, env: NodeJS.ProcessEnv = process.env, platform: string = process.platform): { path: string; from: string | null } | null {
   const named = namedBrowser(explicit, env)
   if (named) {
     const problem = browserPathProblem(named.path)
     if (problem) throw new UsageError(`${named.from} names ${named.path}, which ${problem}. ${NAMED_HINT}`)
-    return named.path
+    return named
   }
   const finder = browserFinders[platform as keyof typeof browserFinders] ?? linux
   const searched = env.CASEBOOK_BROWSER_SEARCH === 'explicit' ? [] : finder(env)
-  return searched.find((candidate) => browserPathProblem(candidate) === null) ?? null
+  const path = searched.find((candidate) => browserPathProblem(candidate) === null)
+  return path ? { path, from: null } : null
 }
 
 /** The first browser named by the caller or the environment, with where its name came from. */

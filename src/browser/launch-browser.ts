@@ -15,7 +15,8 @@ import type { Browser } from 'puppeteer-core'
 import { errnoCode, errnoMeaning } from '../build/fs-errors.js'
 import { EnvironmentError } from '../errors.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
-import { findBrowser, INSTALL_HINT } from './find-browser.js'
+import { spawnSync } from 'node:child_process'
+import { locateBrowser, INSTALL_HINT } from './find-browser.js'
 
 /** Temp folders casebook makes in /tmp, each named `<prefix><owner pid>-<random>`. */
 export const PROFILE_PREFIX = 'casebook-browser-'
@@ -37,16 +38,26 @@ export interface LaunchOptions {
    * (process-cleanup.ts); `watch` closes its browser itself.
    */
   handleSignals?: boolean
+  /**
+   * How long the browser may take to start and answer; LAUNCH_TIMEOUT_MS by default. A program
+   * that is no browser but keeps running would otherwise hold the build for PROTOCOL_TIMEOUT_MS.
+   */
+  timeout?: number
 }
+
+/** The default wait for a browser to start, as puppeteer's own launch timeout; a build waits as long as browser.timeout if that is longer. */
+export const LAUNCH_TIMEOUT_MS = 30_000
 
 /** The longest one call to the browser may take: a 10,000-case deck prints for longer than 17 minutes. */
 export const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000
 
-/** Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none. */
+/** Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none or it does not start. */
 export async function launchBrowser(explicitPath?: string, options: LaunchOptions = {}): Promise<BrowserSession> {
   const handleSignals = options.handleSignals ?? false
-  const executablePath = findBrowser(explicitPath)
-  if (!executablePath) throw new EnvironmentError(`No Chrome or Chromium found. ${INSTALL_HINT}`)
+  const located = locateBrowser(explicitPath)
+  if (!located) throw new EnvironmentError(`No Chrome or Chromium found. ${INSTALL_HINT}`)
+  const executablePath = located.path
+  const launchTimeout = options.timeout ?? LAUNCH_TIMEOUT_MS
   const { default: puppeteer } = await import('puppeteer-core')
   await removeStaleFolders()
   const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
@@ -55,8 +66,16 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 })
   let forget = onInterrupt(removeProfile)
   let browser: Browser
+  // Stops (kills) the launch of a program that starts but never answers as a browser.
+  const abort = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    abort.abort()
+  }, launchTimeout)
   try {
     browser = await puppeteer.launch({
+      signal: abort.signal,
       executablePath,
       headless: true,
       userDataDir,
@@ -84,7 +103,9 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   } catch (error) {
     forget()
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
-    throw new EnvironmentError(`Could not start the browser at ${executablePath}: ${(error as Error).message}`, { cause: error })
+    throw new EnvironmentError(launchFailure(located, error, timedOut ? launchTimeout : null), { cause: error })
+  } finally {
+    clearTimeout(timer)
   }
   forget()
   // On Ctrl-C the CLI exits at once: kill the browser's whole process group, then remove its profile.
@@ -100,6 +121,37 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
     },
   }
+}
+
+/**
+ * Why a browser did not start, in plain words. The program is asked for its version
+ * (as `chromium --version` answers): a Chrome/Chromium that failed is named with the
+ * first line of puppeteer's error; anything else is said not to be a browser, with
+ * the first line it printed (`ls: unrecognized option …`, or nothing).
+ */
+function launchFailure(located: { path: string; from: string | null }, error: unknown, timedOutAfter: number | null): string {
+  const { path, from } = located
+  const named = from ? `, named by ${from},` : ''
+  const probe = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 })
+  const said = firstLine(probe.stdout) ?? firstLine(probe.stderr)
+  // `Chromium 156.0.8078.114 built on Debian …`, `Google Chrome 120.0 …`, `Microsoft Edge 120.0 …`.
+  if (said && /^(?:Chromium|(?:Google )?Chrome(?: for Testing)?|HeadlessChrome|Microsoft Edge|Brave Browser|Opera|Vivaldi)\b.*\d+\.\d+/i.test(said)) {
+    const why = timedOutAfter !== null ? `it did not answer within ${timedOutAfter / 1000} s` : (firstLine((error as Error).message) ?? 'it exited')
+    return `The browser at ${path} (${said})${named.replace(/,$/, '')} could not start: ${why}. Check that it runs on this machine (${path} --headless --dump-dom about:blank), or name another one`
+  }
+  const output = said
+    ? `asked for its version, it printed “${said}”`
+    : probe.error && (probe.error as NodeJS.ErrnoException).code === 'ETIMEDOUT'
+      ? 'asked for its version, it gave no answer'
+      : probe.error
+        ? `it cannot be run (${probe.error.message})`
+        : `asked for its version, it printed nothing${probe.status !== null ? ` and exited with code ${probe.status}` : ''}`
+  const wait = timedOutAfter !== null ? `it ran but did not answer as a browser within ${timedOutAfter / 1000} s; ` : ''
+  return `${path}${named} is not a Chrome/Chromium casebook could start: ${wait}${output}. Name a Chrome or Chromium executable${from ? ' there' : ''}. ${INSTALL_HINT}`
+}
+
+function firstLine(text: string | null | undefined): string | undefined {
+  return text?.split(/\r?\n/).map((line) => line.trim()).find(Boolean)
 }
 
 /** A temp folder that cannot be made (a full or read-only /tmp): the machine's fault, so the formats without a browser are still written. */

@@ -15,6 +15,15 @@ export interface PageOptions {
   label: string
   /** Told how long opening and closing the tab took. */
   onStep?: (step: string, ms: number) => void
+  /** `browser.timeout` as configured and the config file that sets it (null: the default), for the advice when time runs out. */
+  setting?: { timeout: number; file: string | null }
+}
+
+/** “browser.timeout is 1 ms in casebook.yaml; raise it there …”: what a timeout message tells the user to change. */
+export function timeoutAdvice(setting: PageOptions['setting']): string {
+  if (!setting) return 'raise browser.timeout in the config if the document is very large'
+  const where = setting.file ? `browser.timeout is ${setting.timeout} ms in ${setting.file}; raise it there` : `browser.timeout is ${setting.timeout} ms (the default); set a higher browser.timeout in casebook.yaml`
+  return `${where} if the document is very large or the machine slow`
 }
 
 /** Opens a tab, runs `use` on it, and always closes it; failures of the browser throw EnvironmentError. */
@@ -31,7 +40,7 @@ export async function withPage<T>(browser: Browser, options: PageOptions, use: (
     onCrash = (error) => reject(new EnvironmentError(`The browser page crashed while rendering ${options.label}: ${error.message}`, { cause: error }))
     onDisconnect = () => reject(new EnvironmentError(`The browser exited while rendering ${options.label}`))
     timer = setTimeout(
-      () => reject(new EnvironmentError(`Rendering ${options.label} took longer than ${options.timeout * 4} ms; raise browser.timeout in the config if the document is very large`)),
+      () => reject(new EnvironmentError(`Rendering ${options.label} did not finish in ${options.timeout * 4} ms (four times the page's timeout); ${timeoutAdvice(options.setting)}`)),
       options.timeout * 4,
     )
     page.on('error', onCrash)
@@ -52,7 +61,7 @@ export async function withPage<T>(browser: Browser, options: PageOptions, use: (
 function asEnvironmentError(error: unknown, options: PageOptions): unknown {
   if (!(error instanceof Error) || error instanceof EnvironmentError) return error
   if (error.name === 'TimeoutError') {
-    return new EnvironmentError(`The browser timed out rendering ${options.label} (browser.timeout is ${options.timeout} ms): ${error.message}`, { cause: error })
+    return new EnvironmentError(`The browser timed out rendering ${options.label} (${error.message.split('\n')[0]}); ${timeoutAdvice(options.setting)}`, { cause: error })
   }
   if (/timed out\. Increase the 'protocolTimeout'/.test(error.message)) {
     return new EnvironmentError(`The browser took longer than ${PROTOCOL_TIMEOUT_MS / 60_000} minutes for one step of ${options.label}; split the document, or build the formats that need no browser`, { cause: error })

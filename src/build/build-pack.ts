@@ -122,7 +122,10 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const launch = () => {
     if (session) return session
     const start = performance.now()
-    session = import('../browser/launch-browser.js').then(({ launchBrowser }) => launchBrowser(options.browserPath ?? config.browser.path))
+    session = import('../browser/launch-browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) =>
+      // A slow machine's browser.timeout covers its browser's start too.
+      launchBrowser(options.browserPath ?? config.browser.path, { timeout: Math.max(LAUNCH_TIMEOUT_MS, config.browser.timeout) }),
+    )
     session.then(() => step({ step: 'browser launch', ms: since(start) }), () => undefined)
     return session
   }

@@ -38,7 +38,7 @@ export const pdfRenderer: Renderer = {
     const timeout = scaledTimeout(config.browser.timeout, html)
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)
-    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep }, (page) =>
+    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep, setting: { timeout: config.browser.timeout, file: config.file } }, (page) =>
       printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin }),
     )
     const { bytes, pages } = await timed(context, 'finish PDF', () => finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html }))

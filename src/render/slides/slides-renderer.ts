@@ -23,7 +23,7 @@ export const slidesRenderer: Renderer = {
     const label = `slides.pdf (${context.locale.code})`
     // The same offline tab as the report PDF: only the deck itself and data: URLs load.
     const browser = await timed(context, 'waiting for the browser', () => context.browser())
-    const printed = await withPage(browser, { timeout, label, onStep: context.onStep }, async (page) => {
+    const printed = await withPage(browser, { timeout, label, onStep: context.onStep, setting: { timeout: context.config.browser.timeout, file: context.config.file } }, async (page) => {
       await timed(context, 'page load', () => loadOffline(page, html, timeout))
       return timed(context, 'print', () => page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout }))
     })
