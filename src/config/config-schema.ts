@@ -20,6 +20,33 @@ const isoDate = v.pipe(
 )
 const nonEmptyList = 'expected a list of at least one item'
 
+/** A value as a message names it: “a4”, the number 4, a list, no value. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'no value'
+  if (typeof value === 'string') return `“${value}”`
+  if (Array.isArray(value)) return 'a list'
+  if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`
+  if (typeof value === 'object') return 'a mapping of keys to values'
+  return `the ${typeof value} ${String(value)}`
+}
+
+/**
+ * One of `options`, matched whatever its case (`a4` is A4, `HTML` is html), as the
+ * command line matches formats and locales; anything else names the options there are.
+ */
+function choice<const T extends readonly string[]>(options: T) {
+  return v.pipe(
+    v.unknown(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const value = dataset.value
+      const match = typeof value === 'string' ? options.find((option) => option.toLowerCase() === value.trim().toLowerCase()) : undefined
+      if (match !== undefined) return match as T[number]
+      addIssue({ message: `expected one of ${options.join(', ')}, got ${describeValue(value)}` })
+      return NEVER
+    }),
+  )
+}
+
 /**
  * An object whose unknown keys are errors. valibot stops at the first unknown key,
  * so the message lists every unknown key beside it, as a reader fixing a typo wants.
@@ -45,12 +72,12 @@ export const configSchema = strictObject({
   date: v.optional(isoDate),
   lang: v.optional(v.string()),
   locales: v.optional(v.pipe(v.array(v.string()), v.minLength(1, nonEmptyList))),
-  formats: v.optional(v.pipe(v.array(v.picklist(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),
+  formats: v.optional(v.pipe(v.array(choice(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),
   templates: v.optional(v.string()),
-  page: v.optional(strictObject({ size: v.optional(v.picklist(['A4', 'Letter'])) }), {}),
+  page: v.optional(strictObject({ size: v.optional(choice(['A4', 'Letter'])) }), {}),
   check: v.optional(
     strictObject({
-      expectedSections: v.optional(v.array(v.picklist(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),
+      expectedSections: v.optional(v.array(choice(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),
     }),
     {},
   ),

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from 'node:path'
 import * as v from 'valibot'
 import { ConfigError } from '../errors.js'
 import { checkConfigValues } from './check-config-values.js'
-import { configSchema, type Config } from './config-schema.js'
+import { configSchema, describeValue, type Config } from './config-schema.js'
+import { errnoCode, errnoMeaning } from '../build/fs-errors.js'
 
 /** Names a config file may have, looked up in this order. */
 export const CONFIG_NAMES = ['casebook.yaml', 'casebook.yml', 'casebook.json']
@@ -23,7 +24,13 @@ export interface ResolvedConfig extends Config {
  */
 export async function findConfig(explicit: string | undefined, input: string | undefined, cwd = process.cwd()): Promise<string | null> {
   if (explicit) {
-    if (!existsSync(explicit)) throw new ConfigError(`Config file not found: ${explicit}`)
+    const info = await stat(resolve(cwd, explicit)).catch(() => null)
+    if (!info) throw new ConfigError(`Config file not found: ${explicit}`)
+    if (info.isDirectory()) {
+      // The config file in it, if there is one, is most likely what was meant.
+      const inside = CONFIG_NAMES.map((name) => join(explicit, name)).find((candidate) => existsSync(resolve(cwd, candidate)))
+      throw new ConfigError(`--config ${explicit} is a folder; name a config file (${CONFIG_NAMES.join(', ')})${inside ? `, such as ${inside}` : ''}`)
+    }
     return explicit
   }
   const folders = [cwd]
@@ -51,7 +58,9 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
     const text = await readFile(file, 'utf8')
     raw = file.endsWith('.json') ? JSON.parse(text) : (await import('./parse-yaml.js')).parseYaml(text)
   } catch (error) {
-    throw new ConfigError(`${file}: cannot read config: ${(error as Error).message.split('\n')[0]}`, { cause: error })
+    const code = errnoCode(error)
+    const reason = code ? errnoMeaning(code) : (error as Error).message.split('\n')[0]
+    throw new ConfigError(`${file}: cannot read config: ${reason}`, { cause: error })
   }
   const result = v.safeParse(configSchema, raw ?? {})
   if (!result.success) throw new ConfigError(formatIssues(file, result.issues))
@@ -83,7 +92,22 @@ function formatIssues(file: string, issues: readonly v.BaseIssue<unknown>[]): st
       const path = issue.path ?? []
       const keys = path.at(-1)?.origin === 'key' ? path.slice(0, -1) : path
       const key = keys.map((item) => String(item.key)).join('.') || '(top level)'
-      return `${file}: config key “${key}”: ${issue.message}`
+      return `${file}: config key “${key}”: ${plainMessage(issue)}`
     })
     .join('\n')
+}
+
+/** Words for the types a config value may need. */
+const TYPE_NAMES: Record<string, string> = { string: 'text', number: 'a number', array: 'a list', boolean: 'true or false', object: 'a mapping of keys to values' }
+
+/**
+ * valibot's default wording (“Invalid type: Expected string but received null”) said
+ * plainly: what the key takes and what it got. Messages casebook wrote itself are kept.
+ */
+function plainMessage(issue: v.BaseIssue<unknown>): string {
+  if (!issue.message.startsWith('Invalid ')) return issue.message
+  if (issue.input === null || issue.input === undefined) return 'has no value; give one, or remove the key'
+  if (issue.kind === 'schema' && TYPE_NAMES[issue.type]) return `expected ${TYPE_NAMES[issue.type]}, got ${describeValue(issue.input)}`
+  if (issue.type === 'gt_value') return `expected a number above ${String(issue.requirement)}, got ${describeValue(issue.input)}`
+  return issue.message.replace(/^Invalid \w+: /, '')
 }
