@@ -8,7 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -23,7 +23,10 @@ const HANG_MS = 60_000
 
 const dirs: string[] = []
 const mounts: string[] = []
+/** Processes a row started to hold a pid (a lock's owner); killed when their row ends, or after the file. */
+const sleepers: ChildProcess[] = []
 afterAll(() => {
+  for (const sleeper of sleepers) sleeper.kill('SIGKILL')
   for (const mount of mounts.reverse()) spawnSync('umount', ['-l', mount])
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })
@@ -186,6 +189,20 @@ const diagnostics = (stderr: string): string[] => stderr.split('\n').filter((lin
 
 const build = (context: Context, ...more: string[]): string[] => ['build', context.source, '--out', context.out, ...more]
 
+/** A live process that is not casebook (`sleep`), as a pid reused after a crash is; returns its pid and start time. */
+function liveStranger(): { pid: number; start: string } {
+  const sleeper = spawn('sleep', ['600'], { stdio: 'ignore' })
+  sleepers.push(sleeper)
+  const stat = readFileSync(`/proc/${sleeper.pid}/stat`, 'utf8')
+  return { pid: sleeper.pid!, start: stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] }
+}
+/** A source folder `src` in the row's folder holding the seed. */
+const sourceFolder = (context: Context): void => {
+  mkdirSync(join(context.dir, 'src'))
+  context.source = join(context.dir, 'src')
+  writeFileSync(join(context.source, 'cases.txt'), readFileSync(SEED))
+}
+
 const ROWS: Row[] = [
   // --- where the pack goes --------------------------------------------------------------
   {
@@ -265,6 +282,71 @@ const ROWS: Row[] = [
     stderr: [/taken\b.*\bis a file/],
   },
   {
+    name: '--out is the input folder: refused, so the pack is never read back as source',
+    setup: sourceFolder,
+    args: (context) => ['build', 'src', '--out', 'src', '--format', 'html'],
+    code: 2,
+    stderr: [/output folder src \(--out\) is the input folder src/, /read back as source/, /Pick another folder/],
+  },
+  {
+    name: '--out holds the input folder',
+    setup: sourceFolder,
+    args: (context) => ['build', 'src', '--out', '.', '--format', 'html'],
+    code: 2,
+    stderr: [/output folder \. \(--out\) holds the input src/, /Pick another folder/],
+  },
+  {
+    name: 'out: in the config is the input folder',
+    setup: (context) => {
+      sourceFolder(context)
+      writeFileSync(join(context.dir, 'casebook.yaml'), 'title: 测试\ninput: src\nout: src\n')
+    },
+    args: () => ['build', '--format', 'html'],
+    code: 2,
+    stderr: [/output folder src \(out: in casebook\.yaml\) is the input folder/],
+  },
+  {
+    name: 'a source folder holding an old pack: its CHANGES.md is not read as source',
+    setup: (context) => {
+      sourceFolder(context)
+      copyPrevious(context.source)
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 0,
+    writes: true,
+    stderr: [/src\/CHANGES\.md:1:1 info CHANGES\.md is not read: it is the edition notes casebook wrote/],
+    after: ({ out }, result) => {
+      expect(result.stderr).not.toMatch(/text-before-heading|duplicate-intro/)
+      expect(readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')).not.toContain('本版更新: 本版更新')
+    },
+  },
+  {
+    name: 'a lock holding the pid of a live process that is not casebook (an old lock, pid reused): taken over at once',
+    previous: true,
+    setup: ({ out }) => writeFileSync(join(out, '.casebook.lock'), String(liveStranger().pid)),
+    args: (context) => build(context, '--format', 'html', '--force'),
+    code: 0,
+    writes: true,
+    stderr: [/wrote .*report\.html/],
+    after: ({ out }, result) => {
+      expect(result.stderr).not.toMatch(/waiting/)
+      expect(existsSync(join(out, '.casebook.lock'))).toBe(false)
+    },
+  },
+  {
+    name: 'a lock whose pid now runs another process (start time differs; pid 1 in a container): taken over at once',
+    previous: true,
+    setup: ({ out }) => writeFileSync(join(out, '.casebook.lock'), JSON.stringify({ pid: 1, start: '999999999999', host: hostname() })),
+    args: (context) => build(context, '--format', 'html', '--force'),
+    code: 0,
+    writes: true,
+    stderr: [/wrote .*report\.html/],
+    after: ({ out }, result) => {
+      expect(result.stderr).not.toMatch(/waiting/)
+      expect(existsSync(join(out, '.casebook.lock'))).toBe(false)
+    },
+  },
+  {
     name: 'the disk fills up while the pack is written (ENOSPC)',
     setup: (context) => {
       const disk = join(context.dir, 'disk')
@@ -322,6 +404,57 @@ const ROWS: Row[] = [
     stderr: [/cases\.md:3:7 error .*2026-02-30/],
   },
 
+  {
+    name: 'front matter never closed: a located error, not an intro that reads “title: 标题”',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('2026-01-15').replace(/\n---\n\n/, '\n\n'))
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 1,
+    stderr: [/cases\.md:1:1 error Front matter opened by --- on line 1 is not closed.*front-matter/, /nothing was written/],
+  },
+  {
+    name: 'front matter title: [a, b] is an error at the value, as in the config',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('2026-01-15').replace('title: 测试', 'title: [a, b]'))
+    },
+    args: (context) => ['check', context.source],
+    code: 1,
+    stderr: [],
+    after: (_, result) => expect(result.stdout).toMatch(/cases\.md:2:8 error Front matter title must be text, not a list.*title: "\[a, b\]" front-matter/),
+  },
+  {
+    name: 'front matter title: with no value is left out, not the text “null”',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('2026-01-15').replace('title: 测试', 'title:'))
+    },
+    args: (context) => ['ast', context.source],
+    code: 0,
+    stderr: [/cases\.md:2:\d+ warning Front matter title has no value/],
+    after: (_, result) => expect((JSON.parse(result.stdout) as { data: { title: string } }).data.title).toBe(''),
+  },
+  {
+    name: 'HTML comments are the author\'s notes: not printed, no warning; raw HTML stays text with one',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('2026-01-15').replace('内容。', '内容<!-- 行内备注 -->。\n\n<!-- 备注:不要印 -->\n\n<div>原样</div>'))
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 0,
+    writes: true,
+    stderr: [/cases\.md:12:1 warning Unsupported Markdown \(html\) is kept as plain text unsupported-markdown/],
+    after: ({ out }, result) => {
+      expect(diagnostics(result.stderr).filter((line) => line.includes('unsupported-markdown'))).toHaveLength(1)
+      const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')
+      expect(html).not.toContain('备注')
+      expect(html).toContain('内容。')
+      expect(html).toContain('原样')
+    },
+  },
+
   // --- options ------------------------------------------------------------------------
   {
     name: '--browser-path that does not exist, with --format pdf: no silent fallback',
@@ -329,6 +462,57 @@ const ROWS: Row[] = [
     args: (context) => build(context, '--format', 'pdf', '--browser-path', '/nonexistent/chrome'),
     code: [2, 3],
     stderr: [/\/nonexistent\/chrome/],
+  },
+  {
+    name: '--browser-path /bin/true (a program, not a browser): exit 3 with a plain message, no puppeteer text',
+    args: (context) => build(context, '--format', 'pdf', '--browser-path', '/bin/true'),
+    code: 3,
+    stderr: [/\/bin\/true, named by --browser-path.*is not a Chrome\/Chromium casebook could start: asked for its version, it printed/],
+    // A failed format still records the edition (CHANGES.md, manifest.json); no PDF is written.
+    writes: true,
+    after: ({ out }, result) => {
+      expect(result.stderr).not.toMatch(/TROUBLESHOOTING|pptr\.dev|Protocol error|Target closed|Code: 0/)
+      expect(existsSync(join(out, 'zh-CN', 'report.pdf'))).toBe(false)
+    },
+  },
+  {
+    name: 'browser.timeout: 1 names the configured value and where to raise it',
+    setup: ({ dir }) => writeFileSync(join(dir, 'casebook.yaml'), 'title: 测试\nbrowser:\n  timeout: 1\n'),
+    args: (context) => build(context, '--format', 'pdf'),
+    code: 3,
+    stderr: [/browser\.timeout is 1 ms in \S*casebook\.yaml; raise it there/],
+    writes: true,
+    after: ({ out }, result) => {
+      expect(result.stderr).not.toMatch(/took longer than 4 ms/)
+      expect(existsSync(join(out, 'zh-CN', 'report.pdf'))).toBe(false)
+    },
+  },
+  {
+    name: '--config names a folder: a plain message naming the config in it, not EISDIR',
+    setup: ({ dir }) => {
+      mkdirSync(join(dir, 'settings'))
+      writeFileSync(join(dir, 'settings', 'casebook.yaml'), 'title: 测试\n')
+    },
+    args: (context) => build(context, '--format', 'html', '--config', 'settings'),
+    code: 2,
+    stderr: [/--config settings is a folder; name a config file .*such as settings\/casebook\.yaml/],
+    after: (_, result) => expect(result.stderr).not.toMatch(/EISDIR|illegal operation/),
+  },
+  {
+    name: 'page.size: a4 is A4, as formats and locales match whatever their case',
+    setup: ({ dir }) => writeFileSync(join(dir, 'casebook.yaml'), 'title: 测试\npage:\n  size: a4\nformats: [HTML]\n'),
+    args: (context) => build(context),
+    code: 0,
+    writes: true,
+    stderr: [/wrote .*zh-CN\/report\.html/],
+  },
+  {
+    name: 'page.size: A5 names the key, the value and the sizes there are, in plain words',
+    setup: ({ dir }) => writeFileSync(join(dir, 'casebook.yaml'), 'title: 测试\npage:\n  size: A5\n'),
+    args: (context) => build(context, '--format', 'html'),
+    code: 2,
+    stderr: [/casebook\.yaml: config key “page\.size”: expected one of A4, Letter, got “A5”/],
+    after: (_, result) => expect(result.stderr).not.toMatch(/Invalid type|Expected \(/),
   },
   {
     name: "--format ''",
@@ -419,6 +603,42 @@ const ROWS: Row[] = [
     args: (context) => build(context, '--format', 'html'),
     code: 1,
     stderr: [/empty\.txt:1:1 error/, /nothing was written/],
+  },
+  {
+    name: 'a folder with a subfolder, .markdown and .MD files and a Word file: nothing skipped in silence',
+    setup: (context) => {
+      sourceFolder(context)
+      writeFileSync(join(context.source, 'x-beijing.markdown'), '# 案例十一:北京\n## 11.1 案例背景\n北京文字。\n## 11.2 案例分析\n- 要点:内容\n## 11.3 案例启示\n经验。\n')
+      writeFileSync(join(context.source, 'x-tianjin.MD'), '# 案例十二:天津\n## 12.1 案例背景\n天津*强调*文字。\n## 12.2 案例分析\n- 要点:内容\n## 12.3 案例启示\n经验。\n')
+      mkdirSync(join(context.source, 'cases'))
+      writeFileSync(join(context.source, 'cases', '1.txt'), '13、案例13:重庆\n13.1 案例背景\n文字\n')
+      writeFileSync(join(context.source, 'notes.docx'), 'not really a docx\n')
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 0,
+    writes: true,
+    stderr: [
+      /src\/cases:1:1 warning Subfolder cases\/ is not read, though it holds a source file \(1\.txt\).*skipped-file/,
+      /src:1:1 info Not read: notes\.docx\..*skipped-file/,
+    ],
+    after: ({ out }, result) => {
+      const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')
+      // .markdown and .MD are Markdown: their # headings are cases, *强调* is emphasis.
+      expect(html).toContain('北京')
+      expect(html).toMatch(/<em>强调<\/em>/)
+      expect(html).toContain('天津')
+      expect(result.stderr).not.toMatch(/unrecognised|case-number-order/)
+    },
+  },
+  {
+    name: 'a folder whose sources are all in a subfolder says where they are',
+    setup: (context) => {
+      mkdirSync(join(context.dir, 'nested', 'cases'), { recursive: true })
+      writeFileSync(join(context.dir, 'nested', 'cases', 'a.txt'), readFileSync(SEED))
+    },
+    args: (context) => ['build', 'nested', '--out', context.out, '--format', 'html'],
+    code: 2,
+    stderr: [/No source files .* in \S*nested; its subfolder cases\/ holds some.*nested\/cases/],
   },
   {
     name: 'a missing input path',
