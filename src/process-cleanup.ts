@@ -3,11 +3,15 @@
  * hurry: the output lock, temp files, the browser and its profile folder.
  *
  * The library registers each of these while it holds them; a command that stops
- * on a signal (`casebook build` on Ctrl-C) runs them all, synchronously, before
- * it exits. Nothing here installs a signal handler: the library never exits.
+ * on a signal (`casebook build` on Ctrl-C) runs them all before it exits. Most are
+ * synchronous; the browser's waits (briefly) for its processes to end, since a
+ * dying Chromium could still write into the profile folder being removed. Nothing here installs a signal handler: the library never exits.
  */
 
-type Cleanup = () => void
+type Cleanup = () => void | Promise<void>
+
+/** The longest an interrupted build waits for its cleanups before it exits anyway. */
+const CLEANUP_LIMIT_MS = 5_000
 
 const cleanups = new Set<Cleanup>()
 let holds = 0
@@ -19,17 +23,27 @@ export function onInterrupt(cleanup: Cleanup): () => void {
   return () => void cleanups.delete(cleanup)
 }
 
-/** Runs every registered cleanup, the most recent first (temp files before the lock that guards their folder). */
-export function runCleanups(): void {
+/**
+ * Runs every registered cleanup, the most recent first (temp files before the lock that
+ * guards their folder), and waits for those that wait, up to a limit.
+ */
+export async function runCleanups(): Promise<void> {
   const pending = [...cleanups].reverse()
   cleanups.clear()
+  const waits: Array<Promise<void>> = []
   for (const cleanup of pending) {
     try {
-      cleanup()
-    } catch {
+      const result = cleanup()
       // Best effort: the next build removes what is left (stale temps, dead owners' locks and folders).
+      if (result) waits.push(result.catch(() => undefined))
+    } catch {
+      // As above.
     }
   }
+  if (waits.length === 0) return
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([Promise.all(waits), new Promise((resolve) => (timer = setTimeout(resolve, CLEANUP_LIMIT_MS)))])
+  clearTimeout(timer)
 }
 
 /**

@@ -64,7 +64,6 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
     throw tempFolderError(error, 'the browser profile')
   })
   const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 })
-  let forget = onInterrupt(removeProfile)
   let browser: Browser
   // Stops (kills) the launch of a program that starts but never answers as a browser.
   const abort = new AbortController()
@@ -73,52 +72,66 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
     timedOut = true
     abort.abort()
   }, launchTimeout)
+  const launching = puppeteer.launch({
+    signal: abort.signal,
+    executablePath,
+    headless: true,
+    userDataDir,
+    // Over a pipe, not a WebSocket: when casebook ends, even by kill -9, the pipe closes and Chromium exits with it.
+    pipe: true,
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+    // Each job has its own timeouts, scaled to its page (with-page.ts); puppeteer's cap on a
+    // single protocol call (3 minutes by default) cut long prints short whatever they allowed.
+    // Still finite, so a browser that stops answering (even to Browser.close) cannot hang a build.
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
+    args: [
+      // Root in a container cannot use the sandbox; pages are our own files only.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--no-first-run',
+      '--font-render-hinting=none',
+    ],
+  })
+  // Ctrl-C while the browser starts: the launch is stopped (puppeteer kills what it started) and
+  // waited for, so no Chromium is left to write into the profile folder after it is removed.
+  let interrupted = false
+  let forget = onInterrupt(async () => {
+    interrupted = true
+    abort.abort()
+    const started = await launching.catch(() => undefined)
+    if (started) await killBrowser(started)
+    removeProfile()
+  })
   try {
-    browser = await puppeteer.launch({
-      signal: abort.signal,
-      executablePath,
-      headless: true,
-      userDataDir,
-      // Over a pipe, not a WebSocket: when casebook ends, even by kill -9, the pipe closes and Chromium exits with it.
-      pipe: true,
-      handleSIGINT: handleSignals,
-      handleSIGTERM: handleSignals,
-      handleSIGHUP: handleSignals,
-      // Each job has its own timeouts, scaled to its page (with-page.ts); puppeteer's cap on a
-      // single protocol call (3 minutes by default) cut long prints short whatever they allowed.
-      // Still finite, so a browser that stops answering (even to Browser.close) cannot hang a build.
-      protocolTimeout: PROTOCOL_TIMEOUT_MS,
-      args: [
-        // Root in a container cannot use the sandbox; pages are our own files only.
-        ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-default-apps',
-        '--no-first-run',
-        '--font-render-hinting=none',
-      ],
-    })
+    browser = await launching
   } catch (error) {
     forget()
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
+    // Stopped by Ctrl-C, which exits once its cleanups end: no need to ask the program what it is.
+    if (interrupted) throw error
     throw new EnvironmentError(launchFailure(located, error, timedOut ? launchTimeout : null), { cause: error })
   } finally {
     clearTimeout(timer)
   }
   forget()
   // On Ctrl-C the CLI exits at once: kill the browser's whole process group, then remove its profile.
-  forget = onInterrupt(() => {
-    killBrowser(browser)
+  forget = onInterrupt(async () => {
+    await killBrowser(browser)
     removeProfile()
   })
   return {
     browser,
     async close() {
-      forget()
       await browser.close().catch(() => killBrowser(browser))
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
+      // Only now: a Ctrl-C during the close still kills the browser and removes its folder.
+      forget()
     },
   }
 }
@@ -161,14 +174,18 @@ export function tempFolderError(error: unknown, what: string): EnvironmentError 
 }
 
 /** SIGKILL to the browser and its helpers (puppeteer starts it as the leader of its own process group). */
-function killBrowser(browser: Browser): void {
+async function killBrowser(browser: Browser): Promise<void> {
   const child = browser.process()
   if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
   try {
     process.kill(-child.pid, 'SIGKILL')
   } catch {
     child.kill('SIGKILL')
   }
+  // Its whole group got the signal at once; once the main process is reaped the others are gone
+  // too, and none can write into the profile folder that is removed next.
+  await exited
 }
 
 /** Removes the profile and page folders in /tmp of casebook processes that are no longer running. */

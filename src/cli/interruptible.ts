@@ -23,9 +23,10 @@ export async function interruptible<T>(work: () => Promise<T>): Promise<T> {
   const stop = (signal: NodeJS.Signals): void => {
     const code = EXIT_CODES[signal] ?? 130
     const exit = (): void => {
-      runCleanups()
-      process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}casebook: interrupted (${signal}); the lock, temporary files and browser are cleaned up\n`)
-      process.exit(code)
+      void runCleanups().finally(() => {
+        process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}casebook: interrupted (${signal}); the lock, temporary files and browser are cleaned up\n`)
+        process.exit(code)
+      })
     }
     // A second signal does not wait for the renames that hold the first one off.
     if (stopping) return exit()
