@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile'
 import type { CaseDocument, CaseTreeNode, SectionKind } from '../types.js'
 import { report, type Severity } from '../parse/report.js'
+import type { RuleId } from './rule-ids.js'
 
 /** Options that tune the rules, from the config's `check` key. */
 export interface CheckOptions {
@@ -16,7 +17,7 @@ export type Rule = (tree: CaseDocument, context: RuleContext) => void
 export interface RuleContext {
   options: CheckOptions
   /** Reports a problem at `node`, on the file that node came from. */
-  report(owner: { data?: { file?: string } }, node: CaseTreeNode, reason: string, ruleId: string, severity: Severity): void
+  report(owner: { data?: { file?: string } }, node: CaseTreeNode, reason: string, ruleId: RuleId, severity: Severity): void
 }
 
 /** Builds the rule context for a document made of `files`. */

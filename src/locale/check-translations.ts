@@ -10,6 +10,7 @@ import { basename } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { report } from '../parse/report.js'
+import { locate } from '../text/locate.js'
 import { plainText } from '../text/plain-text.js'
 import type { Block, Case, Conclusion, Intro, ParsedDocument, Section } from '../types.js'
 import { marksCurrent, sourceHash } from './case-hash.js'
@@ -76,7 +77,7 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
       ? `${describeTop(node)} changed after its translation in ${name} (which translates ${mark}); update the translation and write <!-- source: ${hash} -->`
       : `${describeTop(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> ${under}`
     const found = mark ? findSourceMark(translation, match) : null
-    const place = found && found.file === target ? { start: pointAt(target, found.start), end: pointAt(target, found.end) } : match.type === 'case' ? match.position : headingPlace(target, match)
+    const place = found && found.file === target ? { start: locate(target)(found.start), end: locate(target)(found.end) } : match.type === 'case' ? match.position : headingPlace(target, match)
     report(target, reason, place, 'translation-stale', 'warning')
   }
   for (const extra of extras) {
@@ -148,7 +149,7 @@ function headingPlace(file: VFile, node: { position?: Position }): Position | un
   const text = String(file.value)
   let end = start.offset
   while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
-  return { start, end: pointAt(file, end) }
+  return { start, end: locate(file)(end) }
 }
 
 /**
@@ -165,35 +166,7 @@ function insertionPlace(after: Top | null, translation: ParsedDocument, order: M
     const place = headingPlace(file, next)
     if (place) return { file, place }
   }
-  const end = pointAt(file, String(file.value).length)
+  const end = locate(file)(String(file.value).length)
   return { file, place: { start: end, end } }
 }
 
-/** Line and column (1-based, in UTF-16 code units) of `offset` in the file's text. */
-function pointAt(file: VFile, offset: number): { line: number; column: number; offset: number } {
-  const starts = lineStarts(file)
-  // The last line starting at or before `offset`.
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if (starts[middle] <= offset) low = middle
-    else high = middle - 1
-  }
-  return { line: low + 1, column: offset - starts[low] + 1, offset }
-}
-
-// Where each line of a file's text starts (after \r\n, \r or \n), made once per file: a partial translation can have a gap per block.
-const starts = new WeakMap<VFile, number[]>()
-function lineStarts(file: VFile): number[] {
-  let found = starts.get(file)
-  if (found) return found
-  const text = String(file.value)
-  found = [0]
-  for (let index = 0; index < text.length; index++) {
-    const char = text.charCodeAt(index)
-    if (char === 10 || (char === 13 && text.charCodeAt(index + 1) !== 10)) found.push(index + 1)
-  }
-  starts.set(file, found)
-  return found
-}

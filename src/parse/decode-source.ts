@@ -8,6 +8,10 @@ import { basename, extname } from 'node:path'
 import { VFile } from 'vfile'
 import { detectBinary, utf16Order, type BinaryKind } from './detect-binary.js'
 import { guessLegacyEncoding } from './guess-encoding.js'
+import { report } from './report.js'
+import type { RuleId } from '../check/rule-ids.js'
+import { locate } from '../text/locate.js'
+import type { Point, Position } from 'unist'
 
 declare module 'vfile' {
   interface DataMap {
@@ -54,7 +58,7 @@ export function decodeSource(bytes: Uint8Array, path: string): VFile {
     const encoding = guessLegacyEncoding(bytes)
     const advice = encoding ? `it looks like ${encoding.name}: convert it with ${iconv(encoding.iconv, path)}` : 'save it as UTF-8 text'
     const reason = `Invalid UTF-8: this file is not UTF-8 text (${plural(replaced.count, 'byte sequence')} cannot be read, the first here); ${advice}`
-    return unreadable(path, reason, 'invalid-utf8', pointOf(value, replaced.first))
+    return unreadable(path, reason, 'invalid-utf8', locate(value)(replaced.first))
   }
   // Control characters are blanked rather than removed so offsets still match the file.
   const controls: Array<{ index: number; char: string }> = []
@@ -65,32 +69,30 @@ export function decodeSource(bytes: Uint8Array, path: string): VFile {
   const file = new VFile({ path, value })
   if (replaced) {
     const reason = `Invalid UTF-8: ${plural(replaced.count, 'byte sequence')} ${replaced.count === 1 ? 'was' : 'were'} replaced by U+FFFD, the first here; fix ${replaced.count === 1 ? 'it' : 'them'} or save the file as UTF-8 again`
-    file.message(reason, { place: pointOf(value, replaced.first), ruleId: 'invalid-utf8', source: 'casebook' }).fatal = true
+    report(file, reason, asPlace(locate(file)(replaced.first)), 'invalid-utf8', 'error')
   }
   controls.slice(0, MAX_CONTROL_MESSAGES).forEach(({ index, char }) => {
     const code = 'U+' + char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
-    const message = file.message(`Unexpected control character ${code}; it was replaced by a space`, {
-      place: file.value ? pointOf(value, index) : undefined,
-      ruleId: 'control-character',
-      source: 'casebook',
-    })
-    message.fatal = char === '\u0000' ? true : false
+    const place = file.value ? asPlace(locate(file)(index)) : undefined
+    report(file, `Unexpected control character ${code}; it was replaced by a space`, place, 'control-character', char === '\u0000' ? 'error' : 'warning')
   })
   if (controls.length > MAX_CONTROL_MESSAGES) {
-    file.message(`${controls.length - MAX_CONTROL_MESSAGES} more control characters were replaced by spaces`, {
-      ruleId: 'control-character',
-      source: 'casebook',
-    }).fatal = false
+    report(file, `${controls.length - MAX_CONTROL_MESSAGES} more control characters were replaced by spaces`, undefined, 'control-character', 'warning')
   }
   return file
 }
 
 /** A file with no text and one error: what it is and what to do. */
-function unreadable(path: string, reason: string, ruleId: string, place: { line: number; column: number; offset: number }): VFile {
+function unreadable(path: string, reason: string, ruleId: RuleId, place: Point): VFile {
   const file = new VFile({ path, value: '' })
   file.data.unreadable = true
-  file.message(reason, { place, ruleId, source: 'casebook' }).fatal = true
+  report(file, reason, asPlace(place), ruleId, 'error')
   return file
+}
+
+/** A point as the zero-width place `report()` takes. */
+function asPlace(point: Point): Position {
+  return { start: point, end: point }
 }
 
 function binaryMessage({ kind, advice }: BinaryKind, path: string): string {
@@ -133,15 +135,3 @@ function startsWithBytes(bytes: Uint8Array, prefix: number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((byte, index) => bytes[index] === byte)
 }
 
-function pointOf(value: string, index: number): { line: number; column: number; offset: number } {
-  let line = 1
-  let lineStart = 0
-  for (let i = 0; i < index; i++) {
-    const char = value.charCodeAt(i)
-    if (char === 10 || (char === 13 && value.charCodeAt(i + 1) !== 10)) {
-      line++
-      lineStart = i + 1
-    }
-  }
-  return { line, column: index - lineStart + 1, offset: index }
-}

@@ -12,6 +12,7 @@ import { report } from './report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 import { canonicalLocaleCode } from '../locale/locale-code.js'
+import { locate } from '../text/locate.js'
 
 type Container = Intro | Conclusion | Section
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
@@ -188,10 +189,10 @@ function frontMatterValuePlace(node: Mdast.Yaml, key: string): Position | undefi
   const range = (pair?.value as { range?: [number, number, number] } | null | undefined)?.range ?? (pair?.key as { range?: [number, number, number] } | undefined)?.range
   if (!start || !range) return node.position
   // The YAML starts on the line after the opening `---`, at column 1.
+  const inYaml = locate(node.value)
   const point = (offset: number) => {
-    const before = node.value.slice(0, offset)
-    const lineStart = before.lastIndexOf('\n') + 1
-    return { line: start.line + 1 + (before.match(/\n/g)?.length ?? 0), column: offset - lineStart + 1 }
+    const { line, column } = inYaml(offset)
+    return { line: start.line + line, column }
   }
   return { start: point(range[0]), end: point(range[1]) }
 }

@@ -7,6 +7,7 @@ import { isMarkdown } from './source-names.js'
 import { isUnreadable } from './decode-source.js'
 import { report } from './report.js'
 import { guessLanguage } from '../text/guess-language.js'
+import { locate } from '../text/locate.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
@@ -66,19 +67,5 @@ function stripEmpty(data: Partial<DocumentData>): Partial<DocumentData> {
 }
 
 function parseSinglePosition(file: VFile) {
-  const value = String(file.value)
-  // Count lines without splitting: a 10 MB source would make a string per line.
-  let line = 1
-  let lineStart = 0
-  for (let index = 0; index < value.length; index++) {
-    const code = value.charCodeAt(index)
-    if (code === 10 || (code === 13 && value.charCodeAt(index + 1) !== 10)) {
-      line++
-      lineStart = index + 1
-    }
-  }
-  return {
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line, column: value.length - lineStart + 1, offset: value.length },
-  }
+  return { start: { line: 1, column: 1, offset: 0 }, end: locate(file)(String(file.value).length) }
 }

@@ -2,6 +2,7 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import type { RuleId } from '../check/rule-ids.js'
 
 /** How bad a content problem is: errors fail a build, warnings fail only `check --strict`. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -11,7 +12,7 @@ export function report(
   file: VFile,
   reason: string,
   place: Position | undefined,
-  ruleId: string,
+  ruleId: RuleId,
   severity: Severity,
 ): VFileMessage {
   const message = file.message(reason, { place, ruleId, source: 'casebook' })
