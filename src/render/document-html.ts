@@ -16,10 +16,10 @@ export interface DocumentHtml {
 }
 
 // Keyed by the tree object: renderers of one locale share its localized tree; a new build's tree starts afresh.
-const made = new WeakMap<CaseDocument, Map<string, Promise<DocumentHtml>>>()
+const made = new WeakMap<CaseDocument, Map<string, DocumentHtml>>()
 
 /** The fragments of `document`, with `pointSeparator` between a key point's label and text. */
-export function documentHtml(document: CaseDocument, pointSeparator: string): Promise<DocumentHtml> {
+export function documentHtml(document: CaseDocument, pointSeparator: string): DocumentHtml {
   let bySeparator = made.get(document)
   if (!bySeparator) made.set(document, (bySeparator = new Map()))
   let result = bySeparator.get(pointSeparator)
@@ -27,16 +27,13 @@ export function documentHtml(document: CaseDocument, pointSeparator: string): Pr
   return result
 }
 
-async function render(document: CaseDocument, pointSeparator: string): Promise<DocumentHtml> {
+function render(document: CaseDocument, pointSeparator: string): DocumentHtml {
   const intro = document.children.find((node): node is Intro => node.type === 'intro')
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion')
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  // One pass over all block content: intro, every section, conclusion.
-  const html = await blocksToHtml([intro?.children ?? [], ...cases.flatMap((node) => node.children.map((section) => section.children)), conclusion?.children ?? []], pointSeparator)
-  let next = 1
   return {
-    intro: html[0],
-    sections: cases.map((node) => node.children.map(() => html[next++])),
-    conclusion: html[next],
+    intro: blocksToHtml(intro?.children ?? [], pointSeparator),
+    sections: cases.map((node) => node.children.map((section) => blocksToHtml(section.children, pointSeparator))),
+    conclusion: blocksToHtml(conclusion?.children ?? [], pointSeparator),
   }
 }

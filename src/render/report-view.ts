@@ -95,9 +95,9 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
   const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  const html = await documentHtml(document, locale.t('pointSeparator'))
+  const html = documentHtml(document, locale.t('pointSeparator'))
   const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
-  const parts = await untranslatedParts(document, locale.t('pointSeparator'))
+  const parts = untranslatedParts(document, locale.t('pointSeparator'))
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
     return {
@@ -172,7 +172,7 @@ function sectionView(section: Section, id: string, html: string, context: Render
  * and untranslated ones, as HTML; keyed by the part's `children`. Empty for a
  * complete translation or a source shown as written.
  */
-async function untranslatedParts(document: CaseDocument, separator: string): Promise<Map<Block[], HtmlPart[]>> {
+function untranslatedParts(document: CaseDocument, separator: string): Map<Block[], HtmlPart[]> {
   const groups: Block[][] = []
   for (const node of document.children) {
     if (node.type === 'case') for (const section of node.children) collect(section.children)
@@ -193,8 +193,6 @@ async function untranslatedParts(document: CaseDocument, separator: string): Pro
     }
     return found
   })
-  const html = await blocksToHtml(runs.flat().map((run) => run.blocks), separator)
-  let next = 0
-  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: html[next++], untranslated: run.untranslated }))))
+  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: blocksToHtml(run.blocks, separator), untranslated: run.untranslated }))))
   return parts
 }

@@ -21,7 +21,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
   const cases = document.children.filter((node): node is Case => node.type === 'case')
-  const notes = await notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
+  const notes = notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
   const title = document.data.title
   const date = document.data.date ?? config.date
   const organisation = document.data.organisation ?? config.organisation
@@ -106,9 +106,9 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | 
   }))
 }
 
-/** The full text of every part as sanitized HTML: the report's fragments, made once for both. */
-async function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
-  const html = await documentHtml(document, separator)
+/** The full text of every part as HTML: the report's fragments, made once for both. */
+function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
+  const html = documentHtml(document, separator)
   return {
     intro: { title: intro?.title ?? '', sections: [{ title: '', html: html.intro }] },
     cases: cases.map((node, index): SlideNotes => ({
