@@ -16,6 +16,10 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code !== 'EPIPE') throw error
     process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
   })
+  // `casebook build 2>&1 | head` closes it for messages: the build goes on (and cleans up) unheard.
+  process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error
+  })
   const program = new Command('casebook')
     .description('Turn case-study documents into briefing packs: report (HTML, PDF), slides and Word, per locale.')
     .version(VERSION, '-V, --version')
