@@ -7,8 +7,8 @@
  * pid (`casebook-browser-<pid>-…`), so the next launch removes the folders of
  * builds that are no longer running, as the next build removes stale temp files.
  */
-import { rmSync } from 'node:fs'
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
@@ -60,9 +60,13 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   const launchTimeout = options.timeout ?? LAUNCH_TIMEOUT_MS
   const { default: puppeteer } = await import('puppeteer-core')
   await removeStaleFolders()
-  const userDataDir = await mkdtemp(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+  // Made synchronously, so Ctrl-C cannot land between the folder's making and its cleanup's registration.
+  let userDataDir: string
+  try {
+    userDataDir = mkdtempSync(join(tmpdir(), `${PROFILE_PREFIX}${process.pid}-`))
+  } catch (error) {
     throw tempFolderError(error, 'the browser profile')
-  })
+  }
   const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 })
   let browser: Browser
   // Stops (kills) the launch of a program that starts but never answers as a browser.
@@ -98,14 +102,17 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
       '--font-render-hinting=none',
     ],
   })
-  // Ctrl-C while the browser starts: the launch is stopped (puppeteer kills what it started) and
-  // waited for, so no Chromium is left to write into the profile folder after it is removed.
+  // Ctrl-C while the browser starts: the launch is stopped (puppeteer kills the process group it
+  // started) and the folder removed once no Chromium is left to write into it. The launch itself is
+  // not waited for: stopped at the wrong moment, puppeteer's promise never settles.
+  let launched: Browser | undefined
+  launching.then((started) => (launched = started), () => undefined)
   let interrupted = false
   let forget = onInterrupt(async () => {
     interrupted = true
     abort.abort()
-    const started = await launching.catch(() => undefined)
-    if (started) await killBrowser(started)
+    if (launched) await killBrowser(launched)
+    await untilUnused(userDataDir)
     removeProfile()
   })
   try {
@@ -123,6 +130,7 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   // On Ctrl-C the CLI exits at once: kill the browser's whole process group, then remove its profile.
   forget = onInterrupt(async () => {
     await killBrowser(browser)
+    await untilUnused(userDataDir)
     removeProfile()
   })
   return {
@@ -186,6 +194,35 @@ async function killBrowser(browser: Browser): Promise<void> {
   // Its whole group got the signal at once; once the main process is reaped the others are gone
   // too, and none can write into the profile folder that is removed next.
   await exited
+}
+
+/**
+ * Waits (a few seconds at most) until no living process names `folder` on its command line:
+ * a killed Chromium's helpers can outlive its main process for a moment and write into their
+ * profile. Linux's /proc tells; where there is none, there is nothing to wait for.
+ */
+async function untilUnused(folder: string, limitMs = 3_000): Promise<void> {
+  const deadline = Date.now() + limitMs
+  while (usedBy(folder) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+}
+
+function usedBy(folder: string): boolean {
+  let pids: string[]
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name))
+  } catch {
+    return false
+  }
+  return pids.some((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      // A zombie has exited; it only waits to be reaped.
+      if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z') return false
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(folder)
+    } catch {
+      return false
+    }
+  })
 }
 
 /** Removes the profile and page folders in /tmp of casebook processes that are no longer running. */

@@ -2,8 +2,8 @@
  * Loads an HTML string into a page from a temporary file, with every request
  * other than that file and data: URLs blocked, so rendering never touches the network.
  */
-import { rmSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -19,10 +19,15 @@ export interface OfflineLoad {
 /** Loads `html` as a file:// page, waits for its fonts, and returns what was blocked. */
 export async function loadOffline(page: Page, html: string, timeout: number): Promise<OfflineLoad> {
   // Named after our pid: a killed build's folder is removed by the next launch (launch-browser.ts); Ctrl-C removes it at once.
-  const folder = await mkdtemp(join(tmpdir(), `${PAGE_PREFIX}${process.pid}-`)).catch((error: unknown) => {
+  // Made synchronously, so Ctrl-C cannot land between the folder's making and its cleanup's registration.
+  let folder: string
+  try {
+    folder = mkdtempSync(join(tmpdir(), `${PAGE_PREFIX}${process.pid}-`))
+  } catch (error) {
     throw tempFolderError(error, 'the page to print')
-  })
-  const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true }))
+  }
+  // Retried: the page file may be written (on another thread) while the folder is removed.
+  const forget = onInterrupt(() => rmSync(folder, { recursive: true, force: true, maxRetries: 5 }))
   const file = join(folder, 'index.html')
   const url = pathToFileURL(file).href
   const blocked: string[] = []
