@@ -4,8 +4,8 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { basename, join, relative, resolve } from 'node:path'
+import { readFile, rm, rmdir } from 'node:fs/promises'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { VFile } from 'vfile'
 import { report } from '../parse/report.js'
 import { isMarkdown } from '../parse/source-names.js'
@@ -93,6 +93,11 @@ export interface BuildResult {
   artifacts: WrittenArtifact[]
   /** Paths (relative to `out`) written by this build; empty when nothing changed. */
   written: string[]
+  /**
+   * Paths (relative to `out`) of an earlier build's artifacts that this one did not make (another
+   * format or locale) and that no longer match the source: removed, so out/ never mixes editions.
+   */
+  removed: string[]
   failures: FailedRender[]
   /** What changed since the previous edition; null for a first edition. */
   changes: TreeChanges | null
@@ -147,7 +152,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       titleFromPath: true,
     })
     step({ step: 'read, parse and check', ms: since(loadStart) })
-    const result: BuildResult = { config, document, out, artifacts: [], written: [], failures: [], changes: null, reports: [] }
+    const result: BuildResult = { config, document, out, artifacts: [], written: [], removed: [], failures: [], changes: null, reports: [] }
     if (hasErrors(document.files)) return result
     // By default, one pack in the document's own language (named, or guessed from its text).
     const locales = options.locales ?? config.locales ?? [document.tree.data.lang]
@@ -169,9 +174,17 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       const baseline = await chooseBaseline(tree, previous, options.since)
       result.changes = baseline && diffTrees(baseline, tree)
       const files: PackFile[] = []
-      for (const code of locales) {
-        const locale = await loadLocale(code, dirs)
-        const incomplete = reportMissingKeys(locale)
+      const built = new Set(selected.map((renderer) => renderer.format))
+      // The previous build's other locales are looked at too: their artifacts stay only while current.
+      const earlierLocales = [...new Set(previous?.artifacts.map((artifact) => artifact.locale))].filter((code) => !locales.includes(code))
+      for (const code of [...locales, ...earlierLocales]) {
+        const requested = locales.includes(code)
+        const locale = requested ? await loadLocale(code, dirs) : await loadLocale(code, dirs).catch(() => null)
+        if (!locale) {
+          result.removed.push(...artifactsOf(previous, code).map((artifact) => artifact.path))
+          continue
+        }
+        const incomplete = requested && reportMissingKeys(locale)
         if (incomplete) result.reports.push(incomplete)
         const localized = await localizeDocument(document.tree, locale, { input, files: document.files })
         const context: RenderContext = {
@@ -183,6 +196,15 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
           shared: new Map(),
           browser: async () => options.browser ?? (await launch()).browser,
         }
+        const keyOf = (format: Format) => artifactKey({ format, locale: code, tree: localized, config, templates, sourceDate: date, changes: result.changes })
+        // Formats this build does not make (or a locale it does not build): kept while current, else removed.
+        for (const format of new Set(artifactsOf(previous, code).map((artifact) => artifact.format))) {
+          if (requested && built.has(format)) continue
+          const kept = await unchangedArtifacts(out, previous, code, format, keyOf(format))
+          if (kept) result.artifacts.push(...kept)
+          else result.removed.push(...artifactsOf(previous, code).filter((artifact) => artifact.format === format).map((artifact) => artifact.path))
+        }
+        if (!requested) continue
         for (const renderer of selected) {
           const key = artifactKey({ format: renderer.format, locale: code, tree: localized, config, templates, sourceDate: date, changes: result.changes })
           const kept = options.force ? null : await unchangedArtifacts(out, previous, code, renderer.format, key)
@@ -219,6 +241,9 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       }
       const writeStart = performance.now()
       await writePack(out, files)
+      await Promise.all(result.removed.map((path) => rm(join(out, path), { force: true })))
+      // A locale folder left empty goes too; one that holds anything else stays.
+      await Promise.all([...new Set(result.removed.map((path) => dirname(join(out, path))))].map((folder) => rmdir(folder).catch(() => undefined)))
       step({ step: 'write', ms: since(writeStart) })
       result.written = files.map((file) => file.path)
       for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
@@ -230,6 +255,11 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     finished = true
     if (session) await closeBrowser(session)
   }
+}
+
+/** The previous build's artifacts of one locale. */
+function artifactsOf(previous: Manifest | null, locale: string): ManifestArtifact[] {
+  return previous?.artifacts.filter((artifact) => artifact.locale === locale) ?? []
 }
 
 /** The previous build's artifacts for (locale, format) when their key matches and the files are intact. */
