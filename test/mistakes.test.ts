@@ -689,6 +689,32 @@ const ROWS: Row[] = [
     stderr: [/manifest\.json:1:1 warning The previous build's manifest\.json cannot be used: it is not valid JSON.*manifest-unreadable/],
   },
 
+  {
+    name: '--since a file that is not there',
+    previous: true,
+    args: (context) => build(context, '--format', 'html', '--since', 'old-manifest.json'),
+    code: 2,
+    stderr: [/--since: there is no old-manifest\.json; name an out\/manifest\.json of an earlier build/],
+  },
+  {
+    name: 'a config key with a typo names the key it meant and the keys there are',
+    setup: ({ dir }) => writeFileSync(join(dir, 'casebook.yaml'), 'titel: 测试\nformat: [html]\n'),
+    args: (context) => build(context),
+    code: 2,
+    stderr: [/casebook\.yaml: unknown keys “titel” \(did you mean “title”\?\), “format” \(did you mean “formats”\?\); the keys here are input, out, title/],
+  },
+
+  {
+    name: 'front matter lang with no catalog names its file, and builds nothing',
+    setup: (context) => {
+      context.source = join(context.dir, 'cases.md')
+      writeFileSync(context.source, MARKDOWN('2026-01-15').replace('date:', 'lang: fr\ndate:'))
+    },
+    args: (context) => build(context, '--format', 'html'),
+    code: 2,
+    stderr: [/cases\.md: front matter “lang: fr” asks for a fr pack, and there is no catalog for fr; the locales there are: en, .*zh-CN/],
+  },
+
   // --- interrupted builds -------------------------------------------------------------------
   {
     name: 'Ctrl-C (SIGINT) during a pdf build',

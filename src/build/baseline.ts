@@ -1,5 +1,6 @@
 /** Which edition this build's notes compare against. */
 import { extname } from 'node:path'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { UsageError } from '../errors.js'
 import { loadDocument } from '../load-document.js'
@@ -45,6 +46,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 const SINCE_HINT = 'name an out/manifest.json of an earlier build, or an earlier version of the source document'
 
 async function readSince(path: string): Promise<TreeSummary> {
+  if (!existsSync(path)) throw new UsageError(`--since: there is no ${path}; ${SINCE_HINT}`)
   if (extname(path).toLowerCase() === '.json') {
     const text = await readFile(path, 'utf8').catch((error: Error) => {
       throw new UsageError(`--since: cannot read ${path}: ${error.message}`, { cause: error })

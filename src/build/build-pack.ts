@@ -11,7 +11,8 @@ import { report } from '../parse/report.js'
 import { isMarkdown } from '../parse/source-names.js'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
-import { CasebookError, EnvironmentError } from '../errors.js'
+import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
+import { availableLocales, describeLocales, matchLocale } from '../locale/locale-code.js'
 import { loadDocument } from '../load-document.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
@@ -155,7 +156,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     const result: BuildResult = { config, document, out, artifacts: [], written: [], removed: [], failures: [], changes: null, reports: [] }
     if (hasErrors(document.files)) return result
     // By default, one pack in the document's own language (named, or guessed from its text).
-    const locales = options.locales ?? config.locales ?? [document.tree.data.lang]
+    const locales = options.locales ?? config.locales ?? [ownLocale(document, dirs)]
     const checkingTranslations = checkTranslations(document, input, locales)
     // Hashed while the folder listings, template reads and module loads started above are under way.
     const tree = summarizeTree(document.tree)
@@ -255,6 +256,22 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     finished = true
     if (session) await closeBrowser(session)
   }
+}
+
+/**
+ * The locale of the document's own language, as its catalog spells it. The config's `lang` was
+ * checked against the catalogs when it was read; one from front matter is named here with its file.
+ */
+function ownLocale(document: ParsedDocument, dirs: string[]): string {
+  const lang = document.tree.data.lang
+  const available = availableLocales(dirs)
+  const match = matchLocale(lang, available)
+  if (match) return match
+  const markdown = document.files.filter((file) => isMarkdown(file.path)).map((file) => file.path)
+  const where = markdown.length > 0 ? `${markdown.join(', ')}: front matter “lang: ${lang}”` : `The document's language “${lang}”`
+  throw new UsageError(
+    `${where} asks for a ${lang} pack, and there is no catalog for ${lang}; ${describeLocales(available)}. Name the locales to build with --locale, or add locales/${lang}.json to the folder the config's “templates” names`,
+  )
 }
 
 /** The previous build's artifacts of one locale. */

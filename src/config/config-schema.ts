@@ -56,9 +56,35 @@ function strictObject<TEntries extends v.ObjectEntries>(entries: TEntries) {
     const at = issue.path?.at(-1)
     if (at?.type !== 'object' || at.origin !== 'key') return `expected a mapping of keys to values, received ${issue.received}`
     if (Array.isArray(at.input)) return 'expected a mapping of keys to values, received a list'
+    const known = Object.keys(entries)
     const unknown = Object.keys(at.input).filter((key) => !Object.hasOwn(entries, key))
-    return `unknown key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`
+    const named = unknown.map((key) => {
+      const near = nearestKey(key, known)
+      return `“${key}”${near ? ` (did you mean “${near}”?)` : ''}`
+    })
+    return `unknown key${unknown.length > 1 ? 's' : ''} ${named.join(', ')}; the keys here are ${known.join(', ')}`
   })
+}
+
+/** The known key a typo most likely meant: the same but for case, a letter or two, or a plural. */
+function nearestKey(key: string, known: string[]): string | undefined {
+  let best: { key: string; distance: number } | undefined
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase())
+    if (distance <= (candidate.length > 4 ? 2 : 1) && (!best || distance < best.distance)) best = { key: candidate, distance }
+  }
+  return best?.key
+}
+
+/** Levenshtein distance, for suggestions between short keys. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, index) => index)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]
 }
 
 /** Every key a config file may hold. Unknown keys are errors, so typos do not pass silently. */

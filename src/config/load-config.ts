@@ -59,7 +59,8 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
     raw = file.endsWith('.json') ? JSON.parse(text) : (await import('./parse-yaml.js')).parseYaml(text)
   } catch (error) {
     const code = errnoCode(error)
-    const reason = code ? errnoMeaning(code) : (error as Error).message.split('\n')[0]
+    // YAML's message ends its first line with a colon before a picture of the place; the line is enough.
+    const reason = code ? errnoMeaning(code) : (error as Error).message.split('\n')[0].replace(/:\s*$/, '')
     throw new ConfigError(`${file}: cannot read config: ${reason}`, { cause: error })
   }
   const result = v.safeParse(configSchema, raw ?? {})
@@ -91,8 +92,8 @@ function formatIssues(file: string, issues: readonly v.BaseIssue<unknown>[]): st
     .map((issue) => {
       const path = issue.path ?? []
       const keys = path.at(-1)?.origin === 'key' ? path.slice(0, -1) : path
-      const key = keys.map((item) => String(item.key)).join('.') || '(top level)'
-      return `${file}: config key “${key}”: ${plainMessage(issue)}`
+      const key = keys.map((item) => String(item.key)).join('.')
+      return `${file}: ${key ? `config key “${key}”: ` : ''}${plainMessage(issue)}`
     })
     .join('\n')
 }

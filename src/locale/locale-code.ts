@@ -60,7 +60,7 @@ export function describeLocales(available: readonly string[]): string {
 
 /** The message for a locale `code` with no catalog among `available`. */
 export function unknownLocaleMessage(code: string, available: readonly string[]): string {
-  return `No catalog for locale “${code}”; ${describeLocales(available)} (another needs templates/locales/${code}.json)`
+  return `No catalog for locale “${code}”; ${describeLocales(available)} (another needs its catalog, locales/${code}.json, in the folder the config's “templates” names)`
 }
 
 /**
