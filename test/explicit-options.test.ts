@@ -115,7 +115,7 @@ describe('--format and --locale', () => {
     mkdirSync(join(dir, 'locales'))
     writeFileSync(join(dir, 'locales', 'fr-CA.json'), '{"$base": "en"}\n')
     expect(catalogLocales(['zh-cn', 'EN', 'fr_ca'], [dir, BUILTIN_TEMPLATES])).toEqual(['zh-CN', 'en', 'fr-CA'])
-    expect(() => catalogLocales(['zh-CN', 'klingon'], [BUILTIN_TEMPLATES])).toThrow(new UsageError(`No catalog for locale “klingon”; the locales there are: ${BUILT_IN.join(', ')} (another needs templates/locales/klingon.json)`))
+    expect(() => catalogLocales(['zh-CN', 'klingon'], [BUILTIN_TEMPLATES])).toThrow(new UsageError(`No catalog for locale “klingon”; the locales there are: ${BUILT_IN.join(', ')} (another needs its catalog, locales/klingon.json, in the folder the config's “templates” names)`))
   })
 
   it('a catalog file is found whatever the case of its name', async () => {
@@ -125,7 +125,7 @@ describe('--format and --locale', () => {
     const locale = await loadLocale('fr-ca', [dir, BUILTIN_TEMPLATES])
     expect(locale.file).toBe(join(dir, 'locales', 'fr-CA.json'))
     expect(locale.t('contents')).toBe('Sommaire')
-    await expect(loadLocale('xx', [dir, BUILTIN_TEMPLATES])).rejects.toThrow(new UsageError(`No catalog for locale “xx”; the locales there are: ${[...BUILT_IN.slice(0, 3), 'fr-CA', ...BUILT_IN.slice(3)].join(', ')} (another needs templates/locales/xx.json)`))
+    await expect(loadLocale('xx', [dir, BUILTIN_TEMPLATES])).rejects.toThrow(new UsageError(`No catalog for locale “xx”; the locales there are: ${[...BUILT_IN.slice(0, 3), 'fr-CA', ...BUILT_IN.slice(3)].join(', ')} (another needs its catalog, locales/xx.json, in the folder the config's “templates” names)`))
   })
 })
 
