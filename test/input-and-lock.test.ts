@@ -10,8 +10,8 @@ import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildPack } from '../src/build/build-pack.js'
-import { holderIsLive, lockOutput, parseLock } from '../src/build/out-lock.js'
+import { buildPack } from '../src/pack/build-pack.js'
+import { holderIsLive, lockOutput, parseLock } from '../src/pack/out-lock.js'
 import { collectDiagnostics } from '../src/check/diagnostics.js'
 import { loadConfig } from '../src/config/load-config.js'
 import { ConfigError, EnvironmentError, UsageError } from '../src/errors.js'
@@ -307,6 +307,13 @@ describe('front matter and comments', () => {
     expect(diagnostics.filter((d) => d.ruleId === 'unsupported-markdown')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/not closed/) })])
     // Nothing is lost: the swallowed heading is still text of the document.
     expect(JSON.stringify(document.tree)).toContain('案例二:杭州')
+  })
+
+  it('an unclosed comment inside a line keeps its text, with a warning at the comment', async () => {
+    const { document, diagnostics } = await parse(`${BODY}\n前文 <!-- 注释 -->中间 <!-- 未闭合 后文\n`)
+    expect(diagnostics.filter((d) => d.ruleId === 'unsupported-markdown')).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/not closed/) })])
+    expect(JSON.stringify(document.tree)).toContain('<!-- 未闭合 后文')
+    expect(JSON.stringify(document.tree)).not.toContain('注释 -->')
   })
 })
 

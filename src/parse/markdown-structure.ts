@@ -277,6 +277,9 @@ function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
   return nodes.flatMap((node): Phrasing[] => {
     switch (node.type) {
       case 'text':
+        // Markdown reads a comment that never closes as text: said, as a block's would be.
+        if (node.value.includes('<!--')) report(file, 'HTML comment (<!--) is not closed, so it is kept as plain text: close the comment with -->', node.position, 'unsupported-markdown', 'warning')
+        return [{ type: node.type, value: node.value, position: node.position }]
       case 'inlineCode':
         return [{ type: node.type, value: node.value, position: node.position }]
       case 'break':
