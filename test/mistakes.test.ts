@@ -647,6 +647,19 @@ const ROWS: Row[] = [
     stderr: [/nope\.txt/],
   },
 
+  {
+    name: '--browser-path to a program that is no browser: said once for every format it cost, the others written',
+    args: (context) => build(context, '--format', 'html,pdf,slides', '--browser-path', '/bin/ls'),
+    code: 3,
+    writes: true,
+    stderr: [/casebook: zh-CN pdf, zh-CN slides not built: \/bin\/ls, named by --browser-path.*, is not a Chrome\/Chromium casebook could start/],
+    after: (context, result) => {
+      expect(result.stderr.match(/not built/g)).toHaveLength(1)
+      expect(result.stderr).not.toMatch(/set CHROME_PATH/)
+      expect(existsSync(join(context.out, 'zh-CN', 'report.html'))).toBe(true)
+    },
+  },
+
   // --- editions and translations ------------------------------------------------------------
   {
     name: '--since a file that is not JSON, though named .json',

@@ -12,7 +12,7 @@ import { readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'puppeteer-core'
-import { errnoCode, errnoMeaning } from '../build/fs-errors.js'
+import { errnoCode, errnoMeaning } from '../pack/fs-errors.js'
 import { EnvironmentError } from '../errors.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
 import { spawnSync } from 'node:child_process'
@@ -168,7 +168,7 @@ function launchFailure(located: { path: string; from: string | null }, error: un
         ? `it cannot be run (${probe.error.message})`
         : `asked for its version, it printed nothing${probe.status !== null ? ` and exited with code ${probe.status}` : ''}`
   const wait = timedOutAfter !== null ? `it ran but did not answer as a browser within ${timedOutAfter / 1000} s; ` : ''
-  return `${path}${named} is not a Chrome/Chromium casebook could start: ${wait}${output}. Name a Chrome or Chromium executable${from ? ' there' : ''}. ${INSTALL_HINT}`
+  return `${path}${named} is not a Chrome/Chromium casebook could start: ${wait}${output}. Name a Chrome or Chromium executable${from ? ' there' : `. ${INSTALL_HINT}`}`
 }
 
 function firstLine(text: string | null | undefined): string | undefined {

@@ -1,6 +1,6 @@
 /** `casebook build`: the pack, with progress and diagnostics on stderr. */
 import { relative } from 'node:path'
-import { buildPack, type ProgressEvent } from '../../build/build-pack.js'
+import { buildPack, type ProgressEvent } from '../../pack/build-pack.js'
 import { collectDiagnostics, formatDiagnostics, hasErrors } from '../../check/diagnostics.js'
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
@@ -58,7 +58,10 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions): P
   for (const path of result.removed) process.stderr.write(`removed ${shown}/${path} (from an earlier edition; not built this time, so it would no longer match)\n`)
   const kept = result.artifacts.length - result.artifacts.filter((entry) => result.written.includes(entry.path)).length
   if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
-  for (const failure of result.failures) process.stderr.write(`casebook: ${failure.locale} ${failure.format} not built: ${failure.error.message}\n`)
+  // One browser serves every format: its failure is said once, naming all it cost.
+  const byReason = new Map<string, string[]>()
+  for (const { locale, format, error } of result.failures) byReason.set(error.message, [...(byReason.get(error.message) ?? []), `${locale} ${format}`])
+  for (const [reason, lost] of byReason) process.stderr.write(`casebook: ${lost.join(', ')} not built: ${reason}\n`)
   process.exitCode = result.failures.length > 0 ? 3 : 0
   return result.out
 }
