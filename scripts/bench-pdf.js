@@ -132,7 +132,7 @@ async function readyHtml(input) {
   const { loadDocument } = await import(pathToFileURL(join(root, 'dist/load-document.js')).href)
   const { loadLocale } = await import(pathToFileURL(join(root, 'dist/locale/load-locale.js')).href)
   const { loadConfig } = await import(pathToFileURL(join(root, 'dist/config/load-config.js')).href)
-  const { templateDirs } = await import(pathToFileURL(join(root, 'dist/templates/template-dirs.js')).href)
+  const { templateDirs } = await import(pathToFileURL(join(root, 'dist/config/template-dirs.js')).href)
   const { buildReportView } = await import(pathToFileURL(join(root, 'dist/render/report-view.js')).href)
   const { renderReport } = await import(pathToFileURL(join(root, 'dist/render/html/render-report.js')).href)
   const { inlineFontFaces } = await import(pathToFileURL(join(root, 'dist/render/fonts/font-faces.js')).href)

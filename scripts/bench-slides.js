@@ -56,7 +56,7 @@ async function deckHtml(input, outFile) {
   const { loadDocument } = await import('../dist/load-document.js')
   const { defaultCheckOptions } = await import('../dist/check/check-document.js')
   const { loadLocale } = await import('../dist/locale/load-locale.js')
-  const { templateDirs } = await import('../dist/templates/template-dirs.js')
+  const { templateDirs } = await import('../dist/config/template-dirs.js')
   const { loadConfig } = await import('../dist/config/load-config.js')
   const { buildDeckView } = await import('../dist/render/slides/build-deck-view.js')
   const { renderDeck } = await import('../dist/render/slides/render-deck.js')

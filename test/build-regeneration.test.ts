@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
-import { buildPack, type ProgressEvent } from '../src/build/build-pack.js'
+import { buildPack, type ProgressEvent } from '../src/pack/build-pack.js'
 import { SEED } from './helpers/cli.js'
 
 const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))

@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config/load-config.js'
 import { ConfigError, UsageError } from '../src/errors.js'
 import { canonicalLocaleCode, catalogLocales } from '../src/locale/locale-code.js'
 import { loadLocale } from '../src/locale/load-locale.js'
-import { BUILTIN_TEMPLATES } from '../src/templates/template-dirs.js'
+import { BUILTIN_TEMPLATES } from '../src/config/template-dirs.js'
 import { casebook } from './helpers/cli.js'
 
 const STACK = /\n\s+at /

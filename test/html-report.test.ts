@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../src/browser/launch-browser.js'
-import { buildPack } from '../src/build/build-pack.js'
+import { buildPack } from '../src/pack/build-pack.js'
 import { SEED, ROOT } from './helpers/cli.js'
 import { openPage, startBrowser } from './helpers/browser.js'
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { convertDocument } from '../src/locale/convert-script.js'
 import { loadLocale } from '../src/locale/load-locale.js'
 import { reportMissingKeys } from '../src/locale/report-missing-keys.js'
-import { BUILTIN_TEMPLATES, templateDirs } from '../src/templates/template-dirs.js'
+import { BUILTIN_TEMPLATES, templateDirs } from '../src/config/template-dirs.js'
 import type { CaseDocument } from '../src/types.js'
 import { plainText } from '../src/text/plain-text.js'
 

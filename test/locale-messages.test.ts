@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { describe, expect, it } from 'vitest'
 import { compileMessage } from '../src/locale/load-locale.js'
-import { BUILTIN_TEMPLATES } from '../src/templates/template-dirs.js'
+import { BUILTIN_TEMPLATES } from '../src/config/template-dirs.js'
 
 const LOCALES_DIR = `${BUILTIN_TEMPLATES}locales/`
 
@@ -76,7 +76,7 @@ describe('catalog messages', () => {
     const { execFileSync } = await import('node:child_process')
     const script = `
       const { loadLocale } = await import(${JSON.stringify(new URL('../dist/locale/load-locale.js', import.meta.url).href)})
-      const { templateDirs } = await import(${JSON.stringify(new URL('../dist/templates/template-dirs.js', import.meta.url).href)})
+      const { templateDirs } = await import(${JSON.stringify(new URL('../dist/config/template-dirs.js', import.meta.url).href)})
       let numberFormats = 0
       const NumberFormat = Intl.NumberFormat
       Intl.NumberFormat = new Proxy(NumberFormat, { construct: (target, args) => (numberFormats++, new target(...args)), get: (target, key) => (key === 'supportedLocalesOf' && numberFormats++, Reflect.get(target, key)) })

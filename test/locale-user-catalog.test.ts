@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { BUILTIN_TEMPLATES } from '../src/templates/template-dirs.js'
+import { BUILTIN_TEMPLATES } from '../src/config/template-dirs.js'
 import { casebook, type CliResult } from './helpers/cli.js'
 
 const STALE = new URL('./fixtures/locale-stale/', import.meta.url).pathname

@@ -9,7 +9,7 @@ import { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../src/browser/launch-browser.js'
-import { buildPack } from '../src/build/build-pack.js'
+import { buildPack } from '../src/pack/build-pack.js'
 import { ROOT, SEED } from './helpers/cli.js'
 import { openPage, startBrowser } from './helpers/browser.js'
 

@@ -25,7 +25,7 @@ import type { RenderContext } from '../src/render/renderer.js'
 import { buildDeckView } from '../src/render/slides/build-deck-view.js'
 import type { CaseSlide, FrameSlide } from '../src/render/slides/slide-types.js'
 import { loadTemplate } from '../src/render/template-engine.js'
-import { templateDirs } from '../src/templates/template-dirs.js'
+import { templateDirs } from '../src/config/template-dirs.js'
 
 const NAME = '000_26baee1053dad71d'
 

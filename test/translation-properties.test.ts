@@ -14,7 +14,7 @@ import { mergeTranslation } from '../src/locale/merge-translation.js'
 import type { RenderContext } from '../src/render/renderer.js'
 import { buildReportView } from '../src/render/report-view.js'
 import { loadTemplate } from '../src/render/template-engine.js'
-import { templateDirs } from '../src/templates/template-dirs.js'
+import { templateDirs } from '../src/config/template-dirs.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Section, SectionKind } from '../src/types.js'
 

@@ -3,7 +3,7 @@
  * artifact; otherwise (pipes, CI=true) plain lines that logs keep readably.
  */
 import { relative } from 'node:path'
-import type { ProgressEvent } from '../build/build-pack.js'
+import type { ProgressEvent } from '../pack/build-pack.js'
 
 /** The line for a build that waits for another one's lock, printed as soon as the wait begins. */
 export function waitLine(event: Extract<ProgressEvent, { type: 'wait' }>, cwd = process.cwd()): string {

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs'
 import { browserPathProblem } from '../browser/find-browser.js'
 import { availableLocales, canonicalLocaleCode, describeLocales, matchLocale } from '../locale/locale-code.js'
-import { templateDirs } from '../templates/template-dirs.js'
+import { templateDirs } from './template-dirs.js'
 import type { Config } from './config-schema.js'
 
 /** A config after the schema, with its paths made absolute. */

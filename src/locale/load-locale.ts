@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { ConfigError, UsageError } from '../errors.js'
-import { findTemplateFile } from '../templates/template-dirs.js'
+import { findTemplateFile } from '../config/template-dirs.js'
 import { availableLocales, matchLocale, unknownLocaleMessage } from './locale-code.js'
 import { formatChineseNumber } from '../text/chinese-number.js'
 

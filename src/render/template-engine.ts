@@ -6,7 +6,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type Handlebars from 'handlebars'
 import { ConfigError } from '../errors.js'
-import { findTemplateFile } from '../templates/template-dirs.js'
+import { findTemplateFile } from '../config/template-dirs.js'
 import type { Locale } from '../locale/load-locale.js'
 import { precompiledTemplates } from './template-cache.js'
 

@@ -1,5 +1,5 @@
 /** The server's `/`: the pack's artifacts by locale, read from manifest.json. */
-import type { Manifest } from '../build/manifest.js'
+import type { Manifest } from '../pack/manifest.js'
 
 /** An HTML page listing `manifest`'s artifacts; null shows that nothing is built yet. */
 export function indexPage(manifest: Manifest | null): string {

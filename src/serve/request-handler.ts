@@ -1,7 +1,7 @@
 /** Answers the server's requests: the event stream, the index, and files from out/ with live reload added to HTML. */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
-import { readManifest } from '../build/manifest.js'
+import { readManifest } from '../pack/manifest.js'
 import { contentType } from './content-type.js'
 import type { EventStream } from './event-stream.js'
 import { indexPage } from './index-page.js'

@@ -4,7 +4,7 @@
  */
 import { watch, type FSWatcher } from 'chokidar'
 import type { Browser } from 'puppeteer-core'
-import { buildPack, type BuildOptions, type BuildResult } from '../build/build-pack.js'
+import { buildPack, type BuildOptions, type BuildResult } from '../pack/build-pack.js'
 import { collectDiagnostics, hasErrors, type Diagnostic } from '../check/diagnostics.js'
 import { debounceSerial } from './debounce-serial.js'
 import { planWatch, type WatchPlan } from './watch-plan.js'

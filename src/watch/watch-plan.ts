@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises'
 import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
-import { checkOutFolder, outSetting } from '../build/check-out-folder.js'
+import { checkOutFolder, outSetting } from '../pack/check-out-folder.js'
 import { isMarkdown } from '../parse/source-names.js'
 
 /** The resolved inputs and outputs of a watched build, and which file changes matter to it. */

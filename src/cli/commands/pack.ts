@@ -1,7 +1,7 @@
 /** `casebook pack`: build (incrementally), then write briefing-pack-<locale>.zip per locale. */
 import { relative } from 'node:path'
-import { packZips } from '../../build/pack-zips.js'
-import { readManifest } from '../../build/manifest.js'
+import { packZips } from '../../pack/pack-zips.js'
+import { readManifest } from '../../pack/manifest.js'
 import { interruptible } from '../interruptible.js'
 import { waitLine } from '../progress.js'
 import { build, type BuildCliOptions } from './build.js'

@@ -4,7 +4,7 @@ import { formatDiagnostics } from '../../check/diagnostics.js'
 import { FORMATS, type Format } from '../../config/config-schema.js'
 import { CasebookError, UsageError } from '../../errors.js'
 import { watchPack, type WatchEvent } from '../../watch/watch-pack.js'
-import type { ProgressEvent } from '../../build/build-pack.js'
+import type { ProgressEvent } from '../../pack/build-pack.js'
 import { waitLine } from '../progress.js'
 
 /** Options shared by `watch` and `serve`. */
