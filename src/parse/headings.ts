@@ -86,8 +86,8 @@ export function matchSection(text: string): Extract<Heading, { type: 'section' }
 }
 
 const KIND_WORDS: Array<[SectionKind, RegExp]> = [
-  ['background', /背景|概况|简介|概況|簡介|background|context|overview/i],
-  ['analysis', /分析|做法|举措|措施|舉措|analysis|approach|measures/i],
+  ['background', /背景|概况|简介|现状|概況|簡介|現狀|background|context|overview|situation/i],
+  ['analysis', /分析|做法|举措|措施|亮点|舉措|亮點|analysis|approach|measures|discussion|findings|practices|key points/i],
   ['insight', /启示|启发|经验|借鉴|意义|啟示|啟發|經驗|借鑒|借鑑|意義|insights?|lessons?|takeaways?|implications?/i],
 ]
 
