@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { docxScaffold } from '../src/render/docx/scaffold-cache.js'
 import { scaffoldPackage, type ScaffoldSpec } from '../src/render/docx/build-docx-document.js'
-import { partText, readPackage } from '../src/render/docx/reproducible-zip.js'
+import { partText, readPackage } from '../src/io/reproducible-zip.js'
 
 const spec = (title: string, eastAsia = 'SimSun'): ScaffoldSpec => ({
   title,

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import { loadDocument } from '../src/load-document.js'
 import { parseFile } from '../src/parse/parse-document.js'
-import { summarizeTree } from '../src/pack/tree-summary.js'
+import { summarizeTree } from '../src/edition/tree-summary.js'
 import { contentJson, contentJsonWithChildren } from '../src/text/content-json.js'
 import type { CaseDocument } from '../src/types.js'
 

@@ -1,5 +1,5 @@
 /** Turns a thrown error into a message and an exit code; stack traces only with --debug. */
-import { errnoCode, errnoMeaning } from '../pack/fs-errors.js'
+import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 import { CasebookError } from '../errors.js'
 
 /** Exit code for an unexpected failure: a bug in casebook, not the user's mistake. */
@@ -16,7 +16,7 @@ export function handleError(error: unknown, debug: boolean): number {
   }
   const code = errnoCode(error)
   if (code) {
-    // Where casebook writes, fs errors become CasebookErrors with advice (pack/fs-errors.ts); one that
+    // Where casebook writes, fs errors become CasebookErrors with advice (io/fs-errors.ts); one that
     // gets here anyway is still the machine's doing (a full disk, permissions, a failing drive), not a bug.
     const { syscall, path } = error as NodeJS.ErrnoException
     const what = path ? `${syscall ? `${syscall} ` : ''}${path}` : (syscall ?? 'a file operation')

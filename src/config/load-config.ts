@@ -6,7 +6,7 @@ import * as v from 'valibot'
 import { ConfigError } from '../errors.js'
 import { checkConfigValues } from './check-config-values.js'
 import { configSchema, describeValue, type Config } from './config-schema.js'
-import { errnoCode, errnoMeaning } from '../pack/fs-errors.js'
+import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 
 /** Names a config file may have, looked up in this order. */
 export const CONFIG_NAMES = ['casebook.yaml', 'casebook.yml', 'casebook.json']

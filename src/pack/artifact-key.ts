@@ -10,7 +10,7 @@ import { codeFingerprint, listFiles } from '../code-fingerprint.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import { contentJson } from '../text/content-json.js'
 import type { CaseDocument } from '../types.js'
-import { treeHash } from './tree-summary.js'
+import { treeHash } from '../edition/tree-summary.js'
 import { VERSION } from '../version.js'
 
 /** What one artifact depends on. */

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { UsageError } from '../errors.js'
 import { loadDocument } from '../load-document.js'
 import type { Manifest } from './manifest.js'
-import { isTreeSummary, summarizeTree, type TreeSummary } from './tree-summary.js'
+import { isTreeSummary, summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import { collectDiagnostics } from '../check/diagnostics.js'
 
 /**

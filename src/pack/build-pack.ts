@@ -28,14 +28,14 @@ import type { Browser } from 'puppeteer-core'
 import { hasErrors } from '../check/diagnostics.js'
 import { artifactKey, fingerprintTemplates } from './artifact-key.js'
 import { chooseBaseline } from './baseline.js'
-import { changesMarkdown } from './changes-markdown.js'
-import { diffTrees, type TreeChanges } from './diff-trees.js'
+import { changesMarkdown } from '../edition/changes-markdown.js'
+import { diffTrees, type TreeChanges } from '../edition/diff-trees.js'
 import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
 import { checkOutFolder, outSetting } from './check-out-folder.js'
 import { lockOutput, waitEvent } from './out-lock.js'
 import { sourceDate } from './source-date.js'
-import { summarizeTree } from './tree-summary.js'
-import { removeStaleTemps, writePack, type PackFile } from './write-pack.js'
+import { summarizeTree } from '../edition/tree-summary.js'
+import { removeStaleTemps, writePack, type PackFile } from '../io/write-pack.js'
 
 /** What a build is asked to do; unset fields come from the config, then defaults. */
 export interface BuildOptions {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Format } from '../config/config-schema.js'
-import { isTreeSummary, type TreeSummary } from './tree-summary.js'
+import { isTreeSummary, type TreeSummary } from '../edition/tree-summary.js'
 
 /** One artifact as recorded. `key` hashes everything it was built from. */
 export interface ManifestArtifact {

@@ -16,8 +16,8 @@ import { join } from 'node:path'
 import { EnvironmentError, UsageError } from '../errors.js'
 import { PACK_FILES } from '../parse/source-names.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
-import { outputError } from './fs-errors.js'
-import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from './make-folders.js'
+import { outputError } from '../io/fs-errors.js'
+import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from '../io/make-folders.js'
 
 const LOCK = PACK_FILES.lock
 const POLL_MS = 200

@@ -2,8 +2,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { EnvironmentError, UsageError } from '../errors.js'
-import { writePackage } from '../render/docx/reproducible-zip.js'
-import { errnoCode, errnoMeaning } from './fs-errors.js'
+import { writePackage } from '../io/reproducible-zip.js'
+import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 import type { Manifest } from './manifest.js'
 import { lockOutput, waitEvent } from './out-lock.js'
 import type { ProgressEvent } from './build-pack.js'
@@ -12,7 +12,7 @@ import type { ProgressEvent } from './build-pack.js'
 export interface PackOptions {
   onProgress?: (event: Extract<ProgressEvent, { type: 'wait' }>) => void
 }
-import { writePack } from './write-pack.js'
+import { writePack } from '../io/write-pack.js'
 
 /** The zip file name for a locale. */
 export function zipName(locale: string): string {

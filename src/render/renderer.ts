@@ -4,7 +4,7 @@ import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import type { Locale } from '../locale/load-locale.js'
 import type { CaseDocument } from '../types.js'
-import type { TreeChanges } from '../pack/diff-trees.js'
+import type { TreeChanges } from '../edition/diff-trees.js'
 
 /** What a renderer may use besides the tree. Renderers never re-read the source. */
 export interface RenderContext {

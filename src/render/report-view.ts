@@ -4,7 +4,7 @@ import type { RenderContext } from './renderer.js'
 import { documentHtml } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
-import { isUnchanged } from '../pack/diff-trees.js'
+import { isUnchanged } from '../edition/diff-trees.js'
 
 /** A section ready for a template. */
 export interface SectionView {

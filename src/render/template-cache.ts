@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type Handlebars from 'handlebars'
-import { writePack } from '../pack/write-pack.js'
+import { writePack } from '../io/write-pack.js'
 import { cacheFolderBeside } from '../dependency-cache.js'
 import { ConfigError } from '../errors.js'
 

@@ -10,7 +10,7 @@ import { numberingInstancesXml } from './docx-numbering.js'
 import { docxOutline } from './docx-outline.js'
 import { fontTableXml } from './font-table.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
-import { partText, readPackage, setPartText, writePackage, type PackageParts } from './reproducible-zip.js'
+import { partText, readPackage, setPartText, writePackage, type PackageParts } from '../../io/reproducible-zip.js'
 import { escapeXml } from './xml-escape.js'
 
 /** The .docx bytes for one locale's document. */

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { ConfigError } from '../../errors.js'
-import { partText, readPackage, setPartText, type PackageParts } from './reproducible-zip.js'
+import { partText, readPackage, setPartText, type PackageParts } from '../../io/reproducible-zip.js'
 
 /** The reference document's parts that carry its look. */
 export interface ReferenceStyles {

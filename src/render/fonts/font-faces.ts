@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { EnvironmentError } from '../../errors.js'
-import { writePack } from '../../pack/write-pack.js'
+import { writePack } from '../../io/write-pack.js'
 import { cacheFolderBeside } from '../../dependency-cache.js'
 
 /** One `@font-face` of a fontsource stylesheet, as kept in the cache (`file` relative to the package). */
