@@ -1,5 +1,5 @@
 /**
- * The byte-level PDF stamp (src/render/pdf/update-pdf.ts) on PDFs that are
+ * The byte-level PDF stamp (src/render/shared/update-pdf.ts) on PDFs that are
  * not Chromium's: a classic-xref file and one with object streams (which
  * takes the pdf-lib path). Read back with poppler and pdf-lib.
  */
@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readChromiumPdf } from '../src/render/pdf/chromium-pdf.js'
+import { readChromiumPdf } from '../src/render/shared/chromium-pdf.js'
 import { readDestinations } from '../src/render/pdf/read-destinations.js'
-import { updatePdf, type PdfStamp } from '../src/render/pdf/update-pdf.js'
+import { updatePdf, type PdfStamp } from '../src/render/shared/update-pdf.js'
 import { requireTool, run } from './helpers/tools.js'
 
 const folder = mkdtempSync(join(tmpdir(), 'casebook-pdf-update-'))

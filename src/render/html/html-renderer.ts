@@ -2,7 +2,7 @@
 import type { Renderer } from '../renderer.js'
 import { shared } from '../renderer.js'
 import { buildReportView } from '../report-view.js'
-import { renderReport } from './render-report.js'
+import { renderReport } from '../shared/render-report.js'
 
 /** Writes the screen-and-print report as one self-contained HTML file. */
 export const htmlRenderer: Renderer = {

@@ -4,8 +4,8 @@
  */
 import type { ReportView } from '../report-view.js'
 import { VERSION } from '../../version.js'
-import type { ChromiumPdf } from './chromium-pdf.js'
-import { updatePdf, type UpdatedPdf } from './update-pdf.js'
+import type { ChromiumPdf } from '../shared/chromium-pdf.js'
+import { updatePdf, type UpdatedPdf } from '../shared/update-pdf.js'
 
 /** What the PDF's Info dictionary and trailer record. */
 export interface PdfMetadata {

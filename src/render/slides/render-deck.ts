@@ -1,7 +1,7 @@
 /** Deck HTML from a deck view: the template with its stylesheet, runtime and subset fonts inlined. */
 import type { RenderContext } from '../renderer.js'
 import { loadTemplate, readTemplateAsset } from '../template-engine.js'
-import { renderWithFonts } from '../html/render-report.js'
+import { renderWithFonts } from '../shared/render-report.js'
 import type { DeckView } from './slide-types.js'
 
 /** Renders `slides.hbs` for `view` into one HTML file that needs no network. */

@@ -5,7 +5,7 @@ import { buildDeckView } from './build-deck-view.js'
 import { renderDeck } from './render-deck.js'
 import { withPage } from '../../browser/with-page.js'
 import { loadOffline } from '../../browser/load-offline.js'
-import { scaledTimeout } from '../pdf/scaled-timeout.js'
+import { scaledTimeout } from '../shared/scaled-timeout.js'
 import { stampPdf } from './stamp-pdf.js'
 
 /** Writes the deck and prints it, one 16:9 page per slide, in the build's browser. */

@@ -1,5 +1,5 @@
 /** Fixed PDF metadata (title, language, dates, file id), so the same deck gives the same bytes. */
-import { updatePdf } from '../pdf/update-pdf.js'
+import { updatePdf } from '../shared/update-pdf.js'
 
 /** What to record in the PDF. */
 export interface PdfStamp {

@@ -2,7 +2,7 @@
 import type { ElementContent } from 'hast'
 import type { Break } from '../../../types.js'
 import { lineEnding } from '../line-ending.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** A line break as `<br>` and a line ending (the phrasing after it loses its leading spaces: see to-hast.ts). */
 export function hardBreak(_state: State, _node: Break): ElementContent[] {

@@ -1,5 +1,5 @@
 /** Every case-tree node's handler, by node type: adding a node type means adding its handler here. */
-import type { Handlers } from '../to-hast.js'
+import type { Handlers } from '../state.js'
 import { hardBreak } from './hard-break.js'
 import { emphasis } from './emphasis.js'
 import { inlineCode } from './inline-code.js'

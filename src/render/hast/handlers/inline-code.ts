@@ -1,7 +1,7 @@
 /** Inline code as `<code>`. */
 import type { Element } from 'hast'
 import type { InlineCode } from '../../../types.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** Inline code as `<code>`, its line endings written as spaces. */
 export function inlineCode(_state: State, node: InlineCode): Element {

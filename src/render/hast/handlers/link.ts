@@ -2,7 +2,7 @@
 import type { Element, Properties } from 'hast'
 import type { Link } from '../../../types.js'
 import { safeHref } from '../safe-href.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** A link as `<a>`: `href` when its scheme is safe (else the text stays, without a URL), and `title`. */
 export function link(state: State, node: Link): Element {

@@ -2,7 +2,7 @@
 import type { Element, ElementContent } from 'hast'
 import type { ListItem } from '../../../types.js'
 import { lineEnding } from '../line-ending.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** A list item as `<li>`, as mdast-util-to-hast writes a tight list's item: line endings around anything but paragraphs. */
 export function listItem(state: State, node: ListItem): Element {

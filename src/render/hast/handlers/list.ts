@@ -2,7 +2,7 @@
 import type { Element, ElementContent } from 'hast'
 import type { List } from '../../../types.js'
 import { lineEnding } from '../line-ending.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** A list as `<ul>` or `<ol>`, its items each on a line of their own. */
 export function list(state: State, node: List): Element {

@@ -1,7 +1,7 @@
 /** A paragraph as `<p>`. */
 import type { Element } from 'hast'
 import type { Paragraph } from '../../../types.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** A paragraph as `<p>` holding its phrasing. */
 export function paragraph(state: State, node: Paragraph): Element {

@@ -1,7 +1,7 @@
 /** A key point as a list item; to-hast.ts puts a run of them in one `ul.points`. */
 import type { Element } from 'hast'
 import type { Phrasing, Point } from '../../../types.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** A key point as `<li>`: its label in `<strong>` and the separator, then its text, as one run of phrasing. */
 export function point(state: State, node: Point): Element {

@@ -2,7 +2,7 @@
 import type { Text as HastText } from 'hast'
 import { trimLines } from 'trim-lines'
 import type { Text } from '../../../types.js'
-import type { State } from '../to-hast.js'
+import type { State } from '../state.js'
 
 /** Text as hast text, without the spaces and tabs around its line endings (as mdast-util-to-hast writes it). */
 export function text(_state: State, node: Text): HastText {

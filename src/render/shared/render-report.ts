@@ -2,7 +2,7 @@
 import { shared, type RenderContext } from '../renderer.js'
 import type { ReportView } from '../report-view.js'
 import { type RenderTemplate, loadTemplate, readTemplateAsset } from '../template-engine.js'
-import { inlineFontFaces } from '../fonts/font-faces.js'
+import { inlineFontFaces } from './font-faces.js'
 
 /** Extra inputs the print path adds: page rules and page numbers already in the view. */
 export interface ReportOptions {
