@@ -1,0 +1,100 @@
+/**
+ * The previous build's artifacts, as its manifest records them: which can be kept (same key,
+ * files intact), which an earlier build made and this one would leave stale, and the new manifest.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { basename, join, relative } from 'node:path'
+import { VFile } from 'vfile'
+import type { Format } from '../config/config-schema.js'
+import { report } from '../parse/report.js'
+import { isMarkdown } from '../parse/source-names.js'
+import { VERSION } from '../version.js'
+import type { BuildResult } from './build-types.js'
+import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
+
+/** The artifacts of the previous build in `out`, and what this build may keep of them. */
+export class ArtifactCache {
+  private constructor(
+    readonly out: string,
+    /** The previous build's manifest, or null (none, or unreadable). */
+    readonly previous: Manifest | null,
+  ) {}
+
+  /** Reads out/manifest.json; one that is there but unusable becomes a warning in `reports`. */
+  static async open(out: string, reports: VFile[]): Promise<ArtifactCache> {
+    return new ArtifactCache(out, await readManifest(out, (reason) => reports.push(unreadableManifest(out, reason))))
+  }
+
+  /** The previous build's artifacts of one locale. */
+  artifactsOf(locale: string): ManifestArtifact[] {
+    return this.previous?.artifacts.filter((artifact) => artifact.locale === locale) ?? []
+  }
+
+  /** Locales the previous build made and this one does not: their artifacts stay only while current. */
+  earlierLocales(locales: readonly string[]): string[] {
+    return [...new Set(this.previous?.artifacts.map((artifact) => artifact.locale))].filter((code) => !locales.includes(code))
+  }
+
+  /** The previous build's artifacts for (locale, format) when their key matches and the files are intact. */
+  async unchanged(locale: string, format: Format, key: string): Promise<ManifestArtifact[] | null> {
+    const entries = this.artifactsOf(locale).filter((artifact) => artifact.format === format)
+    if (entries.length === 0 || entries.some((artifact) => artifact.key !== key)) return null
+    for (const artifact of entries) {
+      const bytes = await readFile(join(this.out, artifact.path)).catch(() => null)
+      if (!bytes || sha256(bytes) !== artifact.sha256) return null
+    }
+    return entries
+  }
+
+  /**
+   * The earlier artifacts of a locale in the formats this build does not make there: each format's
+   * kept while current (`keyOf` gives its key now), its paths listed for removal once not.
+   */
+  async carryEarlier(locale: string, made: ReadonlySet<Format>, keyOf: (format: Format) => string): Promise<{ kept: ManifestArtifact[]; removed: string[] }> {
+    const kept: ManifestArtifact[] = []
+    const removed: string[] = []
+    for (const format of new Set(this.artifactsOf(locale).map((artifact) => artifact.format))) {
+      if (made.has(format)) continue
+      const current = await this.unchanged(locale, format, keyOf(format))
+      if (current) kept.push(...current)
+      else removed.push(...this.artifactsOf(locale).filter((artifact) => artifact.format === format).map((artifact) => artifact.path))
+    }
+    return { kept, removed }
+  }
+
+  /** Whether `manifest` differs from the previous build's (or there was none). */
+  isNew(manifest: Manifest): boolean {
+    return !this.previous || JSON.stringify(this.previous) !== JSON.stringify(manifest)
+  }
+}
+
+/** The manifest of this build: its inputs, tree summary, baseline and artifacts (sorted by path). */
+export function buildManifest(result: BuildResult, input: string, date: Date, tree: Manifest['tree'], baseline: Manifest['baseline']): Manifest {
+  return {
+    casebook: VERSION,
+    sourceDate: date.toISOString(),
+    title: result.document.tree.data.title,
+    inputs: result.document.files.map((file) => ({
+      path: file.path === input ? basename(input) : relative(input, file.path ?? ''),
+      sha256: sha256(String(file.value)),
+      format: isMarkdown(file.path) ? 'markdown' : 'outline',
+    })),
+    tree,
+    baseline,
+    artifacts: [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+  }
+}
+
+/** The hex SHA-256 of bytes or text. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** A warning on out/manifest.json that is there but cannot be used: the notes would otherwise call this a first edition. */
+function unreadableManifest(out: string, reason: string): VFile {
+  const file = new VFile({ path: join(out, MANIFEST) })
+  const what = `The previous build's ${MANIFEST} cannot be used: ${reason}. Every artifact is rebuilt, and the edition notes have no earlier edition to compare with (--since names one)`
+  report(file, what, undefined, 'manifest-unreadable', 'warning')
+  return file
+}
