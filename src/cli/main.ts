@@ -27,21 +27,21 @@ export async function main(argv: string[]): Promise<void> {
     .showHelpAfterError()
     .exitOverride()
 
-  buildOptions(program.command('build'), true)
+  addBuildOptions(program.command('build'), true)
     .description('build the pack: <out>/<locale>/report.html, report.pdf, slides.html, report.docx and <out>/manifest.json')
     .action(async (input: string | undefined, options) => {
       await (await import('./commands/build.js')).build(input, options)
     })
 
-  buildOptions(program.command('pack'), true)
+  addBuildOptions(program.command('pack'), true)
     .description('build (incrementally), then zip each locale into <out>/briefing-pack-<locale>.zip')
     .action(async (input: string | undefined, options) => (await import('./commands/pack.js')).pack(input, options))
 
-  buildOptions(program.command('watch'), false)
+  addBuildOptions(program.command('watch'), false)
     .description('build, then rebuild whenever the input, its translations, the config or the templates change')
     .action(async (input: string | undefined, options) => (await import('./commands/watch.js')).watch(input, options))
 
-  buildOptions(program.command('serve'), false)
+  addBuildOptions(program.command('serve'), false)
     .description('watch, and serve the pack on localhost with live reload')
     .option('-p, --port <n>', 'port to listen on; 0 picks a free one', nonEmpty('--port', 'a port number'), '4310')
     .option('--host <host>', 'address to listen on', nonEmpty('--host', 'an address'), '127.0.0.1')
@@ -76,7 +76,7 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /** The options every building command shares; `rebuild` adds --force and --since. */
-function buildOptions(command: Command, rebuild: boolean): Command {
+function addBuildOptions(command: Command, rebuild: boolean): Command {
   command
     .argument('[input]', 'source file or folder (default from config, else content/)', nonEmpty('INPUT'))
     .option('-o, --out <dir>', 'output folder (default from config, else out/)', nonEmpty('--out'))

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile'
 import type { Position } from 'unist'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
 import { looksLikeHeading, matchCase, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
-import { type SourceLine, forEachLine, pointAt, spanAt } from './positions.js'
+import { type SourceLine, forEachLine, pointInLine, spanAt } from './positions.js'
 import { report } from './report.js'
 
 // `-`, `•`, `·`, `*`, `‧`, `・`, `1.`, `1)`, `(1)`, `①`.
@@ -91,7 +91,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
     extend(container, block)
     if (currentCase && container.type === 'section') extend(currentCase, block)
    })
-  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: pointAt(last, last.text.length) }
+  tree.position = { start: { line: 1, column: 1, offset: 0 }, end: pointInLine(last, last.text.length) }
 
   tree.children = [...(intro ? [intro] : []), ...tree.children, ...(conclusion ? [conclusion] : [])]
   return tree
@@ -137,7 +137,7 @@ function parseBlock(source: SourceLine, start: number, text: string, span: Posit
 
 /** A point's text, which ends where its line's content does: it shares that (never mutated) end point. */
 function textNode(source: SourceLine, index: number, value: string, line: Position) {
-  return { type: 'text' as const, value, position: { start: pointAt(source, index), end: line.end } }
+  return { type: 'text' as const, value, position: { start: pointInLine(source, index), end: line.end } }
 }
 
 /**

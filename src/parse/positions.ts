@@ -38,11 +38,11 @@ export function forEachLine(value: string, visit: (source: SourceLine) => void):
 }
 
 /** The point at `index` characters into a line. */
-export function pointAt(source: SourceLine, index: number): UnistPoint {
+export function pointInLine(source: SourceLine, index: number): UnistPoint {
   return { line: source.line, column: index + 1, offset: source.offset + index }
 }
 
 /** The span of `length` characters from `index` in a line. */
 export function spanAt(source: SourceLine, index: number, length: number): Position {
-  return { start: pointAt(source, index), end: pointAt(source, index + length) }
+  return { start: pointInLine(source, index), end: pointInLine(source, index + length) }
 }

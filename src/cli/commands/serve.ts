@@ -1,7 +1,7 @@
 /** `casebook serve`: watch, serve out/ on localhost with live reload, until Ctrl-C. */
 import { UsageError } from '../../errors.js'
 import { servePack } from '../../serve/serve-pack.js'
-import { buildOptions, printWatchEvent, untilSignal, type WatchCliOptions } from './watch.js'
+import { toWatchOptions, printWatchEvent, untilSignal, type WatchCliOptions } from './watch.js'
 
 interface ServeCliOptions extends WatchCliOptions {
   port?: string
@@ -10,7 +10,7 @@ interface ServeCliOptions extends WatchCliOptions {
 
 /** Serves until SIGINT, SIGTERM or SIGHUP, printing the URL and each build's outcome. */
 export async function serve(input: string | undefined, options: ServeCliOptions): Promise<void> {
-  const handle = await servePack({ ...buildOptions(input, options), port: toPort(options.port ?? '0'), host: options.host, onEvent: printWatchEvent })
+  const handle = await servePack({ ...toWatchOptions(input, options), port: toPort(options.port ?? '0'), host: options.host, onEvent: printWatchEvent })
   try {
     process.stdout.write(`casebook: serving ${handle.out} at ${handle.url}\n`)
     await untilSignal()

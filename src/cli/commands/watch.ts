@@ -18,7 +18,7 @@ export interface WatchCliOptions {
 
 /** Watches until SIGINT, SIGTERM or SIGHUP, then stops the watcher and the browser. */
 export async function watch(input: string | undefined, options: WatchCliOptions): Promise<void> {
-  const handle = await watchPack({ ...buildOptions(input, options), onEvent: printWatchEvent })
+  const handle = await watchPack({ ...toWatchOptions(input, options), onEvent: printWatchEvent })
   try {
     await untilSignal()
   } finally {
@@ -27,7 +27,7 @@ export async function watch(input: string | undefined, options: WatchCliOptions)
 }
 
 /** The library options the CLI flags stand for. */
-export function buildOptions(input: string | undefined, options: WatchCliOptions) {
+export function toWatchOptions(input: string | undefined, options: WatchCliOptions) {
   return {
     input,
     out: options.out,

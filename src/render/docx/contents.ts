@@ -7,7 +7,7 @@
 import type { BodyBlock, BodyState, ContentsHeading, ParagraphLayout } from './body-block.js'
 import { paragraphBlock } from './paragraph-xml.js'
 import { runs, textEms, textRuns } from './phrasing-runs.js'
-import { escapeText, xmlSafe } from './xml-escape.js'
+import { escapeXmlText, xmlSafe } from './xml-escape.js'
 import type { XmlSink } from './xml-sink.js'
 
 const FIELD = '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">TOC \\h \\o &quot;1-2&quot; \\u \\z</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>'
@@ -29,13 +29,13 @@ export function contentsLayout(headings: ContentsHeading[]): ParagraphLayout[] {
 /** Writes the contents field with one entry per heading; `pages` gives each bookmark's page, `textWidth` (twips) the tab stop. */
 export function writeContents(out: XmlSink, label: string, headings: ContentsHeading[], pages: Map<string, number>, textWidth: number): void {
   const tabs = `<w:tabs><w:tab w:val="right" w:pos="${textWidth}" w:leader="dot"/></w:tabs>`
-  out.write(`<w:sdt><w:sdtPr><w:alias w:val="${escapeText(xmlSafe(label))}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>`)
+  out.write(`<w:sdt><w:sdtPr><w:alias w:val="${escapeXmlText(xmlSafe(label))}"/><w:docPartObj><w:docPartGallery w:val="Table of Contents"/><w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>`)
   // Without entries the field still needs its start.
   if (!headings.length) out.write(`<w:p>${FIELD}</w:p>`)
   headings.forEach((heading, index) =>
     out.write(
       `<w:p><w:pPr><w:pStyle w:val="TOC${heading.level}"/>${tabs}</w:pPr>${index === 0 ? FIELD : ''}` +
-        `<w:hyperlink w:history="1" w:anchor="${heading.bookmark}"><w:r><w:t xml:space="preserve">${escapeText(xmlSafe(heading.text))}</w:t></w:r><w:r><w:tab/></w:r>` +
+        `<w:hyperlink w:history="1" w:anchor="${heading.bookmark}"><w:r><w:t xml:space="preserve">${escapeXmlText(xmlSafe(heading.text))}</w:t></w:r><w:r><w:tab/></w:r>` +
         `<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">PAGEREF ${heading.bookmark} \\h</w:instrText><w:fldChar w:fldCharType="separate"/>` +
         `<w:t xml:space="preserve">${pages.get(heading.bookmark) ?? 1}</w:t><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>`,
     ),

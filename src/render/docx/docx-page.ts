@@ -14,7 +14,7 @@ const PAGE = { A4: { width: 11906, height: 16838 }, Letter: { width: 12240, heig
 export const MARGIN = { top: 1440, bottom: 1440, left: 1304, right: 1304, header: 708, footer: 708 }
 
 /** The page size the config or locale asks for, and the area inside its margins. */
-export function pageGeometry(context: RenderContext): { size: { width: number; height: number }; area: PageArea } {
+export function docxPage(context: RenderContext): { size: { width: number; height: number }; area: PageArea } {
   const size = PAGE[context.config.page.size ?? context.locale.rules.pageSize]
   return { size, area: { width: size.width - MARGIN.left - MARGIN.right, height: size.height - MARGIN.top - MARGIN.bottom } }
 }

@@ -1,7 +1,7 @@
 /** Builds, packs and finishes the .docx: the library's scaffold, the hand-written body and parts, the reference styles, a reproducible zip. */
 import type { CaseDocument } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
-import { pageGeometry } from './docx-page.js'
+import { docxPage } from './docx-page.js'
 import { docxScaffold, scaffoldSpec } from './scaffold-cache.js'
 import { corePropertiesXml } from './core-properties.js'
 import { documentBody } from './document-body.js'
@@ -19,7 +19,7 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
   const outline = docxOutline(document, context)
   const parts = readPackage(await docxScaffold(scaffoldSpec(outline.title, context, fonts)))
-  const body = documentBody(outline, context, pageGeometry(context).area)
+  const body = documentBody(outline, context, docxPage(context).area)
   const scaffold = partText(parts, 'word/document.xml') ?? ''
   const at = scaffold.lastIndexOf('<w:sectPr')
   parts.set('word/document.xml', [Buffer.from(scaffold.slice(0, at)), ...body.bytes, Buffer.from(scaffold.slice(at))])

@@ -1,7 +1,7 @@
 /** Phrasing (text, strong, emphasis, link, inlineCode, break) to Word runs, written as XML and measured as they go. */
 import type { Phrasing } from '../../types.js'
 import type { BodyState } from './body-block.js'
-import { escapeText, xmlSafe } from './xml-escape.js'
+import { escapeXmlText, xmlSafe } from './xml-escape.js'
 
 /** Direct formatting of a run, in the order Word's schema wants it inside w:rPr. */
 export interface RunFormat {
@@ -63,7 +63,7 @@ export function textRuns(out: Runs, value: string, format: RunFormat = {}): Runs
     .split(/\r?\n/)
     .forEach((line, index) => {
       if (index > 0) out.lines.push(0)
-      out.xml.push(`<w:r>${properties}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeText(line)}</w:t></w:r>`)
+      out.xml.push(`<w:r>${properties}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXmlText(line)}</w:t></w:r>`)
       out.lines[out.lines.length - 1] += textEms(line)
     })
   return out

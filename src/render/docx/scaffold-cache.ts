@@ -13,12 +13,12 @@ import { writePack } from '../../io/write-pack.js'
 import { codeFingerprint } from '../../code-fingerprint.js'
 import { cacheFolderBeside, packageFolder } from '../../dependency-cache.js'
 import type { DocxFonts } from './docx-fonts.js'
-import { PAGE_COUNT, PAGE_NUMBER, pageGeometry } from './docx-page.js'
+import { PAGE_COUNT, PAGE_NUMBER, docxPage } from './docx-page.js'
 import type { ScaffoldSpec } from './build-docx-document.js'
 
 /** What the scaffold of `title` depends on in `context`. */
 export function scaffoldSpec(title: string, context: RenderContext, fonts: DocxFonts): ScaffoldSpec {
-  return { title, fonts, pageSize: pageGeometry(context).size, pageOf: context.locale.t('pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }) }
+  return { title, fonts, pageSize: docxPage(context).size, pageOf: context.locale.t('pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }) }
 }
 
 /** The packed scaffold for `spec`: from the cache, or built (and cached, where the cache folder is writable). */

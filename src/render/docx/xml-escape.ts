@@ -11,7 +11,7 @@ export function escapeXml(value: string): string {
 }
 
 /** Text content of a run, escaped as the docx library escapes it (apostrophes too); control characters are dropped by the caller. */
-export function escapeText(value: string): string {
+export function escapeXmlText(value: string): string {
   return value.replace(/[&<>"']/g, (char) => ENTITIES[char])
 }
 

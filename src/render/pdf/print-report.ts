@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core'
 import { loadOffline } from '../../browser/load-offline.js'
-import { estimatePages, setContentsPages, type PageMap } from './estimate-pages.js'
+import { guessTocPages, setContentsPages, type PageMap } from './guess-toc-pages.js'
 import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
 import { readChromiumPdf, type ChromiumPdf } from '../shared/chromium-pdf.js'
@@ -56,7 +56,7 @@ export async function printReport(page: Page, html: string, { geometry, timeout,
   })
   let numbers = await timed({ onStep }, 'page numbers', async () => {
     await labelHeadings(page)
-    return estimatePages(page, geometry)
+    return guessTocPages(page, geometry)
   })
   for (let prints = 1; ; prints++) {
     await setContentsPages(page, numbers)

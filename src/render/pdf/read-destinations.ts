@@ -1,6 +1,6 @@
 /** Where Chromium put each link target: the PDF's named destinations, as 1-based page numbers. */
 import { reference, type ChromiumPdf } from '../shared/chromium-pdf.js'
-import type { PageMap } from './estimate-pages.js'
+import type { PageMap } from './guess-toc-pages.js'
 
 /** Reads the catalog's /Dests (Chromium writes one per `#id` link target) into page numbers. */
 export function readDestinations(pdf: ChromiumPdf): PageMap {

@@ -2,7 +2,7 @@
 import { updatePdf } from '../shared/update-pdf.js'
 
 /** What to record in the PDF. */
-export interface PdfStamp {
+export interface DeckStamp {
   title: string
   lang: string
   author?: string
@@ -13,7 +13,7 @@ export interface PdfStamp {
 }
 
 /** Patches `bytes` with `stamp` in place of Chromium's wall-clock dates; returns the bytes and page count. */
-export async function stampPdf(bytes: Uint8Array, stamp: PdfStamp): Promise<{ bytes: Uint8Array; pages: number }> {
+export async function stampPdf(bytes: Uint8Array, stamp: DeckStamp): Promise<{ bytes: Uint8Array; pages: number }> {
   return updatePdf(bytes, {
     title: stamp.title,
     author: stamp.author || undefined,

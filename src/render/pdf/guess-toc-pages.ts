@@ -10,7 +10,7 @@ import type { PageGeometry } from './page-geometry.js'
 export type PageMap = Record<string, number>
 
 /** Estimates start pages for every `.toc-page[data-target]` in the page. */
-export async function estimatePages(page: Page, geometry: PageGeometry): Promise<PageMap> {
+export async function guessTocPages(page: Page, geometry: PageGeometry): Promise<PageMap> {
   await page.emulateMediaType('print')
   await page.setViewport({ width: Math.floor(geometry.contentWidthPx), height: Math.floor(geometry.contentHeightPx) })
   // Print styles may need faces the screen layout did not; measure only once they are in.
