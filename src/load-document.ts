@@ -30,7 +30,7 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
   if (options.titleFromPath && !document.tree.data.title && files[0] && !files.some(isUnreadable)) {
     const title = basename(input, extname(input))
     document.tree.data.title = title
-    report(files[0], `No title: the pack is called “${title}” after the ${files.length > 1 || files[0].path !== input ? 'folder' : 'file'}; give one as title: in casebook.yaml or the front matter`, undefined, 'missing-title', 'warning')
+    report(files[0], `No title: the pack is called “${title}” after the ${files.length > 1 || files[0].path !== input ? 'folder' : 'file'}; give one as title: in casebook.yaml or the front matter`, { ruleId: 'missing-title', severity: 'warning' })
   }
   if (options.check) checkDocument(document, options.check)
   return document

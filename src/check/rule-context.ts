@@ -26,7 +26,7 @@ export function createRuleContext(files: VFile[], options: CheckOptions): RuleCo
     options,
     report(owner, node, reason, ruleId, severity) {
       const file = files.find((candidate) => candidate.path === owner.data?.file) ?? files[0]
-      report(file, reason, node.position, ruleId, severity)
+      report(file, reason, { place: node.position, ruleId, severity })
     },
   }
 }

@@ -53,21 +53,21 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
       const within = partName(gap.within)
       const parent = partName(gap.sourceParent)
       const where = gap.sourceCase && gap.within.type === 'section' && gap.within.number === null ? ` of case ${gap.sourceCase.number}` : ''
-      report(file, `${capitalize(within)}${where} lacks ${BLOCK_NAMES[gap.source.type]} ${gap.ordinal} of ${parent} (${excerpt(gap.source)}); ${shows}`, headingPlace(file, gap.within), 'translation-missing', 'warning')
+      report(file, `${capitalize(within)}${where} lacks ${BLOCK_NAMES[gap.source.type]} ${gap.ordinal} of ${parent} (${excerpt(gap.source)}); ${shows}`, { place: headingPlace(file, gap.within), ruleId: 'translation-missing', severity: 'warning' })
     } else if (gap.type === 'section') {
       const file = fileOf(gap.within, translation)
-      report(file, `${describe(gap.within)} lacks ${sectionName(gap.source)}; ${shows}`, headingPlace(file, gap.within), 'translation-missing', 'warning')
+      report(file, `${describe(gap.within)} lacks ${sectionName(gap.source)}; ${shows}`, { place: headingPlace(file, gap.within), ruleId: 'translation-missing', severity: 'warning' })
     } else {
       const { file, place } = insertionPlace(gap.after, translation, order)
       const what = gap.source.type === 'case' ? `case ${gap.source.number} (${gap.source.title})` : frameName(gap.source)
-      report(file, `${name} lacks ${what} of the source; ${shows} (translate it here and mark it <!-- source: ${sourceHash(gap.source)} -->)`, place, 'translation-missing', 'warning')
+      report(file, `${name} lacks ${what} of the source; ${shows} (translate it here and mark it <!-- source: ${sourceHash(gap.source)} -->)`, { place, ruleId: 'translation-missing', severity: 'warning' })
     }
   }
   for (const { source: node, translation: match, byMark } of pairs) {
     const target = fileOf(match, translation)
     if (byMark && node.type === 'case' && match.type === 'case' && node.number !== match.number) {
       // Not a problem: the mark says which case it translates. Said once, quietly, since the heading's number is now off.
-      report(target, `${describe(match)} translates case ${node.number} (${node.title}) of the source, found by its <!-- source --> mark; the ${code} pack shows it as case ${node.number}`, headingPlace(target, match), 'translation-renumbered', 'info')
+      report(target, `${describe(match)} translates case ${node.number} (${node.title}) of the source, found by its <!-- source --> mark; the ${code} pack shows it as case ${node.number}`, { place: headingPlace(target, match), ruleId: 'translation-renumbered', severity: 'info' })
     }
     const mark = match.data?.translates
     if (marksCurrent(node, mark)) continue
@@ -78,7 +78,7 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
       : `${describeTop(match)} does not record which source version it translates; check it against the source and write <!-- source: ${hash} --> ${under}`
     const found = mark ? findSourceMark(translation, match) : null
     const place = found && found.file === target ? { start: locate(target)(found.start), end: locate(target)(found.end) } : match.type === 'case' ? match.position : headingPlace(target, match)
-    report(target, reason, place, 'translation-stale', 'warning')
+    report(target, reason, { place, ruleId: 'translation-stale', severity: 'warning' })
   }
   for (const extra of extras) {
     const file = fileOf(extra.top, translation)
@@ -88,7 +88,7 @@ function compare(source: ParsedDocument, translation: ParsedDocument, code: stri
         ? `Section ${sectionName(extra.node)} of ${describe(extra.top as Case)}`
         : capitalize(frameName(extra.node))
     const where = extra.node.type === 'section' ? `the source's case ${extra.sourceCase!.number}` : 'the source'
-    report(file, `${what} is not in ${where}${takenBy(extra.node, pairs)}; it is left out of the pack`, extra.node.position, 'translation-extra', 'warning')
+    report(file, `${what} is not in ${where}${takenBy(extra.node, pairs)}; it is left out of the pack`, { place: extra.node.position, ruleId: 'translation-extra', severity: 'warning' })
   }
 }
 

@@ -37,7 +37,7 @@ export async function localizeDocument(tree: CaseDocument, locale: Locale, input
   // A source already in the locale's language (an English document, the en-GB pack) needs no translation.
   if (!sameLanguage(tree.data.lang, locale.code)) {
     if (input.files[0]) {
-      report(input.files[0], `No ${locale.code} translation beside the source (expected ${expectedNames(input, locale.code)}); the ${locale.code} pack shows the source text, marked untranslated`, undefined, 'translation-missing', 'warning')
+      report(input.files[0], `No ${locale.code} translation beside the source (expected ${expectedNames(input, locale.code)}); the ${locale.code} pack shows the source text, marked untranslated`, { ruleId: 'translation-missing', severity: 'warning' })
     }
     return applyTranslation(tree, { type: 'document', data: { title: '', lang: locale.code }, children: [] }, locale.code)
   }

@@ -15,6 +15,6 @@ export function reportMissingKeys(locale: Locale): VFile | null {
   const place = { line: before.length, column: before.at(-1)!.length + 1, offset: index }
   const keys = locale.missingKeys.map((key) => `“${key}”`).join(', ')
   const count = locale.missingKeys.length
-  report(file, `Catalog ${locale.code} lacks ${count === 1 ? 'label' : `${count} labels`} ${keys}; the base locale's text is used`, { start: place, end: place }, 'locale-missing-key', 'warning')
+  report(file, `Catalog ${locale.code} lacks ${count === 1 ? 'label' : `${count} labels`} ${keys}; the base locale's text is used`, { place: { start: place, end: place }, ruleId: 'locale-missing-key', severity: 'warning' })
   return file
 }

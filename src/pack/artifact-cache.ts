@@ -95,6 +95,6 @@ export function sha256(bytes: Uint8Array | string): string {
 function unreadableManifest(out: string, reason: string): VFile {
   const file = new VFile({ path: join(out, MANIFEST) })
   const what = `The previous build's ${MANIFEST} cannot be used: ${reason}. Every artifact is rebuilt, and the edition notes have no earlier edition to compare with (--since names one)`
-  report(file, what, undefined, 'manifest-unreadable', 'warning')
+  report(file, what, { ruleId: 'manifest-unreadable', severity: 'warning' })
   return file
 }

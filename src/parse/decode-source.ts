@@ -69,15 +69,15 @@ export function decodeSource(bytes: Uint8Array, path: string): VFile {
   const file = new VFile({ path, value })
   if (replaced) {
     const reason = `Invalid UTF-8: ${plural(replaced.count, 'byte sequence')} ${replaced.count === 1 ? 'was' : 'were'} replaced by U+FFFD, the first here; fix ${replaced.count === 1 ? 'it' : 'them'} or save the file as UTF-8 again`
-    report(file, reason, asPlace(locate(file)(replaced.first)), 'invalid-utf8', 'error')
+    report(file, reason, { place: asPlace(locate(file)(replaced.first)), ruleId: 'invalid-utf8', severity: 'error' })
   }
   controls.slice(0, MAX_CONTROL_MESSAGES).forEach(({ index, char }) => {
     const code = 'U+' + char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
     const place = file.value ? asPlace(locate(file)(index)) : undefined
-    report(file, `Unexpected control character ${code}; it was replaced by a space`, place, 'control-character', char === '\u0000' ? 'error' : 'warning')
+    report(file, `Unexpected control character ${code}; it was replaced by a space`, { place, ruleId: 'control-character', severity: char === '\u0000' ? 'error' : 'warning' })
   })
   if (controls.length > MAX_CONTROL_MESSAGES) {
-    report(file, `${controls.length - MAX_CONTROL_MESSAGES} more control characters were replaced by spaces`, undefined, 'control-character', 'warning')
+    report(file, `${controls.length - MAX_CONTROL_MESSAGES} more control characters were replaced by spaces`, { ruleId: 'control-character', severity: 'warning' })
   }
   return file
 }
@@ -86,7 +86,7 @@ export function decodeSource(bytes: Uint8Array, path: string): VFile {
 function unreadable(path: string, reason: string, ruleId: RuleId, place: Point): VFile {
   const file = new VFile({ path, value: '' })
   file.data.unreadable = true
-  report(file, reason, asPlace(place), ruleId, 'error')
+  report(file, reason, { place: asPlace(place), ruleId, severity: 'error' })
   return file
 }
 

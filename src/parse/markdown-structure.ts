@@ -60,7 +60,7 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
       } else {
         const number = heading?.type === 'case' ? heading.number : (cases.at(-1)?.number ?? 0) + 1
         if (heading?.type !== 'case') {
-          report(file, `Heading is not a case heading (案例N:title); treated as case ${number}`, node.position, 'unrecognised-heading', 'warning')
+          report(file, `Heading is not a case heading (案例N:title); treated as case ${number}`, { place: node.position, ruleId: 'unrecognised-heading', severity: 'warning' })
         }
         currentCase = {
           type: 'case',
@@ -110,12 +110,12 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
 
   function openContainer(place: Position | undefined): Container {
     if (currentCase) {
-      report(file, `Text under ${currentCase.label ?? 'a case'} before its first section; it is kept in an untitled section`, place, 'content-outside-section', 'warning')
+      report(file, `Text under ${currentCase.label ?? 'a case'} before its first section; it is kept in an untitled section`, { place, ruleId: 'content-outside-section', severity: 'warning' })
       const section: Section = { type: 'section', number: null, title: '', kind: 'other', children: [], position: place }
       currentCase.children.push(section)
       return section
     }
-    report(file, 'Text before the first heading is used as the introduction; give it a heading such as # 引言', place, 'text-before-heading', 'warning')
+    report(file, 'Text before the first heading is used as the introduction; give it a heading such as # 引言', { place, ruleId: 'text-before-heading', severity: 'warning' })
     intro = { type: 'intro', title: null, children: [], position: place }
     return intro
   }
@@ -128,36 +128,36 @@ function readFrontMatter(node: Mdast.Yaml, file: VFile): Partial<DocumentData> {
   } catch (error) {
     const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0] : undefined
     const place = line && node.position ? { line: node.position.start.line + line.line, column: line.col } : node.position
-    report(file, `Invalid front matter: ${(error as Error).message.split('\n')[0]}`, place as Position, 'front-matter', 'error')
+    report(file, `Invalid front matter: ${(error as Error).message.split('\n')[0]}`, { place: place as Position, ruleId: 'front-matter', severity: 'error' })
     return {}
   }
   if (value === null || value === undefined) return {}
   if (typeof value !== 'object' || Array.isArray(value)) {
-    report(file, 'Front matter must be a mapping of keys to values', node.position, 'front-matter', 'error')
+    report(file, 'Front matter must be a mapping of keys to values', { place: node.position, ruleId: 'front-matter', severity: 'error' })
     return {}
   }
   const result: Record<string, string> = {}
   for (const [key, raw] of Object.entries(value)) {
     if (!FRONT_MATTER_KEYS.has(key)) {
-      report(file, `Unknown front matter key “${key}” is ignored`, node.position, 'front-matter', 'warning')
+      report(file, `Unknown front matter key “${key}” is ignored`, { place: node.position, ruleId: 'front-matter', severity: 'warning' })
       continue
     }
     if (key === 'date') {
       const date = calendarDate(raw)
       if (date.ok) result.date = date.date
-      else report(file, `Front matter date: ${date.reason}; ${DATE_ADVICE}`, frontMatterValuePlace(node, key), 'front-matter', 'error')
+      else report(file, `Front matter date: ${date.reason}; ${DATE_ADVICE}`, { place: frontMatterValuePlace(node, key), ruleId: 'front-matter', severity: 'error' })
       continue
     }
     if (key === 'lang') {
       // `zh-cn` and `zh_CN` mean zh-CN; whether a catalog exists is the build's to say.
       const code = typeof raw === 'string' ? canonicalLocaleCode(raw) : null
       if (code) result.lang = code
-      else report(file, `Front matter lang: ${raw == null ? 'no value' : `“${String(raw)}” is not a language code`}; use one such as zh-CN, zh-TW or en`, frontMatterValuePlace(node, key), 'front-matter', 'error')
+      else report(file, `Front matter lang: ${raw == null ? 'no value' : `“${String(raw)}” is not a language code`}; use one such as zh-CN, zh-TW or en`, { place: frontMatterValuePlace(node, key), ruleId: 'front-matter', severity: 'error' })
       continue
     }
     const name = key === 'organization' ? 'organisation' : key
     if (raw === null || raw === undefined) {
-      report(file, `Front matter ${key} has no value, so it is left out; give one or remove the line`, frontMatterValuePlace(node, key), 'front-matter', 'warning')
+      report(file, `Front matter ${key} has no value, so it is left out; give one or remove the line`, { place: frontMatterValuePlace(node, key), ruleId: 'front-matter', severity: 'warning' })
     } else if (typeof raw === 'string') {
       result[name] = raw
     } else if (raw instanceof Date) {
@@ -167,7 +167,7 @@ function readFrontMatter(node: Mdast.Yaml, file: VFile): Partial<DocumentData> {
       const place = frontMatterValuePlace(node, key)
       const written = valueText(node, place)
       const kind = Array.isArray(raw) ? 'a list' : typeof raw === 'object' ? 'a mapping' : typeof raw === 'number' ? `the number ${String(raw)}` : `the ${typeof raw} ${String(raw)}`
-      report(file, `Front matter ${key} must be text, not ${kind}; write it in quotes to keep it as written: ${key}: ${JSON.stringify(written ?? String(raw))}`, place, 'front-matter', 'error')
+      report(file, `Front matter ${key} must be text, not ${kind}; write it in quotes to keep it as written: ${key}: ${JSON.stringify(written ?? String(raw))}`, { place, ruleId: 'front-matter', severity: 'error' })
     }
   }
   return result
@@ -217,16 +217,16 @@ function toBlocks(node: Mdast.RootContent, file: VFile): Block[] {
       const { rest, unclosed } = withoutComments(node.value)
       if (!rest.trim()) return []
       if (unclosed) {
-        report(file, 'HTML comment (<!--) is not closed, so it runs to the end of its block; that text is kept as plain text: close the comment with -->', node.position, 'unsupported-markdown', 'warning')
+        report(file, 'HTML comment (<!--) is not closed, so it runs to the end of its block; that text is kept as plain text: close the comment with -->', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
       } else {
-        report(file, 'Unsupported Markdown (html) is kept as plain text', node.position, 'unsupported-markdown', 'warning')
+        report(file, 'Unsupported Markdown (html) is kept as plain text', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
       }
       return [{ type: 'paragraph', children: [{ type: 'text', value: rest.trim(), position: node.position }], position: node.position }]
     }
     default: {
       const value = 'value' in node && typeof node.value === 'string' ? node.value : plainText(node)
       if (!value.trim()) return []
-      report(file, `Unsupported Markdown (${node.type}) is kept as plain text`, node.position, 'unsupported-markdown', 'warning')
+      report(file, `Unsupported Markdown (${node.type}) is kept as plain text`, { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
       return [{ type: 'paragraph', children: [{ type: 'text', value, position: node.position }], position: node.position }]
     }
   }
@@ -278,7 +278,7 @@ function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
     switch (node.type) {
       case 'text':
         // Markdown reads a comment that never closes as text: said, as a block's would be.
-        if (node.value.includes('<!--')) report(file, 'HTML comment (<!--) is not closed, so it is kept as plain text: close the comment with -->', node.position, 'unsupported-markdown', 'warning')
+        if (node.value.includes('<!--')) report(file, 'HTML comment (<!--) is not closed, so it is kept as plain text: close the comment with -->', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
         return [{ type: node.type, value: node.value, position: node.position }]
       case 'inlineCode':
         return [{ type: node.type, value: node.value, position: node.position }]
@@ -295,13 +295,13 @@ function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
         // An inline comment is a note to the author, not text; other inline HTML is kept as text.
         const rest = withoutComments(node.value).rest
         if (!rest) return []
-        report(file, 'Unsupported inline Markdown (html) is kept as plain text', node.position, 'unsupported-markdown', 'warning')
+        report(file, 'Unsupported inline Markdown (html) is kept as plain text', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
         return [{ type: 'text', value: rest, position: node.position }]
       }
       default: {
         const value = node.type === 'image' ? node.alt ?? '' : 'value' in node ? String(node.value) : plainText(node)
         if (!value) return []
-        report(file, `Unsupported inline Markdown (${node.type}) is kept as plain text`, node.position, 'unsupported-markdown', 'warning')
+        report(file, `Unsupported inline Markdown (${node.type}) is kept as plain text`, { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
         return [{ type: 'text', value, position: node.position }]
       }
     }
@@ -338,9 +338,7 @@ function reportUnclosedFrontMatter(root: Mdast.Root, file: VFile): void {
   report(
     file,
     'Front matter opened by --- on line 1 is not closed, so it is not read (its lines are text): add a line --- after its last key',
-    { start: first.position.start, end: first.position.end },
-    'front-matter',
-    'error',
+    { place: { start: first.position.start, end: first.position.end }, ruleId: 'front-matter', severity: 'error' },
   )
 }
 

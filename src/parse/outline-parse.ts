@@ -62,10 +62,10 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       tree.children.push(currentCase)
       container = undefined
       if (caseHeading.ordinal !== null && caseHeading.ordinal !== caseHeading.number) {
-        report(file, `Case heading numbers disagree: ${caseHeading.ordinal} before “、” but ${caseHeading.label}`, span, 'case-number-mismatch', 'warning')
+        report(file, `Case heading numbers disagree: ${caseHeading.ordinal} before “、” but ${caseHeading.label}`, { place: span, ruleId: 'case-number-mismatch', severity: 'warning' })
       }
-      if (!caseHeading.title) report(file, `${caseHeading.label} has no title`, span, 'empty-title', 'warning')
-      if (conclusion) report(file, `${caseHeading.label} comes after the conclusion; it is kept with the other cases`, span, 'case-after-conclusion', 'warning')
+      if (!caseHeading.title) report(file, `${caseHeading.label} has no title`, { place: span, ruleId: 'empty-title', severity: 'warning' })
+      if (conclusion) report(file, `${caseHeading.label} comes after the conclusion; it is kept with the other cases`, { place: span, ruleId: 'case-after-conclusion', severity: 'warning' })
       return
     }
 
@@ -99,12 +99,12 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
   /** Where a block goes when no heading has opened a container for it. */
   function openContainer(place: Position): Container {
     if (currentCase) {
-      report(file, `Text under ${currentCase.label ?? 'a case'} before its first section; it is kept in an untitled section`, place, 'content-outside-section', 'warning')
+      report(file, `Text under ${currentCase.label ?? 'a case'} before its first section; it is kept in an untitled section`, { place, ruleId: 'content-outside-section', severity: 'warning' })
       const section: Section = { type: 'section', number: null, title: '', kind: 'other', children: [] }
       currentCase.children.push(section)
       return section
     }
-    report(file, 'Text before the first heading is used as the introduction; give it a heading such as 引言', place, 'text-before-heading', 'warning')
+    report(file, 'Text before the first heading is used as the introduction; give it a heading such as 引言', { place, ruleId: 'text-before-heading', severity: 'warning' })
     intro = { type: 'intro', title: null, children: [] }
     return intro
   }
@@ -124,12 +124,12 @@ function parseBlock(source: SourceLine, start: number, text: string, span: Posit
     } else if (body) {
       point.children.push(textNode(source, bodyStart, body, span))
     } else {
-      report(file, 'Empty bullet', point.position, 'empty-point', 'warning')
+      report(file, 'Empty bullet', { place: point.position, ruleId: 'empty-point', severity: 'warning' })
     }
     return point
   }
   if (looksLikeHeading(text)) {
-    report(file, `Unrecognised line kept as a paragraph: “${truncate(text)}”`, span, 'unrecognised-line', 'warning')
+    report(file, `Unrecognised line kept as a paragraph: “${truncate(text)}”`, { place: span, ruleId: 'unrecognised-line', severity: 'warning' })
   }
   // The paragraph and its text cover the same characters; they share the (never mutated) position.
   return { type: 'paragraph', children: [{ type: 'text', value: text, position: span }], position: span }

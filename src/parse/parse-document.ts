@@ -38,7 +38,7 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   }
   const unreadable = files.some((file) => isUnreadable(file) || file.messages.some((message) => message.ruleId === 'markdown-too-deep'))
   if (cases.length === 0 && files.length > 0 && !unreadable) {
-    report(files[0], 'No cases found: expected lines such as “一、案例一:标题” or “Case 1: Title” (in Markdown, “# 案例一:标题”)', undefined, 'no-cases', 'error')
+    report(files[0], 'No cases found: expected lines such as “一、案例一:标题” or “Case 1: Title” (in Markdown, “# 案例一:标题”)', { ruleId: 'no-cases', severity: 'error' })
   }
   const tree: CaseDocument = {
     type: 'document',
@@ -56,7 +56,7 @@ function merge<T extends Intro | Conclusion>(nodes: T[], files: VFile[]): T[] {
   const [first, ...rest] = nodes
   for (const node of rest) {
     const file = files.find((candidate) => candidate.path === node.data?.file) ?? files[0]
-    report(file, `A second ${node.type} is appended to the first one`, node.position, `duplicate-${node.type}`, 'warning')
+    report(file, `A second ${node.type} is appended to the first one`, { place: node.position, ruleId: `duplicate-${node.type}`, severity: 'warning' })
     first.children.push(...node.children)
   }
   return [first]

@@ -22,7 +22,7 @@ export function parseMarkdown(file: VFile): CaseDocument {
   const excessive = findExcessiveNesting(String(file.value))
   if (excessive) {
     const place = { line: excessive.line, column: excessive.column }
-    report(file, `Markdown nested too deeply to parse safely: ${excessive.reason}; the file was not read`, { start: place, end: place }, 'markdown-too-deep', 'error')
+    report(file, `Markdown nested too deeply to parse safely: ${excessive.reason}; the file was not read`, { place: { start: place, end: place }, ruleId: 'markdown-too-deep', severity: 'error' })
     return emptyDocument()
   }
   try {
@@ -31,7 +31,7 @@ export function parseMarkdown(file: VFile): CaseDocument {
   } catch (error) {
     // A nesting the line scan did not foresee: still a message, not a crash.
     if (!(error instanceof RangeError)) throw error
-    report(file, `Markdown too complex to parse: ${error.message}`, undefined, 'markdown-too-deep', 'error')
+    report(file, `Markdown too complex to parse: ${error.message}`, { ruleId: 'markdown-too-deep', severity: 'error' })
     return emptyDocument()
   }
 }

@@ -118,7 +118,7 @@ export async function readInput(input: string): Promise<VFile[]> {
   const { paths, notes } = await listInput(input)
   const files = await Promise.all(paths.map(async (path) => decodeSource(await readFile(path), path)))
   for (const note of notes) {
-    const message = report(files[0], note.reason, undefined, 'skipped-file', note.severity)
+    const message = report(files[0], note.reason, { ruleId: 'skipped-file', severity: note.severity })
     // Printed at the folder or file it is about, not at the first source.
     message.file = note.path
   }
