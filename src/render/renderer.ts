@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/load-config.js'
 import type { Locale } from '../locale/load-locale.js'
 import type { CaseDocument } from '../types.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
+import { shareWork, type SharedKey, type SharedWork } from './shared-work.js'
 
 /** What a renderer may use besides the tree. Renderers never re-read the source. */
 export interface RenderContext {
@@ -19,7 +20,7 @@ export interface RenderContext {
   /** What changed since the previous edition, for edition notes; null for a first edition. */
   changes?: TreeChanges | null
   /** Work shared between renderers of one locale, such as the report HTML the PDF prints. */
-  shared: Map<string, Promise<unknown>>
+  shared: SharedWork
   /** Told how long each step of a render took (`casebook build --timings`); absent, nothing is measured. */
   onStep?: (step: string, ms: number) => void
 }
@@ -43,11 +44,6 @@ export interface Renderer {
 }
 
 /** Runs `make` once per locale for `key`, so two renderers can share its result. */
-export function shared<T>(context: RenderContext, key: string, make: () => Promise<T>): Promise<T> {
-  let value = context.shared.get(key) as Promise<T> | undefined
-  if (!value) {
-    value = make()
-    context.shared.set(key, value)
-  }
-  return value
+export function shared<T>(context: RenderContext, key: SharedKey<T>, make: () => Promise<T>): Promise<T> {
+  return shareWork(context.shared, key, make)
 }

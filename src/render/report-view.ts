@@ -5,6 +5,7 @@ import { documentHtml } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
 import { isUnchanged } from '../edition/diff-trees.js'
+import { sharedKey } from './shared-work.js'
 
 /** A section ready for a template. */
 export interface SectionView {
@@ -88,6 +89,9 @@ export interface EditionNotesView {
   introChanged: boolean
   conclusionChanged: boolean
 }
+
+/** The report view, built once per locale for the HTML and PDF renderers. */
+export const REPORT_VIEW = sharedKey<ReportView>('report view')
 
 /** Builds the report view for one locale's document. */
 export async function buildReportView(document: CaseDocument, context: RenderContext): Promise<ReportView> {

@@ -2,7 +2,7 @@
 import type { Renderer } from '../renderer.js'
 import { shared } from '../renderer.js'
 import { timed } from '../../timed.js'
-import { buildReportView } from '../report-view.js'
+import { buildReportView, REPORT_VIEW } from '../report-view.js'
 import { renderReport } from '../shared/render-report.js'
 import { inlineFontFaces } from '../shared/font-faces.js'
 import { withPage } from '../../browser/with-page.js'
@@ -26,7 +26,7 @@ export const pdfRenderer: Renderer = {
     launching.catch(() => undefined)
     const geometry = pageGeometry(config.page.size ?? locale.rules.pageSize)
     const { view, text, html } = await timed(context, 'report HTML', async () => {
-      const view = await shared(context, 'report-view', async () => buildReportView(document, context))
+      const view = await shared(context, REPORT_VIEW, async () => buildReportView(document, context))
       // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
       const styles = await readTemplateAsset(context.templateDirs, 'report.css')
       const text = printText(view, locale, styles)

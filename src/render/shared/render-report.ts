@@ -3,6 +3,10 @@ import { shared, type RenderContext } from '../renderer.js'
 import type { ReportView } from '../report-view.js'
 import { type RenderTemplate, loadTemplate, readTemplateAsset } from '../template-engine.js'
 import { inlineFontFaces } from './font-faces.js'
+import { sharedKey } from '../shared-work.js'
+
+/** The report template, read once per locale for the HTML and PDF renderers. */
+const REPORT_TEMPLATE = sharedKey<RenderTemplate>('report.hbs')
 
 /** Extra inputs the print path adds: page rules and page numbers already in the view. */
 export interface ReportOptions {
@@ -12,7 +16,7 @@ export interface ReportOptions {
 /** Renders `report.hbs` for `view`, with CSS and fonts inlined so the file needs no network. */
 export async function renderReport(view: ReportView, context: RenderContext, options: ReportOptions = {}): Promise<string> {
   // report.html and report.pdf of one locale render the same template: loaded once for both.
-  const template = await shared(context, 'report.hbs', () => loadTemplate(context.templateDirs, 'report.hbs', context.locale))
+  const template = await shared(context, REPORT_TEMPLATE, () => loadTemplate(context.templateDirs, 'report.hbs', context.locale))
   const styles = await readTemplateAsset(context.templateDirs, 'report.css')
   return renderWithFonts(template, { ...view, styles, pageCss: options.pageCss }, context)
 }
