@@ -1,11 +1,12 @@
 /** The view a report template sees: the case tree with labels, ids and HTML fragments. */
-import type { Block, CaseDocument, Case, Intro, Conclusion, Section, SectionKind } from '../types.js'
+import type { Block, CaseDocument, Case, Section, SectionKind } from '../types.js'
 import type { RenderContext } from './renderer.js'
 import { documentHtml } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
 import { isUnchanged } from '../edition/diff-trees.js'
 import { sharedKey } from './shared-work.js'
+import { documentView } from './document-view.js'
 
 /** A section ready for a template. */
 export interface SectionView {
@@ -95,10 +96,9 @@ export const REPORT_VIEW = sharedKey<ReportView>('report view')
 
 /** Builds the report view for one locale's document. */
 export async function buildReportView(document: CaseDocument, context: RenderContext): Promise<ReportView> {
-  const { locale, config } = context
-  const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
-  const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
-  const cases = document.children.filter((node): node is Case => node.type === 'case')
+  const { locale } = context
+  const view = documentView(document, context)
+  const { intro, cases, conclusion } = view
   const html = documentHtml(document, locale.t('pointSeparator'))
   const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
   const parts = untranslatedParts(document, locale.t('pointSeparator'))
@@ -116,15 +116,14 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
       changed: changedNumbers.has(node.number),
     }
   })
-  const date = document.data.date ?? config.date
   return {
     lang: locale.code,
-    title: document.data.title,
-    subtitle: document.data.subtitle ?? config.subtitle,
-    author: document.data.author ?? config.author,
-    organisation: document.data.organisation ?? config.organisation,
-    date,
-    dateText: date ? locale.formatDate(date) : undefined,
+    title: view.title,
+    subtitle: view.subtitle,
+    author: view.author,
+    organisation: view.organisation,
+    date: view.date,
+    dateText: view.dateText,
     intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro, untranslated: Boolean(intro.data?.untranslated), parts: parts.get(intro.children) ?? null },
     cases: caseViews,
     conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: parts.get(conclusion.children) ?? null },

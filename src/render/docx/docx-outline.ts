@@ -7,6 +7,7 @@
 import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
 import { pointLabels } from '../overview-points.js'
+import { documentView } from '../document-view.js'
 
 /** A case's labels; `id` matches the report view's, so bookmarks stay the same. */
 export interface OutlineCase {
@@ -38,19 +39,17 @@ export interface DocxOutline {
   conclusion: OutlineFrame | null
 }
 
-/** Builds the outline with the same fallbacks as the report view (config for missing document data). */
+/** Builds the outline from the document view (config for missing document data), as the report view does. */
 export function docxOutline(document: CaseDocument, context: RenderContext): DocxOutline {
-  const { locale, config } = context
-  const intro = document.children.find((node): node is Intro => node.type === 'intro')
-  const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion')
-  const cases = document.children.filter((node): node is Case => node.type === 'case')
-  const date = document.data.date ?? config.date
+  const { locale } = context
+  const view = documentView(document, context)
+  const { intro, cases, conclusion } = view
   return {
-    title: document.data.title,
-    subtitle: document.data.subtitle ?? config.subtitle,
-    author: document.data.author ?? config.author,
-    organisation: document.data.organisation ?? config.organisation,
-    dateText: date ? locale.formatDate(date) : undefined,
+    title: view.title,
+    subtitle: view.subtitle,
+    author: view.author,
+    organisation: view.organisation,
+    dateText: view.dateText,
     intro: intro ? { node: intro, id: 'intro', title: intro.title ?? locale.t('introduction') } : null,
     cases: cases.map((node, index) => {
       const label = locale.caseLabel(node.number)

@@ -12,19 +12,16 @@ import { editionNotesSlides } from './edition-notes-slides.js'
 import { AGENDA, CONTENT_WIDTH, TITLE, bodyHeight } from './slide-metrics.js'
 import { lineCount } from '../text-width.js'
 import type { AgendaEntry, AgendaSlide, CaseSlide, DeckView, FrameSlide, Slide, SlideNotes, TitleSlide } from './slide-types.js'
+import { documentView } from '../document-view.js'
 
 const TITLE_EMS = CONTENT_WIDTH / TITLE.size
 
 /** Builds every slide, numbered, with the full text of each case kept for the notes view. */
 export async function buildDeckView(document: CaseDocument, context: RenderContext): Promise<DeckView> {
-  const { locale, config } = context
-  const intro = document.children.find((node): node is Intro => node.type === 'intro') ?? null
-  const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion') ?? null
-  const cases = document.children.filter((node): node is Case => node.type === 'case')
+  const { locale } = context
+  const view = documentView(document, context)
+  const { intro, cases, conclusion, title, date, organisation } = view
   const notes = notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
-  const title = document.data.title
-  const date = document.data.date ?? config.date
-  const organisation = document.data.organisation ?? config.organisation
 
   const titleSlide: TitleSlide = {
     kind: 'title',
@@ -34,12 +31,12 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
     size: lineCount(title, 20) <= 2 ? 'normal' : 'long',
     continued: false,
     notes: null,
-    subtitle: (document.data.subtitle ?? config.subtitle) || undefined,
+    subtitle: view.subtitle || undefined,
     caseCountText: locale.t('caseCount', { count: cases.length }),
     organisationText: organisation ? locale.t('preparedBy', { organisation }) : undefined,
-    author: document.data.author ?? config.author,
+    author: view.author,
     date,
-    dateText: date ? locale.formatDate(date) : undefined,
+    dateText: view.dateText,
   }
   const agenda = agendaSlides(cases.length, title, locale.t('agenda'), locale.t('caseCount', { count: cases.length }))
   const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro) : []
