@@ -4,6 +4,7 @@ import type { BlockSink, BodyBlock, BodyState } from './body-block.js'
 import { BULLETS_ID, orderedListId } from './docx-numbering.js'
 import { LIST_INDENT, paragraphBlock } from './paragraph-xml.js'
 import { phrasingRuns, runs, textRuns } from './phrasing-runs.js'
+import { pointSeparator } from '../shared/point-separator.js'
 
 /** Appends the paragraphs of `blocks` to `out`; `depth` is the list nesting level. */
 export function blockParagraphs(out: BlockSink, blocks: Block[], state: BodyState, depth = 0): void {
@@ -17,7 +18,7 @@ export function blockParagraphs(out: BlockSink, blocks: Block[], state: BodyStat
 /** A key point: one item of a real bulleted list, its label bold. */
 function pointParagraph(point: Point, state: BodyState, depth: number): BodyBlock {
   const content = runs()
-  if (point.label !== null) textRuns(textRuns(content, point.label, { bold: true }), state.pointSeparator, { bold: true })
+  if (point.label !== null) textRuns(textRuns(content, point.label, { bold: true }), pointSeparator(point.label, state.pointSeparator), { bold: true })
   return paragraphBlock({ style: 'ListBullet', numbering: { id: BULLETS_ID, level: depth } }, phrasingRuns(content, point.children, state), state)
 }
 

@@ -5,6 +5,7 @@ import { plainText } from '../../text/plain-text.js'
 import { fitLines } from './brief-text.js'
 import { ITEM } from './slide-metrics.js'
 import type { CaseItem } from './slide-types.js'
+import { pointSeparator } from '../shared/point-separator.js'
 
 /** A case's slide pieces in source order; long text is shortened (the notes keep all of it). */
 export function caseItems(node: Case, locale: Locale): CaseItem[] {
@@ -55,7 +56,7 @@ function itemsOf(block: Block, separator: string): CaseItem[] {
 function plainTextOf(block: Block, separator: string): string {
   if (block.type === 'list') return block.children.map((item) => item.children.map((child) => plainTextOf(child, separator)).join(' ')).join(' ')
   const text = plainText(block).trim()
-  return block.type === 'point' && block.label ? `${block.label}${separator}${text}` : text
+  return block.type === 'point' && block.label ? `${block.label}${pointSeparator(block.label, separator)}${text}` : text
 }
 
 function hasPoints(section: Section): boolean {
