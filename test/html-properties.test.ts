@@ -14,6 +14,7 @@ import { blocksToHtml } from '../src/render/blocks-to-html.js'
 import { SAFE_PROTOCOLS } from '../src/render/hast/safe-href.js'
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, ListItem, Phrasing } from '../src/types.js'
+import { pointSeparator } from '../src/render/shared/point-separator.js'
 
 /**
  * rehype-sanitize's default (GitHub's) schema, narrowed to what the case tree
@@ -104,7 +105,7 @@ function readerText(node: Block | ListItem | Phrasing, separator: string): strin
   if (node.type === 'break') return '\n'
   if (node.type === 'text' || node.type === 'inlineCode') return node.value
   const children = (node.children as Array<Block | ListItem | Phrasing>).map((child) => readerText(child, separator)).join('')
-  return node.type === 'point' && node.label !== null ? node.label + separator + children : children
+  return node.type === 'point' && node.label !== null ? node.label + pointSeparator(node.label, separator) + children : children
 }
 
 /** Every text in a parsed fragment, in order, a `<br>` as a line end (textContent, with line breaks). */

@@ -172,7 +172,7 @@ describe('an en build with a partial translation of the seed', () => {
     expect(sections(first).map((section) => hasClass(section, 'untranslated'))).toEqual([false, false, true])
     expect(text(sections(first)[2])).toMatch(/^1\.3案例启示Untranslated智慧城市建设/)
     const runs = [...elements(sections(first)[1], (element) => hasClass(element, 'untranslated-blocks'))]
-    expect(runs.map(text)).toEqual(['Untranslated智慧医疗:利用互联网技术,实现医疗资源的合理配置,提升医疗服务质量。'])
+    expect(runs.map(text)).toEqual(['Untranslated智慧医疗：利用互联网技术,实现医疗资源的合理配置,提升医疗服务质量。'])
     expect(text(sections(first)[1])).toMatch(/^1\.2AnalysisData-drivendecision-making.+Smarttransport.+Untranslated智慧医疗/)
     // Case 4: 4.1 shows its paragraph from the source, 4.2 is from the source, 4.3 is translated, in the source's order.
     expect(sections(fourth).map((section) => [text(section).slice(0, 3), hasClass(section, 'untranslated')])).toEqual([['4.1', false], ['4.2', true], ['4.3', false]])
@@ -198,7 +198,7 @@ describe('the .docx and the deck of a partial translation', () => {
       'Data-driven decision-making: Big-data analysis is used to optimize urban planning.',
       'Smart transport: Public transport is made intelligent.',
       'Untranslated',
-      '智慧医疗: 利用互联网技术,实现医疗资源的合理配置,提升医疗服务质量。',
+      '智慧医疗：利用互联网技术,实现医疗资源的合理配置,提升医疗服务质量。',
     ])
     expect(after('1.3 案例启示', 2)).toEqual(['Untranslated', '智慧城市建设是公共服务创新的重要方向,通过数据驱动和智能化手段,提升公共服务水平。'])
     expect(after('Case 3: 深圳“互联网+政务服务”', 2)).toEqual(['Untranslated', '3.1 案例背景'])
