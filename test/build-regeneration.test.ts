@@ -59,7 +59,17 @@ describe('incremental builds', () => {
     writeFileSync(source, readFileSync(source, 'utf8').replace('苏州市积极推进智慧交通建设', '苏州市全面推进智慧交通建设'))
     const result = await buildPack({ input: source, out, cwd: dir })
     expect(result.written).toEqual(['zh-CN/report.html', 'zh-CN/slides.html', 'zh-CN/slides.pdf', 'zh-CN/report.docx', 'CHANGES.md', 'manifest.json'])
-    expect(result.changes).toEqual({ added: [], removed: [], changed: [{ number: 7, title: '苏州“智慧交通”', sections: ['7.1 案例背景'] }], introChanged: false, conclusionChanged: false })
+    expect(result.changes).toEqual({
+      added: [],
+      removed: [],
+      changed: [{ number: 7, title: '苏州“智慧交通”', sections: { added: [], removed: [], changed: ['7.1 案例背景'] } }],
+      renamed: [],
+      moved: [],
+      renumbered: [],
+      metadata: [],
+      introChanged: false,
+      conclusionChanged: false,
+    })
     const changes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
     expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节：7.1 案例背景)')
     const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')

@@ -10,20 +10,35 @@ import { contentJson, contentJsonWithChildren } from '../text/content-json.js'
 export interface SectionSummary {
   number: string | null
   title: string
+  /** The whole section as written, its number and title included. */
   hash: string
+  /**
+   * Its blocks alone, without number or title: what the next edition matches it by.
+   * Absent in manifests of casebooks before number-free matching (see diff-trees.ts).
+   */
+  body?: string
 }
 
 /** One case's identity and content hashes. */
 export interface CaseSummary {
   number: number
   title: string
+  /** The whole case as written, its number, label and title included. */
   hash: string
+  /**
+   * Its sections' titles and bodies, without any number, label or the case's title:
+   * a renumbered or renamed case keeps it. Absent in older manifests.
+   */
+  body?: string
   sections: SectionSummary[]
 }
 
 /** A document as the manifest records it. */
 export interface TreeSummary {
   title: string
+  /** The document's subtitle and date; absent (not null) in older manifests. */
+  subtitle?: string | null
+  date?: string | null
   intro: string | null
   conclusion: string | null
   cases: CaseSummary[]
@@ -49,17 +64,19 @@ export function isTreeSummary(value: unknown): value is TreeSummary {
 
 /** Summarises a case tree. */
 export function summarizeTree(tree: CaseDocument): TreeSummary {
-  const summary: TreeSummary = { title: tree.data.title, intro: null, conclusion: null, cases: [] }
+  const summary: TreeSummary = { title: tree.data.title, subtitle: tree.data.subtitle ?? null, date: tree.data.date ?? null, intro: null, conclusion: null, cases: [] }
   for (const node of tree.children) {
     if (node.type === 'intro') summary.intro = nodeHash(node)
     else if (node.type === 'conclusion') summary.conclusion = nodeHash(node)
     else {
       hashCase(node)
+      const sections = node.children.map((section) => ({ number: section.number, title: section.title, hash: nodeHash(section), body: bodyHash(section) }))
       summary.cases.push({
         number: node.number,
         title: node.title,
         hash: nodeHash(node),
-        sections: node.children.map((section) => ({ number: section.number, title: section.title, hash: nodeHash(section) })),
+        body: digest(JSON.stringify(sections.map((section) => [section.title, section.body]))),
+        sections,
       })
     }
   }
@@ -80,6 +97,18 @@ const nodeHashes = new WeakMap<object, string>()
 export function nodeHash(node: object): string {
   let value = nodeHashes.get(node)
   if (value === undefined) nodeHashes.set(node, (value = digest(contentJson(node))))
+  return value
+}
+
+/** The `body` of a section with no blocks. */
+export const EMPTY_BODY = digest('[]')
+
+const bodyHashes = new WeakMap<object, string>()
+
+/** A section's blocks alone, hashed once per node: the same wherever the section is numbered or however it is titled. */
+function bodyHash(section: Case['children'][number]): string {
+  let value = bodyHashes.get(section)
+  if (value === undefined) bodyHashes.set(section, (value = digest(contentJson(section.children))))
   return value
 }
 

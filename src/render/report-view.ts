@@ -4,7 +4,8 @@ import type { RenderContext } from './renderer.js'
 import { documentHtml } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
-import { isUnchanged } from '../edition/diff-trees.js'
+import { markedCaseNumbers } from '../edition/diff-trees.js'
+import { editionNotes, type NotedCase, type NotesGroup } from '../edition/edition-notes.js'
 import { sharedKey } from './shared-work.js'
 import { documentView } from './document-view.js'
 
@@ -40,7 +41,7 @@ export interface CaseView {
   sections: SectionView[]
   pointLabels: string[]
   untranslated: boolean
-  /** New or changed since the previous edition (marked in the contents). */
+  /** Added, changed or renamed since the previous edition (marked ● in the contents); not when only moved or renumbered. */
   changed: boolean
   /** Filled in by the PDF renderer once it knows where the case starts. */
   page?: number
@@ -72,23 +73,18 @@ export interface ReportView {
   caseCount: number
   /** The edition notes page; null for a first edition or when nothing changed. */
   editionNotes: EditionNotesView | null
+  /** Some case is marked ●: the contents then say what ● means. */
+  marked: boolean
 }
 
-/** A case named in the edition notes. */
-export interface NotedCase {
-  label: string
-  title: string
-  sections?: string
-}
+export type { NotedCase, NotesGroup }
 
-/** What changed since the previous edition, with labels. */
+/** What changed since the previous edition, with labels (see edition/edition-notes.ts). */
 export interface EditionNotesView {
   id: 'edition-notes'
-  added: NotedCase[]
-  removed: NotedCase[]
-  changed: NotedCase[]
-  introChanged: boolean
-  conclusionChanged: boolean
+  metadata: string[]
+  groups: NotesGroup[]
+  frames: string[]
 }
 
 /** The report view, built once per locale for the HTML and PDF renderers. */
@@ -100,7 +96,7 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
   const view = documentView(document, context)
   const { intro, cases, conclusion } = view
   const html = documentHtml(document, locale.t('pointSeparator'))
-  const changedNumbers = new Set([...(context.changes?.added ?? []), ...(context.changes?.changed ?? [])].map((node) => node.number))
+  const changedNumbers = markedCaseNumbers(context.changes)
   const parts = untranslatedParts(document, locale.t('pointSeparator'))
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
@@ -129,27 +125,14 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
     conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: parts.get(conclusion.children) ?? null },
     caseCount: cases.length,
     editionNotes: editionNotesView(context),
+    marked: caseViews.some((node) => node.changed),
   }
 }
 
 /** The edition notes, or null when there is nothing to say. */
 export function editionNotesView(context: RenderContext): EditionNotesView | null {
-  const changes = context.changes
-  if (!changes || isUnchanged(changes)) return null
-  const { locale } = context
-  const noted = (node: { number: number; title: string; sections?: string[] }): NotedCase => ({
-    label: locale.caseLabel(node.number),
-    title: node.title,
-    sections: node.sections?.length ? locale.t('changesSections', { sections: node.sections.join(locale.code.startsWith('zh') ? '、' : ', ') }) : undefined,
-  })
-  return {
-    id: 'edition-notes',
-    added: changes.added.map(noted),
-    removed: changes.removed.map(noted),
-    changed: changes.changed.map(noted),
-    introChanged: changes.introChanged,
-    conclusionChanged: changes.conclusionChanged,
-  }
+  const notes = editionNotes(context.changes, context.locale)
+  return notes && { id: 'edition-notes', ...notes }
 }
 
 /** Ids stay unique even when case numbers repeat in a document with errors. */

@@ -1,4 +1,4 @@
-/** The edition notes as slides: one line per added, changed or removed case, a page at a time. */
+/** The edition notes as slides: one line per document detail, case or framing part that changed, a page at a time. */
 import type { RenderContext } from '../renderer.js'
 import { editionNotesView } from '../report-view.js'
 import type { EditionNotesSlide, NotesEntry } from './slide-types.js'
@@ -12,12 +12,10 @@ export function editionNotesSlides(context: RenderContext, deckTitle: string): E
   if (!view) return []
   const { locale } = context
   const entries: NotesEntry[] = [
-    ...view.added.map((node) => ({ change: locale.t('changesAdded'), label: node.label, title: node.title })),
-    ...view.changed.map((node) => ({ change: locale.t('changesChanged'), label: node.label, title: node.title, detail: node.sections })),
-    ...view.removed.map((node) => ({ change: locale.t('changesRemoved'), label: node.label, title: node.title })),
+    ...view.metadata.map((line) => ({ change: locale.t('changesMetadata'), label: '', title: line })),
+    ...view.groups.flatMap((group) => group.cases.map((node) => ({ change: group.heading, label: node.label, title: node.title, detail: node.sections }))),
+    ...view.frames.map((line) => ({ change: line, label: '', title: '' })),
   ]
-  if (view.introChanged) entries.push({ change: locale.t('changesIntro'), label: '', title: '' })
-  if (view.conclusionChanged) entries.push({ change: locale.t('changesConclusion'), label: '', title: '' })
   const pages = Math.ceil(entries.length / LINES_PER_SLIDE)
   return Array.from({ length: pages }, (_, page) => ({
     kind: 'edition-notes',
