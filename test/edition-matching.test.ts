@@ -19,6 +19,7 @@ import { diffTrees, isUnchanged, markedCaseNumbers, type TreeChanges } from '../
 import { summarizeTree, type TreeSummary } from '../src/edition/tree-summary.js'
 import { loadLocale, type Locale } from '../src/locale/load-locale.js'
 import { BUILTIN_TEMPLATES } from '../src/config/template-dirs.js'
+import { buildPack } from '../src/pack/build-pack.js'
 import { parseFile } from '../src/parse/parse-document.js'
 
 /** The first element of `tree` that `test` accepts, or null. */
@@ -269,5 +270,32 @@ describe('editions built one after another', () => {
     expect(sections.changes).toContain('- 案例一：杭州“智慧城市” (新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析)')
     expect(sections.notes).toContain('新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析')
     expect(sections.marked).toEqual(['案例一'])
+  })
+})
+
+describe('upgrading over an older manifest', () => {
+  it('an unchanged rebuild over a manifest without number-free hashes keeps its notes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-legacy-'))
+    const source = join(dir, 'cases.txt')
+    const out = join(dir, 'out')
+    writeFileSync(join(dir, 'casebook.yaml'), 'date: 2026-11-29\nlocales: [zh-CN]\nformats: [html]\n')
+    writeFileSync(source, outline(FOUR))
+    await buildPack({ input: source, out, cwd: dir })
+    const edited = [FOUR[0], { ...FOUR[1], sections: [['案例背景', '上海的新背景。'], ...FOUR[1].sections.slice(1)] as Array<[string, string]> }, ...FOUR.slice(2)]
+    writeFileSync(source, outline(edited))
+    await buildPack({ input: source, out, cwd: dir })
+    const notes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
+    expect(notes).toContain('- 案例二：上海“智慧城市” (修改的小节：2.1 案例背景)')
+    // What a casebook before number-free matching recorded: no body hashes, subtitle or date.
+    const manifestPath = join(out, 'manifest.json')
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { tree: TreeSummary; baseline: TreeSummary }
+    const legacy = ({ subtitle: _subtitle, date: _date, ...tree }: TreeSummary): TreeSummary => ({
+      ...tree,
+      cases: tree.cases.map(({ body: _body, ...node }) => ({ ...node, sections: node.sections.map(({ body: _section, ...section }) => section) })),
+    })
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, tree: legacy(manifest.tree), baseline: legacy(manifest.baseline) }, null, 2) + '\n')
+    const again = await buildPack({ input: source, out, cwd: dir })
+    expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toBe(notes)
+    expect(again.changes?.changed.map((node) => node.title)).toEqual(['上海“智慧城市”'])
   })
 })

@@ -56,8 +56,11 @@ export function isTreeSummary(value: unknown): value is TreeSummary {
     summary.cases.every(
       (entry: Partial<CaseSummary> | null) =>
         typeof entry === 'object' && entry !== null && typeof entry.number === 'number' && typeof entry.title === 'string' &&
-        typeof entry.hash === 'string' && Array.isArray(entry.sections) &&
-        entry.sections.every((section: Partial<SectionSummary> | null) => typeof section === 'object' && section !== null && typeof section.hash === 'string' && typeof section.title === 'string'),
+        typeof entry.hash === 'string' && (entry.body === undefined || typeof entry.body === 'string') && Array.isArray(entry.sections) &&
+        entry.sections.every(
+          (section: Partial<SectionSummary> | null) =>
+            typeof section === 'object' && section !== null && typeof section.hash === 'string' && typeof section.title === 'string' && (section.body === undefined || typeof section.body === 'string'),
+        ),
     )
   )
 }

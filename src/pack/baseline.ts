@@ -16,7 +16,24 @@ import { collectDiagnostics } from '../check/diagnostics.js'
 export async function chooseBaseline(current: TreeSummary, previous: Manifest | null, since?: string): Promise<TreeSummary | null> {
   if (since) return readSince(since)
   if (!previous) return null
-  return sameJson(previous.tree, current) ? previous.baseline : previous.tree
+  return sameJson(previous.tree, asRecorded(current, previous.tree)) ? previous.baseline : previous.tree
+}
+
+/**
+ * `current` with only the fields `recorded` has: a manifest of a casebook before number-free
+ * matching has no `body`, `subtitle` or `date`, and the same content rebuilt after an upgrade
+ * is still the same edition, keeping its notes.
+ */
+function asRecorded(current: TreeSummary, recorded: TreeSummary): TreeSummary {
+  const legacy = recorded.cases.length > 0 && recorded.cases[0].body === undefined
+  if (!legacy && 'subtitle' in recorded && 'date' in recorded) return current
+  const { subtitle, date, ...rest } = current
+  return {
+    ...rest,
+    ...('subtitle' in recorded ? { subtitle } : {}),
+    ...('date' in recorded ? { date } : {}),
+    cases: legacy ? current.cases.map(({ body: _body, ...node }) => ({ ...node, sections: node.sections.map(({ body: _section, ...section }) => section) })) : current.cases,
+  }
 }
 
 /**
