@@ -62,7 +62,7 @@ describe('incremental builds', () => {
     expect(result.changes).toEqual({
       added: [],
       removed: [],
-      changed: [{ number: 7, title: '苏州“智慧交通”', sections: { added: [], removed: [], changed: ['7.1 案例背景'] } }],
+      changed: [{ number: 7, title: '苏州“智慧交通”', sections: { added: [], removed: [], changed: ['7.1 案例背景'], moved: [] } }],
       renamed: [],
       moved: [],
       renumbered: [],

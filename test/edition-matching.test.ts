@@ -140,7 +140,7 @@ describe('matching cases by identity', () => {
     expect(changes.added).toEqual([])
     expect(changes.removed).toEqual([])
     expect(changes.renamed).toEqual([{ number: 2, title: '上海“一网通办”', previousTitle: '上海“智慧城市”' }])
-    expect(changes.changed).toEqual([{ number: 2, title: '上海“一网通办”', sections: { added: [], removed: [], changed: ['2.1 案例背景'] } }])
+    expect(changes.changed).toEqual([{ number: 2, title: '上海“一网通办”', sections: { added: [], removed: [], changed: ['2.1 案例背景'], moved: [] } }])
   })
 
   it('a case with a new title and new sections is a removal and an addition', async () => {
@@ -156,12 +156,22 @@ describe('matching sections', () => {
   it('says which sections were added, removed and changed, each as such', async () => {
     const shanghai = FOUR[1]
     const added = await diff(FOUR, [FOUR[0], { ...shanghai, sections: [...shanghai.sections, ['延伸阅读', '更多材料。']] }, ...FOUR.slice(2)])
-    expect(added.changed).toEqual([{ number: 2, title: shanghai.title, sections: { added: ['2.4 延伸阅读'], removed: [], changed: [] } }])
+    expect(added.changed).toEqual([{ number: 2, title: shanghai.title, sections: { added: ['2.4 延伸阅读'], removed: [], changed: [], moved: [] } }])
     const removed = await diff(FOUR, [FOUR[0], { ...shanghai, sections: [shanghai.sections[0], shanghai.sections[2]] }, ...FOUR.slice(2)])
     // 2.3 案例启示 became 2.2 and is unchanged: only the analysis went.
-    expect(removed.changed).toEqual([{ number: 2, title: shanghai.title, sections: { added: [], removed: ['2.2 案例分析'], changed: [] } }])
+    expect(removed.changed).toEqual([{ number: 2, title: shanghai.title, sections: { added: [], removed: ['2.2 案例分析'], changed: [], moved: [] } }])
     const edited = await diff(FOUR, [FOUR[0], { ...shanghai, sections: [shanghai.sections[0], ['案例分析', '上海的新分析。'], shanghai.sections[2]] }, ...FOUR.slice(2)])
-    expect(edited.changed).toEqual([{ number: 2, title: shanghai.title, sections: { added: [], removed: [], changed: ['2.2 案例分析'] } }])
+    expect(edited.changed).toEqual([{ number: 2, title: shanghai.title, sections: { added: [], removed: [], changed: ['2.2 案例分析'], moved: [] } }])
+  })
+
+  it('sections put in another order are moved, not changed', async () => {
+    const shanghai = FOUR[1]
+    const changes = await diff(FOUR, [FOUR[0], { ...shanghai, sections: [shanghai.sections[0], shanghai.sections[2], shanghai.sections[1]] }, ...FOUR.slice(2)])
+    expect(changes.changed).toHaveLength(1)
+    expect(changes.changed[0].sections.changed).toEqual([])
+    expect(changes.changed[0].sections.moved).toHaveLength(1)
+    expect(['2.2 案例启示', '2.3 案例分析']).toContain(changes.changed[0].sections.moved[0])
+    expect(changesMarkdown('测试', changes, en)).toMatch(/- Case 2: 上海“智慧城市” \(Sections moved: 2\.[23] 案例(启示|分析)\)/)
   })
 
   it('an added 1.4 and a deleted 1.4 read differently in the notes', async () => {
@@ -204,7 +214,7 @@ describe('document details and older manifests', () => {
     const changes = diffTrees(legacy, await summary([FOUR[0], city('广州'), ...FOUR.slice(1)]))
     expect(changes.added).toEqual([{ number: 5, title: '成都“智慧城市”' }])
     expect(changes.changed.map((node) => node.number)).toEqual([2, 3, 4])
-    expect(changes.changed[0].sections).toEqual({ added: [], removed: [], changed: ['2.1 案例背景', '2.2 案例分析', '2.3 案例启示'] })
+    expect(changes.changed[0].sections).toEqual({ added: [], removed: [], changed: ['2.1 案例背景', '2.2 案例分析', '2.3 案例启示'], moved: [] })
     // A swap is still found by title, as before.
     const swapped = diffTrees(legacy, await summary([FOUR[0], FOUR[2], FOUR[1], FOUR[3]]))
     expect(swapped.added).toEqual([])

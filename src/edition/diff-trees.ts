@@ -24,6 +24,8 @@ export interface SectionChanges {
   added: SectionLabel[]
   removed: SectionLabel[]
   changed: SectionLabel[]
+  /** Taken out of the order the case's other sections keep (this edition's numbers); a section only renumbered is not listed. */
+  moved: SectionLabel[]
 }
 
 /** A case whose content changed (numbered and titled as in this edition). */
@@ -253,18 +255,24 @@ function matchByNumber(before: CaseSummary[], after: CaseSummary[]): Array<numbe
 
 function sectionChanges(before: SectionSummary[], after: SectionSummary[], identity: boolean): SectionChanges {
   const pairs = identity ? matchItems(before, after, emptySection) : matchSectionsByNumber(before, after)
-  const changes: SectionChanges = { added: [], removed: [], changed: [] }
+  const changes: SectionChanges = { added: [], removed: [], changed: [], moved: [] }
   const matched = new Set<number>()
+  const order: Array<[number, number]> = []
   pairs.forEach((index, at) => {
     const section = after[at]
     if (index === undefined) return changes.added.push(label(section))
     matched.add(index)
+    order.push([index, at])
     const old = before[index]
     const same = identity ? old.body === section.body && old.title === section.title : old.hash === section.hash
     if (!same) changes.changed.push(label(section))
   })
   before.forEach((section, index) => {
     if (!matched.has(index)) changes.removed.push(label(section))
+  })
+  const kept = longestIncreasing(order.map(([index]) => index))
+  order.forEach(([, at], position) => {
+    if (!kept.has(position)) changes.moved.push(label(after[at]))
   })
   return changes
 }

@@ -10,7 +10,7 @@ import { isUnchanged, type MetadataChange, type SectionChanges, type TreeChanges
 export interface NotedCase {
   label: string
   title: string
-  /** For a changed case: its sections added, removed and changed, each said as such. */
+  /** For a changed case: its sections added, removed, changed and moved, each said as such. */
   sections?: string
 }
 
@@ -53,6 +53,7 @@ export function editionNotes(changes: TreeChanges | null | undefined, locale: Lo
       ['changesSectionsAdded', found.added],
       ['changesSectionsRemoved', found.removed],
       ['changesSections', found.changed],
+      ['changesSectionsMoved', found.moved],
     ] as const
     const said = parts.filter(([, names]) => names.length).map(([key, names]) => t(key, { sections: names.join(listSeparator) }))
     return said.length ? said.join(partSeparator) : undefined
