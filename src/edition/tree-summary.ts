@@ -118,7 +118,13 @@ function bodyHash(section: Case['children'][number]): string {
 /** Remembers the hashes of a case and its sections, serializing each section once. */
 function hashCase(node: Case): void {
   if (nodeHashes.has(node)) return
-  const sections = node.children.map(contentJson)
+  // Each block is serialized once: its section's body is the blocks' JSON as an array (what
+  // contentJson(section.children) gives), the section's JSON splices them in, and the case's the sections.
+  const sections = node.children.map((section) => {
+    const blocks = section.children.map(contentJson)
+    if (!bodyHashes.has(section)) bodyHashes.set(section, digest(`[${blocks.join(',')}]`))
+    return contentJsonWithChildren(section, blocks)
+  })
   node.children.forEach((section, index) => nodeHashes.set(section, digest(sections[index])))
   nodeHashes.set(node, digest(contentJsonWithChildren(node, sections)))
 }

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { diffTrees } from '../edition/diff-trees.js'
-import { removeStaleTemps } from '../io/write-pack.js'
+import { removeStaleTemps } from '../io/write-files.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { loadRenderer } from '../render/registry.js'
 import { ArtifactCache } from './artifact-cache.js'

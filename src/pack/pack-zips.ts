@@ -6,13 +6,13 @@ import { writePackage } from '../io/reproducible-zip.js'
 import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 import type { Manifest } from './manifest.js'
 import { lockOutput, waitEvent } from './out-lock.js'
-import type { ProgressEvent } from './build-pack.js'
+import type { ProgressEvent } from './build-types.js'
 
 /** How zipping reports progress: only a wait for another build's lock. */
 export interface PackOptions {
   onProgress?: (event: Extract<ProgressEvent, { type: 'wait' }>) => void
 }
-import { writePack } from '../io/write-pack.js'
+import { writeFiles } from '../io/write-files.js'
 
 /** The zip file name for a locale. */
 export function zipName(locale: string): string {
@@ -41,7 +41,7 @@ export async function packZips(out: string, manifest: Manifest, options: PackOpt
       if (changes) parts.set(`${folder}/CHANGES.md`, changes)
       zips.push({ path: zipName(locale), bytes: writePackage(parts, date) })
     }
-    await writePack(out, zips)
+    await writeFiles(out, zips)
     return zips.map((zip) => join(out, zip.path))
   } finally {
     await unlock()

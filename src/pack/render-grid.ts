@@ -5,7 +5,7 @@
 import type { Format } from '../config/config-schema.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
 import { EnvironmentError } from '../errors.js'
-import type { PackFile } from '../io/write-pack.js'
+import type { FileToWrite } from '../io/write-files.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
 import { reportMissingKeys } from '../locale/report-missing-keys.js'
@@ -33,10 +33,10 @@ export interface Grid {
  * returns the new files. A format that fails for want of its environment (no browser) is a
  * failure of that cell only; any other error ends the build.
  */
-export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<BuildOptions, 'force' | 'onProgress'>): Promise<PackFile[]> {
+export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<BuildOptions, 'force' | 'onProgress'>): Promise<FileToWrite[]> {
   const { plan, locales, renderers, cache, pool, templates, sourceDate } = grid
   const { config, dirs, input } = plan
-  const files: PackFile[] = []
+  const files: FileToWrite[] = []
   const made = new Set(renderers.map((renderer) => renderer.format))
   const progress = options.onProgress
   for (const code of [...locales, ...cache.earlierLocales(locales)]) {

@@ -5,7 +5,7 @@
 import { rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { changesMarkdown } from '../edition/changes-markdown.js'
-import { writePack, type PackFile } from '../io/write-pack.js'
+import { writeFiles, type FileToWrite } from '../io/write-files.js'
 import type { Locale } from '../locale/load-locale.js'
 import { buildManifest, type ArtifactCache } from './artifact-cache.js'
 import type { BuildOptions, BuildResult } from './build-types.js'
@@ -14,7 +14,7 @@ import { MANIFEST, type Manifest } from './manifest.js'
 /** An edition to write: what the grid made, and what the manifest records besides. */
 export interface Edition {
   result: BuildResult
-  files: PackFile[]
+  files: FileToWrite[]
   cache: ArtifactCache
   input: string
   sourceDate: Date
@@ -34,7 +34,7 @@ export async function writeEdition(edition: Edition, options: Pick<BuildOptions,
     files.push({ path: 'CHANGES.md', bytes: changes }, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' })
   }
   const writeStart = performance.now()
-  await writePack(out, files)
+  await writeFiles(out, files)
   await Promise.all(result.removed.map((path) => rm(join(out, path), { force: true })))
   // A locale folder left empty goes too; one that holds anything else stays.
   await Promise.all([...new Set(result.removed.map((path) => dirname(join(out, path))))].map((folder) => rmdir(folder).catch(() => undefined)))

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type Handlebars from 'handlebars'
-import { writePack } from '../io/write-pack.js'
+import { writeFiles } from '../io/write-files.js'
 import { cacheFolderBeside } from '../dependency-cache.js'
 import { ConfigError } from '../errors.js'
 
@@ -61,7 +61,7 @@ export async function precompiledTemplates(templates: TemplateSource[], version:
   // The compiler loads only here, when these templates were never compiled.
   const { default: compiler } = await import('handlebars')
   const code = `[${templates.map((template) => precompile(compiler, template, options)).join(',\n')}]`
-  await writePack(folder, [{ path: name, bytes: `export const specs = ${code}\n` }]).catch(() => undefined)
+  await writeFiles(folder, [{ path: name, bytes: `export const specs = ${code}\n` }]).catch(() => undefined)
   // What Handlebars' own compile() does with the code it makes.
   return new Function(`return ${code}`)() as TemplateSpec[]
 }

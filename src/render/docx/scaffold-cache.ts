@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { RenderContext } from '../renderer.js'
-import { writePack } from '../../io/write-pack.js'
+import { writeFiles } from '../../io/write-files.js'
 import { codeFingerprint } from '../../code-fingerprint.js'
 import { cacheFolderBeside, packageFolder } from '../../dependency-cache.js'
 import type { DocxFonts } from './docx-fonts.js'
@@ -35,7 +35,7 @@ export async function docxScaffold(spec: ScaffoldSpec): Promise<Uint8Array> {
   const { scaffoldPackage } = await import('./build-docx-document.js')
   const bytes = await scaffoldPackage(spec)
   // A read-only install just goes without the cache.
-  await writePack(folder, [{ path: `${key}.docx`, bytes }]).catch(() => undefined)
+  await writeFiles(folder, [{ path: `${key}.docx`, bytes }]).catch(() => undefined)
   return bytes
 }
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { EnvironmentError } from '../../errors.js'
-import { writePack } from '../../io/write-pack.js'
+import { writeFiles } from '../../io/write-files.js'
 import { cacheFolderBeside } from '../../dependency-cache.js'
 
 /** One `@font-face` of a fontsource stylesheet, as kept in the cache (`file` relative to the package). */
@@ -115,7 +115,7 @@ async function cachedSubset(fontsource: string, file: string, characters: string
   const { default: subsetFont } = await import('subset-font')
   const bytes = await subsetFont(await readFile(file), characters, { targetFormat: 'woff2' })
   // Temp file + rename, so a concurrent build never reads half a font; a read-only install just goes without the cache.
-  await writePack(folder, [{ path: `${name}.woff2`, bytes }]).catch(() => undefined)
+  await writeFiles(folder, [{ path: `${name}.woff2`, bytes }]).catch(() => undefined)
   return bytes
 }
 
@@ -146,7 +146,7 @@ async function readSlices(fontsource: string, weight: number): Promise<Slice[]> 
     .catch(() => null)
   if (!stored) {
     stored = parseSlices(css)
-    await writePack(cacheFolder, [{ path: name, bytes: JSON.stringify(stored) }]).catch(() => undefined)
+    await writeFiles(cacheFolder, [{ path: name, bytes: JSON.stringify(stored) }]).catch(() => undefined)
   }
   return stored.map((slice) => ({ ...slice, weight, file: join(folder, slice.file) }))
 }

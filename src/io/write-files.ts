@@ -1,6 +1,7 @@
 /**
- * Writes a build's files so a failed or killed build leaves the previous pack
- * intact: every file goes to a temp file first, then all are renamed at once.
+ * Writes files all at once (a build's pack, a render cache's entry), so a failed or
+ * killed write leaves the previous files intact: every file goes to a temp file
+ * first, then all are renamed.
  */
 import { rmSync } from 'node:fs'
 import { lstat, readdir, rename, rm, writeFile } from 'node:fs/promises'
@@ -11,7 +12,7 @@ import { outputError } from './fs-errors.js'
 import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from './make-folders.js'
 
 /** A file to write, relative to the output folder. */
-export interface PackFile {
+export interface FileToWrite {
   path: string
   bytes: Uint8Array | string
 }
@@ -24,7 +25,7 @@ const TEMP = /^\..+\.\d+\.[a-z0-9]+\.tmp$/
  * short) and the folders this call made are removed, and an errno error becomes
  * a UsageError or EnvironmentError naming the file (see fs-errors.ts).
  */
-export async function writePack(out: string, files: PackFile[]): Promise<void> {
+export async function writeFiles(out: string, files: FileToWrite[]): Promise<void> {
   const staged: Array<{ temp: string; target: string }> = []
   const created: string[] = []
   // Ctrl-C while the temps are written: the CLI removes them (and the folders made for them) before it exits.
