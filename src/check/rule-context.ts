@@ -16,16 +16,27 @@ export type Rule = (tree: CaseDocument, context: RuleContext) => void
 /** The context handed to every rule. */
 export interface RuleContext {
   options: CheckOptions
-  /** Reports a problem at `node`, on the file that node came from. */
-  report(owner: { data?: { file?: string } }, node: CaseTreeNode, reason: string, ruleId: RuleId, severity: Severity): void
+  /** Reports a problem at `node`, on the file its owner (the node itself unless given) came from. */
+  report(reason: string, options: RuleReportOptions): void
+}
+
+/** Where a rule's problem is, which rule found it and how bad it is. */
+export interface RuleReportOptions {
+  /** The node the problem is at. */
+  node: CaseTreeNode
+  /** The node that knows its source file (a case for its sections); `node` when absent. */
+  owner?: { data?: { file?: string } }
+  ruleId: RuleId
+  severity: Severity
 }
 
 /** Builds the rule context for a document made of `files`. */
 export function createRuleContext(files: VFile[], options: CheckOptions): RuleContext {
   return {
     options,
-    report(owner, node, reason, ruleId, severity) {
-      const file = files.find((candidate) => candidate.path === owner.data?.file) ?? files[0]
+    report(reason, { node, owner, ruleId, severity }) {
+      const from = owner ?? (node as { data?: { file?: string } })
+      const file = files.find((candidate) => candidate.path === from.data?.file) ?? files[0]
       report(file, reason, { place: node.position, ruleId, severity })
     },
   }

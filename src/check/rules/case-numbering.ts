@@ -10,14 +10,14 @@ export const caseNumbering: Rule = (tree, context) => {
   for (const node of cases) {
     const first = seen.get(node.number)
     if (first) {
-      context.report(node, node, `Duplicate case number ${node.number}: ${first.label ?? 'case'} “${first.title}” already uses it`, 'case-number-duplicate', 'error')
+      context.report(`Duplicate case number ${node.number}: ${first.label ?? 'case'} “${first.title}” already uses it`, { node, ruleId: 'case-number-duplicate', severity: 'error' })
     } else if (node.number < expected) {
-      context.report(node, node, `Case ${node.number} is out of order: it comes after case ${expected - 1}`, 'case-number-order', 'warning')
+      context.report(`Case ${node.number} is out of order: it comes after case ${expected - 1}`, { node, ruleId: 'case-number-order', severity: 'warning' })
     } else if (node.number > expected && expected === 1) {
-      context.report(node, node, `The first case is numbered ${node.number}; numbering should start at 1`, 'case-number-gap', 'warning')
+      context.report(`The first case is numbered ${node.number}; numbering should start at 1`, { node, ruleId: 'case-number-gap', severity: 'warning' })
     } else if (node.number > expected) {
       const missing = node.number - 1 === expected ? `${expected}` : `${expected}–${node.number - 1}`
-      context.report(node, node, `Case numbers jump from ${expected - 1} to ${node.number}: case ${missing} is missing`, 'case-number-gap', 'warning')
+      context.report(`Case numbers jump from ${expected - 1} to ${node.number}: case ${missing} is missing`, { node, ruleId: 'case-number-gap', severity: 'warning' })
     }
     seen.set(node.number, first ?? node)
     expected = Math.max(expected, node.number + 1)

@@ -5,15 +5,15 @@ import type { Rule } from '../rule-context.js'
 export const emptyContent: Rule = (tree, context) => {
   for (const node of tree.children) {
     if (node.type !== 'case') {
-      if (node.children.length === 0) context.report(node, node, `The ${node.type} “${node.title ?? ''}” is empty`, `empty-${node.type}`, 'warning')
+      if (node.children.length === 0) context.report(`The ${node.type} “${node.title ?? ''}” is empty`, { node, ruleId: `empty-${node.type}`, severity: 'warning' })
       continue
     }
     if (node.children.length === 0) {
-      context.report(node, node, `${node.label ?? 'Case'} “${node.title}” has no sections`, 'empty-case', 'warning')
+      context.report(`${node.label ?? 'Case'} “${node.title}” has no sections`, { node, ruleId: 'empty-case', severity: 'warning' })
     }
     for (const section of node.children) {
       if (section.children.length === 0) {
-        context.report(node, section, `Section ${section.number ?? ''} “${section.title}” is empty`.replace('  ', ' '), 'empty-section', 'warning')
+        context.report(`Section ${section.number ?? ''} “${section.title}” is empty`.replace('  ', ' '), { node: section, owner: node, ruleId: 'empty-section', severity: 'warning' })
       }
     }
   }

@@ -10,7 +10,7 @@ export const expectedSections: Rule = (tree, context) => {
     const kinds = new Set(node.children.map((section) => section.kind))
     const missing = expected.filter((kind) => !kinds.has(kind))
     if (missing.length > 0) {
-      context.report(node, node, `${node.label ?? 'Case'} “${node.title}” has no ${missing.join(', ')} section`, 'missing-section', 'warning')
+      context.report(`${node.label ?? 'Case'} “${node.title}” has no ${missing.join(', ')} section`, { node, ruleId: 'missing-section', severity: 'warning' })
     }
   }
 }

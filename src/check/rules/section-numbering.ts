@@ -16,10 +16,10 @@ function checkCase(node: Case, context: Parameters<Rule>[1]): void {
     if (section.number === null) continue
     const [major, minor] = section.number.split('.').map(Number)
     if (major !== node.number) {
-      context.report(node, section, `Section ${section.number} is under case ${node.number}; expected ${node.number}.${minor}`, 'section-case-mismatch', 'warning')
+      context.report(`Section ${section.number} is under case ${node.number}; expected ${node.number}.${minor}`, { node: section, owner: node, ruleId: 'section-case-mismatch', severity: 'warning' })
     }
     if (minor !== expectedMinor) {
-      context.report(node, section, `Section ${section.number} should be numbered ${node.number}.${expectedMinor}`, 'section-number-order', 'warning')
+      context.report(`Section ${section.number} should be numbered ${node.number}.${expectedMinor}`, { node: section, owner: node, ruleId: 'section-number-order', severity: 'warning' })
     }
     expectedMinor = Math.max(expectedMinor, minor) + 1
   }
