@@ -37,6 +37,37 @@ function formatOf(path: string): string | null {
   return top === 'render' && folder !== undefined && FORMATS.includes(folder) ? folder : null
 }
 
+/**
+ * The layers, lowest first: a file imports only from its own layer or lower ones.
+ * A folder stands for its files; a file at src/'s top is named itself.
+ */
+const LAYERS: string[][] = [
+  ['errors.ts', 'types.ts', 'version.ts', 'package-root.ts', 'process-cleanup.ts', 'timed.ts', 'code-fingerprint.ts', 'dependency-cache.ts', 'vendor', 'text'],
+  ['io'],
+  ['config', 'browser'],
+  ['parse'],
+  ['check'],
+  ['load-document.ts', 'locale'],
+  ['edition'],
+  ['render'],
+  ['pack'],
+  ['watch', 'serve'],
+  ['cli', 'index.ts'],
+]
+
+/** Imports allowed up a layer, with why. */
+const UPWARD_EXCEPTIONS = new Set([
+  // The rule ids are the vocabulary of every message, and the parser reports messages too.
+  'parse/report.ts → check/rule-ids.ts',
+  'parse/decode-source.ts → check/rule-ids.ts',
+])
+
+/** The layer of a src path (its index in LAYERS), or -1 when it has none. */
+function layerOf(path: string): number {
+  const top = path.split('/')[0]!
+  return LAYERS.findIndex((layer) => layer.includes(top))
+}
+
 /** Every import circle, each as the files around it. */
 function findCircles(graph: Map<string, string[]>): string[][] {
   const circles: string[][] = []
@@ -68,6 +99,12 @@ describe('architecture', () => {
 
   it('render never imports the pack builder', () => {
     expect(edges.filter(({ from, to }) => from.startsWith('render/') && to.startsWith('pack/'))).toEqual([])
+  })
+
+  it('every src file has a layer, and imports only from its own layer or lower ones', () => {
+    expect([...graph.keys()].filter((file) => layerOf(file) < 0)).toEqual([])
+    const upward = edges.filter(({ from, to }) => layerOf(to) > layerOf(from)).map(({ from, to }) => `${from} → ${to}`)
+    expect(upward.filter((edge) => !UPWARD_EXCEPTIONS.has(edge))).toEqual([])
   })
 
   it('no format folder imports another format folder', () => {

@@ -4,7 +4,7 @@ import { VERSION } from '../version.js'
 import { browserPathProblem } from '../browser/find-browser.js'
 import { FORMATS, type Format } from '../config/config-schema.js'
 import { UsageError } from '../errors.js'
-import { canonicalLocaleCode } from '../locale/locale-code.js'
+import { canonicalLocaleCode } from '../config/locale-code.js'
 import { handleError } from './handle-error.js'
 import { listOption } from './parse-list.js'
 

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs'
 import { browserPathProblem } from '../browser/find-browser.js'
-import { availableLocales, canonicalLocaleCode, describeLocales, matchLocale } from '../locale/locale-code.js'
+import { availableLocales, canonicalLocaleCode, describeLocales, matchLocale } from './locale-code.js'
 import { templateDirs } from './template-dirs.js'
 import type { Config } from './config-schema.js'
 

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { compareNaturally } from '../text/natural-order.js'
 // `name.en.md`, `name.zh-TW.md`: the names read-input.ts leaves out of a folder's sources (one rule for both).
-import { canonicalLocaleCode } from './locale-code.js'
+import { canonicalLocaleCode } from '../config/locale-code.js'
 import { isMarkdown, translationName } from '../parse/source-names.js'
 
 /** The translation files for locale `code` beside `input`, in reading order; empty when there is none. */

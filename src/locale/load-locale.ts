@@ -7,7 +7,7 @@ import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { ConfigError, UsageError } from '../errors.js'
 import { findTemplateFile } from '../config/template-dirs.js'
-import { availableLocales, matchLocale, unknownLocaleMessage } from './locale-code.js'
+import { availableLocales, matchLocale, unknownLocaleMessage } from '../config/locale-code.js'
 import { formatChineseNumber } from '../text/chinese-number.js'
 
 /** How a locale gets its content from the source document. */

@@ -11,7 +11,7 @@ import { matchCase, matchFrame, matchSection, sectionKind, splitLabel } from './
 import { report } from './report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
-import { canonicalLocaleCode } from '../locale/locale-code.js'
+import { canonicalLocaleCode } from '../config/locale-code.js'
 import { locate } from '../text/locate.js'
 
 type Container = Intro | Conclusion | Section

@@ -7,7 +7,7 @@
  * Extensions are matched whatever their case (`.MD`, `.Markdown`).
  */
 import { extname } from 'node:path'
-import { canonicalLocaleCode } from '../locale/locale-code.js'
+import { canonicalLocaleCode } from '../config/locale-code.js'
 
 /** Extensions of Markdown sources. */
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'] as const
