@@ -31,8 +31,8 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   // Renderers load and templates are fingerprinted while the document parses.
   const loadingRenderers = settled(Promise.all(plan.formats.map(loadRenderer)))
   const fingerprinting = settled(fingerprintTemplates(plan.dirs))
-  const step = (ms: number) => options.onProgress?.({ type: 'step', step: 'browser launch', ms })
-  const pool = new BrowserPool({ browser: options.browser, path: options.browserPath ?? plan.config.browser.path, timeout: plan.config.browser.timeout, onLaunched: step })
+  const onLaunched = (ms: number) => options.onProgress?.({ type: 'step', step: 'browser launch', ms })
+  const pool = new BrowserPool({ browser: options.browser, path: options.browserPath ?? plan.config.browser.path, timeout: plan.config.browser.timeout, onLaunched })
   // A forced or first build renders every format: a browser format's browser then starts
   // now, alongside the parse, instead of after it (Chromium takes a second or more to start here).
   if (options.force || !existsSync(join(plan.out, MANIFEST))) {
@@ -52,6 +52,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       const baseline = await chooseBaseline(tree, cache.previous, options.since)
       result.changes = baseline && diffTrees(baseline, tree)
       const files = await renderGrid({ plan, locales, renderers, cache, pool, templates, sourceDate: date }, result, options)
+      // Every render is done: the browser goes before the writing, not after it.
       await pool.close()
       const notesLocale = await loadLocale(locales[0], plan.dirs)
       await writeEdition({ result, files, cache, input: plan.input, sourceDate: date, tree, baseline, notesLocale }, options)
