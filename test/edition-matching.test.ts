@@ -280,6 +280,16 @@ describe('editions built one after another', () => {
     expect(sections.changes).toContain('- 案例一：杭州“智慧城市” (新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析)')
     expect(sections.notes).toContain('新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析')
     expect(sections.marked).toEqual(['案例一'])
+
+    // The same edition built again keeps its notes.
+    const last = [{ ...hangzhou, sections: [hangzhou.sections[0], ['案例分析', '杭州的新分析。'], ['延伸阅读', '更多材料。']] as Array<[string, string]> }, ...current.slice(1)]
+    expect(build(last).changes).toBe(sections.changes)
+
+    const deleted = build([last[0], ...last.slice(2)])
+    expect(deleted.changes).toContain('## 删除案例\n\n- 案例二：上海“一网通办”\n')
+    expect(deleted.changes).not.toContain('## 修改案例')
+    expect(deleted.notes).toContain('删除案例')
+    expect(deleted.marked).toEqual([])
   })
 })
 
