@@ -293,6 +293,34 @@ describe('editions built one after another', () => {
   })
 })
 
+describe('the notes page in each locale', () => {
+  it('says the same matching in zh-TW and en words', () => {
+    const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-editions-locales-'))
+    const source = join(dir, 'cases.txt')
+    const out = join(dir, 'out')
+    const build = (cases: Written[]) => {
+      writeFileSync(source, outline(cases))
+      execFileSync(process.execPath, [CLI, 'build', source, '--out', out, '--format', 'html', '--locale', 'zh-TW,en'], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', CI: 'true' }, stdio: 'pipe' })
+    }
+    const notesText = (code: string) => {
+      const notes = find(fromHtml(readFileSync(join(out, code, 'report.html'), 'utf8')), (node) => node.properties.id === 'edition-notes')
+      return notes ? toText(notes) : ''
+    }
+    build(FOUR)
+    build([FOUR[0], city('广州'), ...FOUR.slice(1)])
+    const english = notesText('en')
+    expect(english).toContain('Cases added')
+    expect(english).toContain('Cases renumbered')
+    expect(english).toContain('Case 2 → Case 3')
+    expect(english).not.toContain('Cases changed')
+    const taiwan = notesText('zh-TW')
+    expect(taiwan).toContain('新增案例')
+    expect(taiwan).toContain('重新編號的案例')
+    expect(taiwan).toContain('案例二 → 案例三')
+  })
+})
+
 describe('upgrading over an older manifest', () => {
   it('an unchanged rebuild over a manifest without number-free hashes keeps its notes', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'casebook-legacy-'))
