@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from './helpers/tools.js'
-import { bodyLines, buildDocx, convertToPdf, docxParts, elementTexts, mammothHtml, pdfPages } from './docx-read.js'
+import { bodyLines, buildDocx, convertToPdf, docxParts, elementTexts, mammothHtml, pdfPages } from './helpers/docx-read.js'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Document, Packer, Paragraph } from 'docx'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { casebook, SEED } from './helpers/cli.js'
-import { bodyLines, buildDocx, convertToPdf, docxParts, pdfPages, scratch } from './docx-read.js'
+import { bodyLines, buildDocx, convertToPdf, docxParts, pdfPages, scratch } from './helpers/docx-read.js'
 
 /** A reference document as an organisation might make one: a red Arial Heading 1 and a house Normal. */
 async function writeReference(path: string): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { casebook, SEED } from './helpers/cli.js'
 import { run } from './helpers/tools.js'
-import { bodyLines, buildDocx, convertToPdf, docxParts, elementTexts, mammothHtml, pdfPages } from './docx-read.js'
+import { bodyLines, buildDocx, convertToPdf, docxParts, elementTexts, mammothHtml, pdfPages } from './helpers/docx-read.js'
 
 const EPOCH = '1700000000'
 const TITLE = '解码公共服务成功之道:十大典范案例'

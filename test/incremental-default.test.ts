@@ -13,10 +13,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { buildPack, type ProgressEvent } from '../src/pack/build-pack.js'
 import { sourceDate } from '../src/pack/source-date.js'
 import { watchPack, type WatchHandle } from '../src/watch/watch-pack.js'
-import { docxParts } from './docx-read.js'
+import { docxParts } from './helpers/docx-read.js'
 import { SEED } from './helpers/cli.js'
 import { requireBrowser } from './helpers/tools.js'
-import { WatchRecorder } from './watch-recorder.js'
+import { WatchRecorder } from './helpers/watch-recorder.js'
 
 const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
 

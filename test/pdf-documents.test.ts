@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { casebook } from './helpers/cli.js'
 import { requireBrowser, requireTool } from './helpers/tools.js'
-import { contentsEntries, pageStarting, readPdf, type PdfReading } from './pdf-read.js'
+import { contentsEntries, pageStarting, readPdf, type PdfReading } from './helpers/pdf-read.js'
 
 interface AstCase {
   type: 'case'

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { casebook, SEED } from './helpers/cli.js'
 import { requireBrowser, requireTool } from './helpers/tools.js'
-import { contentsEntries, pageStarting, readPdf, type PdfReading } from './pdf-read.js'
+import { contentsEntries, pageStarting, readPdf, type PdfReading } from './helpers/pdf-read.js'
 
 interface AstCase {
   type: 'case'

@@ -11,7 +11,7 @@ import type { BrowserSession } from '../src/browser/launch-browser.js'
 import { EVENTS_PATH, OVERLAY_ID } from '../src/serve/live-reload-script.js'
 import { servePack, type ServeHandle } from '../src/serve/serve-pack.js'
 import { openPage, startBrowser } from './helpers/browser.js'
-import { copyFixture, WatchRecorder } from './watch-recorder.js'
+import { copyFixture, WatchRecorder } from './helpers/watch-recorder.js'
 
 let session: BrowserSession
 beforeAll(async () => {

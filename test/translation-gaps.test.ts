@@ -18,7 +18,7 @@ import { loadTranslation, parseTranslation } from '../src/locale/load-translatio
 import { plainText } from '../src/text/plain-text.js'
 import type { Block, Case, CaseDocument, Section } from '../src/types.js'
 import { casebook, SEED } from './helpers/cli.js'
-import { mammothHtml } from './docx-read.js'
+import { mammothHtml } from './helpers/docx-read.js'
 import { loadConfig } from '../src/config/load-config.js'
 import { loadLocale } from '../src/locale/load-locale.js'
 import type { RenderContext } from '../src/render/renderer.js'

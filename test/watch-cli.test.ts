@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from './helpers/cli.js'
-import { copyFixture } from './watch-recorder.js'
+import { copyFixture } from './helpers/watch-recorder.js'
 
 /** Starts the CLI and collects its output; `until` resolves once stderr+stdout match `pattern`. */
 function start(args: string[], cwd: string): { child: ChildProcess; output: () => string; until(pattern: RegExp): Promise<RegExpMatchArray>; exit: Promise<number | null> } {

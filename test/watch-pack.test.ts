@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { debounceSerial } from '../src/watch/debounce-serial.js'
 import { planWatch } from '../src/watch/watch-plan.js'
 import { watchPack, type WatchHandle } from '../src/watch/watch-pack.js'
-import { copyFixture, WatchRecorder } from './watch-recorder.js'
+import { copyFixture, WatchRecorder } from './helpers/watch-recorder.js'
 
 const handles: WatchHandle[] = []
 afterEach(async () => {

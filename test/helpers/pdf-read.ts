@@ -1,7 +1,7 @@
 /** Reads a PDF the way a reader's tools do: poppler for text, fonts and info, pdf-lib for outline and catalog. */
 import { readFileSync } from 'node:fs'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib'
-import { run } from './helpers/tools.js'
+import { run } from './tools.js'
 
 /** What the tests look at in one PDF. */
 export interface PdfReading {

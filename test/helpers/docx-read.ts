@@ -6,8 +6,8 @@ import { basename, join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import mammoth from 'mammoth'
 import { expect } from 'vitest'
-import { casebook } from './helpers/cli.js'
-import { requireTool, run } from './helpers/tools.js'
+import { casebook } from './cli.js'
+import { requireTool, run } from './tools.js'
 
 /** A fresh scratch folder. */
 export const scratch = (prefix = 'casebook-docx-'): string => mkdtempSync(join(tmpdir(), prefix))

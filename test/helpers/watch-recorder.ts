@@ -2,8 +2,8 @@
 import { cpSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { WatchEvent } from '../src/watch/watch-pack.js'
-import { ROOT } from './helpers/cli.js'
+import type { WatchEvent } from '../../src/watch/watch-pack.js'
+import { ROOT } from './cli.js'
 
 /** A writable copy of `test/fixtures/<scenario>/` and an empty output folder beside it. */
 export function copyFixture(scenario: string): { dir: string; input: string; config: string; out: string } {
