@@ -46,3 +46,26 @@ describe('artifacts of an earlier build that this one does not make', () => {
     expect(readFileSync(join(dir, 'out', 'zh-CN', 'report.html'), 'utf8')).toContain('上海市作为中国')
   })
 })
+
+describe('an artifact this build could not make (its browser failed)', () => {
+  it('is not left from the earlier edition beside the new one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-earlier-'))
+    dirs.push(dir)
+    const source = join(dir, 'cases.txt')
+    writeFileSync(source, readFileSync(SEED))
+    const build = (...args: string[]) => casebook(['build', 'cases.txt', '--out', 'out', '--locale', 'zh-CN', ...args], { cwd: dir, env: ENV })
+    const first = build('--format', 'html,pdf')
+    expect(first.code, first.stderr).toBe(0)
+    expect(existsSync(join(dir, 'out', 'zh-CN', 'report.pdf'))).toBe(true)
+    writeFileSync(source, readFileSync(source, 'utf8').replace('上海市作为', '上海市作为中国'))
+    // A program that is no browser: the PDF cannot be made, the HTML can.
+    const second = build('--format', 'html,pdf', '--browser-path', '/bin/ls')
+    expect(second.code, second.stderr).toBe(3)
+    expect(second.stderr).toContain('removed out/zh-CN/report.pdf (from an earlier edition')
+    expect(existsSync(join(dir, 'out', 'zh-CN', 'report.pdf'))).toBe(false)
+    const manifest = JSON.parse(readFileSync(join(dir, 'out', 'manifest.json'), 'utf8')) as { artifacts: Array<{ path: string }> }
+    expect(manifest.artifacts.map((artifact) => artifact.path)).toEqual(['zh-CN/report.html'])
+    expect(readFileSync(join(dir, 'out', 'zh-CN', 'report.html'), 'utf8')).toContain('上海市作为中国')
+  })
+})
+

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs'
 import { lstat, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UsageError } from '../errors.js'
-import { holdInterrupts, onInterrupt } from '../process-cleanup.js'
+import { holdInterrupts, onInterrupt, unlessInterrupted } from '../process-cleanup.js'
 import { outputError } from './fs-errors.js'
 import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from './make-folders.js'
 
@@ -52,6 +52,8 @@ export async function writeFiles(out: string, files: FileToWrite[]): Promise<voi
       }
     }
     // Renaming is quick; an interruption waits for it, so the pack is the old one or the new one.
+    // One that came first stops it from starting: the CLI removes the temps and exits.
+    await unlessInterrupted()
     const release = holdInterrupts()
     renaming = true
     try {

@@ -80,6 +80,8 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
         // A missing browser must not cost the user the formats that need none.
         if (!(error instanceof EnvironmentError)) throw error
         result.failures.push({ locale: code, format, error })
+        // What an earlier build made of it belongs to an earlier edition: it goes, rather than stand beside this one.
+        result.removed.push(...cache.artifactsOf(code).filter((artifact) => artifact.format === format).map((artifact) => artifact.path))
       }
     }
   }

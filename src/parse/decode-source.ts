@@ -98,7 +98,10 @@ function asPlace(point: Point): Position {
 function binaryMessage({ kind, advice }: BinaryKind, path: string): string {
   const what = kind ? `it looks like ${kind}, not text` : 'it holds NUL bytes and control codes, not text'
   const name = basename(path)
-  const todo = advice?.replaceAll('{file}', name).replaceAll('{name}', basename(path, extname(path))) ?? 'export the text first'
+  // A PDF saved as notes.txt must not be told to write notes.txt: the command would empty it first.
+  const stem = basename(path, extname(path))
+  const target = /^\.(txt|md|markdown)$/i.test(extname(path)) ? `${stem}-text` : stem
+  const todo = advice?.replaceAll('{file}', shellWord(name)).replaceAll('{name}', shellWord(target)) ?? 'export the text first'
   return `Binary file: ${what}. casebook reads .txt and .md files of UTF-8 text; ${todo}`
 }
 

@@ -55,7 +55,7 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions): P
   for (const artifact of result.artifacts.filter((entry) => result.written.includes(entry.path))) {
     process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} ${artifact.path.endsWith('slides.html') ? 'slides' : 'pages'}` : ''})\n`)
   }
-  for (const path of result.removed) process.stderr.write(`removed ${shown}/${path} (from an earlier edition; not built this time, so it would no longer match)\n`)
+  for (const path of result.removed) process.stderr.write(`removed ${shown}/${path} (from an earlier edition, which it would no longer match: not rebuilt this time)\n`)
   const kept = result.artifacts.length - result.artifacts.filter((entry) => result.written.includes(entry.path)).length
   if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
   // One browser serves every format: its failure is said once, naming all it cost.
