@@ -67,7 +67,11 @@ function asEnvironmentError(error: unknown, options: PageOptions): unknown {
     return new EnvironmentError(`The browser took longer than ${PROTOCOL_TIMEOUT_MS / 60_000} minutes for one step of ${options.label}; split the document, or build the formats that need no browser`, { cause: error })
   }
   if (error.name === 'ProtocolError' || error.name === 'TargetCloseError' || /Target closed|Session closed|crash/i.test(error.message)) {
-    return new EnvironmentError(`The browser failed while rendering ${options.label}: ${error.message}`, { cause: error })
+    // Puppeteer's own words (“Protocol error (Emulation.setEmulatedMedia): Session closed. Most likely…”)
+    // say only that the page went away; --debug keeps them in the cause.
+    const closed = /Target closed|Session closed|TargetCloseError/i.test(`${error.name} ${error.message}`)
+    const why = closed ? 'the page was closed under it (the browser crashed, ran out of memory or was stopped)' : 'it stopped answering as expected'
+    return new EnvironmentError(`The browser failed while rendering ${options.label}: ${why}. Build again; if it happens again, run with --debug`, { cause: error })
   }
   return error
 }
