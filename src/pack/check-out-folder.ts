@@ -3,7 +3,7 @@
  * folder is read back as source by the next build (its CHANGES.md becomes text of
  * the document), and `watch` ignores changes inside the output folder.
  */
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { UsageError } from '../errors.js'
 
@@ -16,8 +16,10 @@ export function checkOutFolder(input: string, out: string, outFrom: string, cwd 
   const inputPath = real(resolve(cwd, input))
   const outPath = real(resolve(cwd, out))
   if (!isInside(outPath, inputPath)) return
-  const shown = (path: string) => relative(cwd, path) || '.'
-  const what = inputPath === outPath ? `is the input folder ${shown(inputPath)}` : `holds the input ${shown(inputPath)}`
+  // The working directory is named by its path: “The output folder .” says little.
+  const shown = (path: string) => relative(cwd, path) || path
+  const kind = statSync(inputPath, { throwIfNoEntry: false })?.isFile() ? 'file' : 'folder'
+  const what = inputPath === outPath ? `is the input ${kind} ${shown(inputPath)}` : `holds the input ${shown(inputPath)}`
   // A folder beside the input: `out` in the working directory, or `<input>-pack` when that holds the input too.
   const beside = resolve(cwd, 'out')
   const suggestion = isInside(beside, inputPath) ? `${inputPath.replace(/\.[^./\\]*$/, '')}-pack` : beside
