@@ -293,7 +293,7 @@ const ROWS: Row[] = [
     setup: sourceFolder,
     args: (context) => ['build', 'src', '--out', '.', '--format', 'html'],
     code: 2,
-    stderr: [/output folder \. \(--out\) holds the input src/, /Pick another folder/],
+    stderr: [/output folder \/\S+ \(--out\) holds the input src/, /Pick another folder/],
   },
   {
     name: 'out: in the config is the input folder',
