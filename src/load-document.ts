@@ -5,7 +5,7 @@ import type { CheckOptions } from './check/rule-context.js'
 import { isUnreadable } from './parse/decode-source.js'
 import { parseDocument } from './parse/parse-document.js'
 import { readInput } from './parse/read-input.js'
-import { report } from './parse/report.js'
+import { report } from './messages/report.js'
 import type { DocumentData, ParsedDocument } from './types.js'
 
 /** Options for loading a document. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { RULE_IDS } from '../src/check/rule-ids.js'
+import { RULE_IDS } from '../src/messages/rule-ids.js'
 import { configSchema } from '../src/config/config-schema.js'
 import { INTERNAL_ERROR } from '../src/cli/handle-error.js'
 import { casebook, ROOT } from './helpers/cli.js'

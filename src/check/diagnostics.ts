@@ -1,6 +1,6 @@
 /** Messages on files as flat diagnostics, sorted, in the shapes `check` prints. */
 import type { VFile } from 'vfile'
-import { severityOf, type Severity } from '../parse/report.js'
+import { severityOf, type Severity } from '../messages/report.js'
 
 /** One problem, as `check --reporter json` prints it. */
 export interface Diagnostic {

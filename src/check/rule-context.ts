@@ -1,8 +1,8 @@
 /** What a check rule is given: the tree, its files and options, and a way to report. */
 import type { VFile } from 'vfile'
 import type { CaseDocument, CaseTreeNode, SectionKind } from '../types.js'
-import { report, type Severity } from '../parse/report.js'
-import type { RuleId } from './rule-ids.js'
+import { report, type Severity } from '../messages/report.js'
+import type { RuleId } from '../messages/rule-ids.js'
 
 /** Options that tune the rules, from the config's `check` key. */
 export interface CheckOptions {

@@ -9,7 +9,7 @@
 import { basename } from 'node:path'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
-import { report } from '../parse/report.js'
+import { report } from '../messages/report.js'
 import { locate } from '../text/locate.js'
 import { plainText } from '../text/plain-text.js'
 import type { Block, Case, Conclusion, Intro, ParsedDocument, Section } from '../types.js'

@@ -1,7 +1,7 @@
 /** The localize stage: the case tree as one locale's readers get it. */
 import type { VFile } from 'vfile'
 import { basename, extname } from 'node:path'
-import { report } from '../parse/report.js'
+import { report } from '../messages/report.js'
 import type { CaseDocument } from '../types.js'
 import { applyTranslation } from './apply-translation.js'
 import { changesScript, convertDocument, scriptOf } from './convert-script.js'

@@ -1,7 +1,7 @@
 /** A catalog that lacks labels, as a warning a command can print beside content diagnostics. */
 import { readFileSync } from 'node:fs'
 import { VFile } from 'vfile'
-import { report } from '../parse/report.js'
+import { report } from '../messages/report.js'
 import type { Locale } from './load-locale.js'
 
 /** A file for `locale`'s catalog carrying a `locale-missing-key` warning, or null when the catalog is complete. */

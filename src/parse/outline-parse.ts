@@ -8,7 +8,7 @@ import type { Position } from 'unist'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
 import { looksLikeHeading, matchCase, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
 import { type SourceLine, forEachLine, pointInLine, spanAt } from './positions.js'
-import { report } from './report.js'
+import { report } from '../messages/report.js'
 
 // `-`, `•`, `·`, `*`, `‧`, `・`, `1.`, `1)`, `(1)`, `①`.
 const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-９])|[(（][0-9０-９]{1,3}[)）]|[①-⑳])\s*/

@@ -5,7 +5,7 @@ import { unified } from 'unified'
 import { outlineParse } from './outline-parse.js'
 import { isMarkdown } from './source-names.js'
 import { isUnreadable } from './decode-source.js'
-import { report } from './report.js'
+import { report } from '../messages/report.js'
 import { guessLanguage } from '../text/guess-language.js'
 import { locate } from '../text/locate.js'
 

@@ -11,7 +11,7 @@ import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { CaseDocument } from '../types.js'
 import { markdownStructure } from './markdown-structure.js'
-import { report } from './report.js'
+import { report } from '../messages/report.js'
 import { findExcessiveNesting } from './markdown-limits.js'
 
 // remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.

@@ -14,7 +14,7 @@ import { basename, join, relative } from 'node:path'
 import type { VFile } from 'vfile'
 import { UsageError } from '../errors.js'
 import { decodeSource } from './decode-source.js'
-import { report, type Severity } from './report.js'
+import { report, type Severity } from '../messages/report.js'
 import { hasSourceExtension, PACK_FILES, SOURCE_EXTENSIONS_TEXT, translationName } from './source-names.js'
 import { compareNaturally } from '../text/natural-order.js'
 

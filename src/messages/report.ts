@@ -2,7 +2,7 @@
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
-import type { RuleId } from '../check/rule-ids.js'
+import type { RuleId } from './rule-ids.js'
 
 /** How bad a content problem is: errors fail a build, warnings fail only `check --strict`. */
 export type Severity = 'error' | 'warning' | 'info'
