@@ -33,3 +33,13 @@ export class EnvironmentError extends CasebookError {
     super(message, 3, options)
   }
 }
+
+/**
+ * The process is being interrupted (Ctrl-C): thrown by a step that must not begin then, such as
+ * writing a pack whose other formats the killed browser cut short. The signal handler says so and exits.
+ */
+export class InterruptedError extends CasebookError {
+  constructor() {
+    super('interrupted', 130)
+  }
+}

@@ -67,13 +67,9 @@ export function holdInterrupts(): () => void {
 
 let interrupted = false
 
-/**
- * Resolves at once, or never once the process is being interrupted: a step that must not
- * begin then (renaming a pack into place, while the browser is being killed under a format
- * still rendering) waits for the exit instead, so the pack stays the old one.
- */
-export function unlessInterrupted(): Promise<void> {
-  return interrupted ? new Promise<void>(() => undefined) : Promise.resolve()
+/** Whether the process is being interrupted (Ctrl-C was taken): a step that must not begin then checks. */
+export function isInterrupted(): boolean {
+  return interrupted
 }
 
 /** Runs `then` now, or as soon as no step holds interruptions off. */

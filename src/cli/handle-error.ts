@@ -1,6 +1,6 @@
 /** Turns a thrown error into a message and an exit code; stack traces only with --debug. */
 import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
-import { CasebookError } from '../errors.js'
+import { CasebookError, InterruptedError } from '../errors.js'
 
 /** Exit code for an unexpected failure: a bug in casebook, not the user's mistake. */
 export const INTERNAL_ERROR = 70
@@ -9,6 +9,8 @@ export const ENVIRONMENT_ERROR = 3
 
 /** Prints `error` for a person and returns the exit code to end with. */
 export function handleError(error: unknown, debug: boolean): number {
+  // Ctrl-C's own handler says so and exits; a step it stopped has nothing to add.
+  if (error instanceof InterruptedError) return error.exitCode
   if (error instanceof CasebookError) {
     process.stderr.write(`casebook: ${error.message}\n`)
     if (debug) process.stderr.write(`${error.stack}\n${error.cause instanceof Error ? `Caused by: ${error.cause.stack}\n` : ''}`)

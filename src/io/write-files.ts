@@ -6,8 +6,8 @@
 import { rmSync } from 'node:fs'
 import { lstat, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { UsageError } from '../errors.js'
-import { holdInterrupts, onInterrupt, unlessInterrupted } from '../process-cleanup.js'
+import { InterruptedError, UsageError } from '../errors.js'
+import { holdInterrupts, isInterrupted, onInterrupt } from '../process-cleanup.js'
 import { outputError } from './fs-errors.js'
 import { makeFolders, removeEmptyFolders, removeEmptyFoldersSync } from './make-folders.js'
 
@@ -26,9 +26,21 @@ const TEMP = /^\..+\.\d+\.[a-z0-9]+\.tmp$/
  * a UsageError or EnvironmentError naming the file (see fs-errors.ts).
  */
 export async function writeFiles(out: string, files: FileToWrite[]): Promise<void> {
+  // Interrupted before it began (a format cut short by the killed browser, the others done): the
+  // previous pack stays. Once begun, an interruption waits for it, so the pack is the old one or the new one.
+  if (isInterrupted()) throw new InterruptedError()
+  const release = holdInterrupts()
+  try {
+    await writeAll(out, files)
+  } finally {
+    release()
+  }
+}
+
+async function writeAll(out: string, files: FileToWrite[]): Promise<void> {
   const staged: Array<{ temp: string; target: string }> = []
   const created: string[] = []
-  // Ctrl-C while the temps are written: the CLI removes them (and the folders made for them) before it exits.
+  // A second Ctrl-C (which does not wait for the write) while the temps are written: the CLI removes them, and the folders made for them.
   const forget = onInterrupt(() => {
     for (const { temp } of staged) rmSync(temp, { force: true })
     removeEmptyFoldersSync(created)
@@ -51,18 +63,10 @@ export async function writeFiles(out: string, files: FileToWrite[]): Promise<voi
         throw new UsageError(`Cannot write ${target}: a folder of that name is in the way. Remove it, or choose another output folder (--out).`)
       }
     }
-    // Renaming is quick; an interruption waits for it, so the pack is the old one or the new one.
-    // One that came first stops it from starting: the CLI removes the temps and exits.
-    await unlessInterrupted()
-    const release = holdInterrupts()
     renaming = true
-    try {
-      for (const entry of staged) {
-        target = entry.target
-        await rename(entry.temp, entry.target)
-      }
-    } finally {
-      release()
+    for (const entry of staged) {
+      target = entry.target
+      await rename(entry.temp, entry.target)
     }
   } catch (error) {
     await Promise.all(staged.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)))
