@@ -8,6 +8,7 @@ import { collectDiagnostics } from '../src/check/diagnostics.js'
 import { loadDocument } from '../src/load-document.js'
 import { decodeSource } from '../src/parse/decode-source.js'
 import { casebook } from './helpers/cli.js'
+import { noise as noiseBytes } from './helpers/noise.js'
 
 const STACK = /\n\s+at /
 const dirs: string[] = []
@@ -29,17 +30,7 @@ const BIG5 = Buffer.from('a440a142aed7a8d2a4403abb4fc657aabaabb0a5ab0a312e3120ae
 // Case 1: Café / 1.1 Background / The café naïve., in Windows-1252.
 const LATIN1 = Buffer.from('4361736520313a20436166e90a312e31204261636b67726f756e640a54686520636166e9206e61ef76652e0a', 'hex')
 
-/** Bytes that look random (a fixed sequence), with NULs among them, like any binary file. */
-function noise(length: number): Buffer {
-  const bytes = Buffer.alloc(length)
-  let state = 12345
-  for (let index = 0; index < length; index++) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff
-    bytes[index] = state >> 16
-  }
-  bytes[100] = 0
-  return bytes
-}
+const noise = (length: number): Buffer => noiseBytes(length, 12345, 100)
 
 function messagesOf(bytes: Uint8Array, path = 'input.txt') {
   const file = decodeSource(bytes, path)

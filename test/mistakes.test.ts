@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { handleError } from '../src/cli/handle-error.js'
 import { ROOT, SEED } from './helpers/cli.js'
+import { noise as noiseBytes } from './helpers/noise.js'
 
 const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
 const STACK = /\n\s+at .+:\d+:\d+/
@@ -160,17 +161,7 @@ const MARKDOWN = (date: string): string => `---\ntitle: 测试\ndate: ${date}\n-
 // `Title line` then 引言 / 一、案例一:上海 / 1.1 案例背景 / 内容, in GBK.
 const GBK = Buffer.from('5469746c65206c696e650ad2fdd1d40ad2bba1a2b0b8c0fdd2bb3ac9cfbaa30a312e3120b0b8c0fdb1b3beb00ac4dac8dd0a', 'hex')
 const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(64, 7)])
-/** Bytes that look random (a fixed sequence), NULs among them. */
-function noise(length: number): Buffer {
-  const bytes = Buffer.alloc(length)
-  let state = 4242
-  for (let index = 0; index < length; index++) {
-    state = (state * 1103515245 + 12345) & 0x7fffffff
-    bytes[index] = state >> 16
-  }
-  bytes[10] = 0
-  return bytes
-}
+const noise = (length: number): Buffer => noiseBytes(length, 4242, 10)
 /** An outline of `count` cases, long enough that its PDF takes seconds to load and print. */
 function manyCases(count: number): string {
   const lines = ['引言', '这是引言。']

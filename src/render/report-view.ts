@@ -7,7 +7,7 @@ import { pointLabels } from './overview-points.js'
 import { markedCaseNumbers } from '../edition/diff-trees.js'
 import { editionNotes, type NotedCase, type NotesGroup } from '../edition/edition-notes.js'
 import { sharedKey } from './shared-work.js'
-import { documentView } from './document-view.js'
+import { documentView, type DocumentView } from './document-view.js'
 
 /** A section ready for a template. */
 export interface SectionView {
@@ -59,14 +59,8 @@ export interface FrameView {
 }
 
 /** Everything a report or deck template can show. */
-export interface ReportView {
+export interface ReportView extends Omit<DocumentView, 'intro' | 'cases' | 'conclusion'> {
   lang: string
-  title: string
-  subtitle?: string
-  author?: string
-  organisation?: string
-  date?: string
-  dateText?: string
   intro: FrameView | null
   cases: CaseView[]
   conclusion: FrameView | null
