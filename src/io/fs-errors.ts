@@ -7,11 +7,6 @@
 import { dirname } from 'node:path'
 import { CasebookError, EnvironmentError, UsageError } from '../errors.js'
 
-/** A Node error with an errno code (`ENOSPC`, `EACCES`…). */
-export function isErrnoError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
-  return errnoCode(error) !== undefined
-}
-
 /** The errno code of a Node error: `EACCES`; `EISDIR` for fs.rm's `ERR_FS_EISDIR`. */
 export function errnoCode(error: unknown): string | undefined {
   const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined

@@ -4,7 +4,7 @@ import type { Format } from '../config/config-schema.js'
 import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
 import { templateDirs } from '../config/template-dirs.js'
 import { UsageError } from '../errors.js'
-import { availableLocales, describeLocales, matchLocale } from '../config/locale-code.js'
+import { availableLocales, catalogLocales, describeLocales, matchLocale } from '../config/locale-code.js'
 import { isMarkdown } from '../parse/source-names.js'
 import type { ParsedDocument } from '../types.js'
 import type { BuildOptions } from './build-types.js'
@@ -32,7 +32,9 @@ export async function planBuild(options: BuildOptions): Promise<BuildPlan> {
 
 /** The locales to build: asked for, configured, or by default one pack in the document's own language. */
 export function planLocales(options: BuildOptions, plan: BuildPlan, document: ParsedDocument): string[] {
-  return options.locales ?? plan.config.locales ?? [ownLocale(document, plan.dirs)]
+  // Checked against the catalogs now, before the output folder is made or locked (the config's were, when it was read).
+  if (options.locales) return catalogLocales(options.locales, plan.dirs)
+  return plan.config.locales ?? [ownLocale(document, plan.dirs)]
 }
 
 /**

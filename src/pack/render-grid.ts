@@ -34,7 +34,7 @@ export interface Grid {
  * failure of that cell only; any other error ends the build.
  */
 export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<BuildOptions, 'force' | 'onProgress'>): Promise<FileToWrite[]> {
-  const { plan, locales, renderers, cache, pool, templates, sourceDate } = grid
+  const { plan, locales, renderers, cache, templates, sourceDate } = grid
   const { config, dirs, input } = plan
   const files: FileToWrite[] = []
   const made = new Set(renderers.map((renderer) => renderer.format))
