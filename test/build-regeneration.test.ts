@@ -49,7 +49,9 @@ describe('incremental builds', () => {
     expect(events.filter((event) => event.type === 'step').map((event) => event.type === 'step' && event.step)).toEqual(['read, parse and check', 'write'])
     expect(snapshot(out)).toEqual(before)
     const forced = await buildPack({ input: source, out, cwd: dir, force: true })
-    expect(forced.written).toContain('zh-CN/report.html')
+    // Rendered again, to the same bytes: left in place, and said to be unchanged.
+    expect(forced.written).toEqual([])
+    expect(forced.unchanged).toContain('zh-CN/report.html')
   })
 
   it('rebuilds after a one-case edit and names the case in the edition notes and contents', async () => {
@@ -58,7 +60,7 @@ describe('incremental builds', () => {
     expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toContain('首版')
     writeFileSync(source, readFileSync(source, 'utf8').replace('苏州市积极推进智慧交通建设', '苏州市全面推进智慧交通建设'))
     const result = await buildPack({ input: source, out, cwd: dir })
-    expect(result.written).toEqual(['zh-CN/report.html', 'zh-CN/slides.html', 'zh-CN/slides.pdf', 'zh-CN/report.docx', 'CHANGES.md', 'manifest.json'])
+    expect(result.written).toEqual(['zh-CN/report.html', 'zh-CN/slides.html', 'zh-CN/slides.pdf', 'zh-CN/report.docx', 'zh-CN/CHANGES.md', 'CHANGES.md', 'manifest.json'])
     expect(result.changes).toEqual({
       added: [],
       removed: [],
@@ -69,8 +71,11 @@ describe('incremental builds', () => {
       metadata: [],
       introChanged: false,
       conclusionChanged: false,
+      pending: [],
+      since: { kind: 'first-build', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT00:00:00\.000Z$/) },
     })
     const changes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
+    expect(changes).toMatch(/^# 本版更新: .*\n\n对照：.*的首次构建（尚未记录版本）。\n/)
     expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节：7.1 案例背景)')
     const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')
     const notes = html.slice(html.indexOf('<section class="edition-notes"'), html.indexOf('</section>', html.indexOf('<section class="edition-notes"')))

@@ -70,7 +70,7 @@ async function diff(before: Written[], after: Written[]): Promise<TreeChanges> {
 
 const FOUR = ['杭州', '上海', '深圳', '成都'].map(city)
 
-const nothing: TreeChanges = { added: [], removed: [], changed: [], renamed: [], moved: [], renumbered: [], metadata: [], introChanged: false, conclusionChanged: false }
+const nothing: TreeChanges = { added: [], removed: [], changed: [], renamed: [], moved: [], renumbered: [], metadata: [], introChanged: false, conclusionChanged: false, pending: [] }
 
 let zh: Locale
 let en: Locale
@@ -229,10 +229,14 @@ describe('editions built one after another', () => {
   const source = join(dir, 'cases.txt')
   const out = join(dir, 'out')
 
-  /** Builds `cases` as the next edition and returns CHANGES.md and the text of the report's notes page. */
-  function build(cases: Written[]): { changes: string; notes: string; marked: string[]; legend: string } {
+  let recorded = 0
+  /**
+   * Builds `cases` and records it as the next edition (e1, e2, …; `record` false builds without
+   * recording), and returns CHANGES.md and the text of the report's notes page.
+   */
+  function build(cases: Written[], record = true): { changes: string; notes: string; marked: string[]; legend: string } {
     writeFileSync(source, outline(cases))
-    execFileSync(process.execPath, [CLI, 'build', source, '--out', out, '--format', 'html', '--locale', 'zh-CN'], {
+    execFileSync(process.execPath, [CLI, 'build', source, '--out', out, '--format', 'html', '--locale', 'zh-CN', ...(record ? ['--edition', `e${++recorded}`] : [])], {
       cwd: dir,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', CI: 'true' },
       stdio: 'pipe',
@@ -252,7 +256,7 @@ describe('editions built one after another', () => {
 
     const inserted = build([FOUR[0], city('广州'), ...FOUR.slice(1)])
     expect(inserted.changes).toBe(
-      ['# 本版更新: cases', '', '## 新增案例', '', '- 案例二：广州“智慧城市”', '', '## 重新编号的案例', '', '- 案例二 → 案例三：上海“智慧城市”', '- 案例三 → 案例四：深圳“智慧城市”', '- 案例四 → 案例五：成都“智慧城市”', ''].join('\n'),
+      ['# 本版更新: cases (e2)', '', '对照版本：e1（2026年1月1日）。', '', '## 新增案例', '', '- 案例二：广州“智慧城市”', '', '## 重新编号的案例', '', '- 案例二 → 案例三：上海“智慧城市”', '- 案例三 → 案例四：深圳“智慧城市”', '- 案例四 → 案例五：成都“智慧城市”', ''].join('\n'),
     )
     expect(inserted.notes).toContain('新增案例')
     expect(inserted.notes).toContain('案例二广州“智慧城市”')
@@ -281,9 +285,9 @@ describe('editions built one after another', () => {
     expect(sections.notes).toContain('新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析')
     expect(sections.marked).toEqual(['案例一'])
 
-    // The same edition built again keeps its notes.
+    // The same edition built again (not recorded again) is that edition, with its notes.
     const last = [{ ...hangzhou, sections: [hangzhou.sections[0], ['案例分析', '杭州的新分析。'], ['延伸阅读', '更多材料。']] as Array<[string, string]> }, ...current.slice(1)]
-    expect(build(last).changes).toBe(sections.changes)
+    expect(build(last, false).changes).toBe(sections.changes)
 
     const deleted = build([last[0], ...last.slice(2)])
     expect(deleted.changes).toContain('## 删除案例\n\n- 案例二：上海“一网通办”\n')
@@ -336,12 +340,13 @@ describe('upgrading over an older manifest', () => {
     expect(notes).toContain('- 案例二：上海“智慧城市” (修改的小节：2.1 案例背景)')
     // What a casebook before number-free matching recorded: no body hashes, subtitle or date.
     const manifestPath = join(out, 'manifest.json')
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { tree: TreeSummary; baseline: TreeSummary }
+    const { locales: _locales, edition: _edition, strays: _strays, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { tree: TreeSummary; baseline: { tree: TreeSummary }; locales: unknown; edition: unknown; strays: unknown }
     const legacy = ({ subtitle: _subtitle, date: _date, ...tree }: TreeSummary): TreeSummary => ({
       ...tree,
       cases: tree.cases.map(({ body: _body, ...node }) => ({ ...node, sections: node.sections.map(({ body: _section, ...section }) => section) })),
     })
-    writeFileSync(manifestPath, JSON.stringify({ ...manifest, tree: legacy(manifest.tree), baseline: legacy(manifest.baseline) }, null, 2) + '\n')
+    // …and a bare tree as its baseline, no locales and no edition.
+    writeFileSync(manifestPath, JSON.stringify({ ...manifest, tree: legacy(manifest.tree), baseline: legacy(manifest.baseline.tree) }, null, 2) + '\n')
     const again = await buildPack({ input: source, out, cwd: dir })
     expect(readFileSync(join(out, 'CHANGES.md'), 'utf8')).toBe(notes)
     expect(again.changes?.changed.map((node) => node.title)).toEqual(['上海“智慧城市”'])

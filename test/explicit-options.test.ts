@@ -71,7 +71,8 @@ describe('--format and --locale', () => {
     const runs: Array<{ args: string[]; message: string }> = [
       { args: ['build', 'cases.txt', '--format', 'html', '--out', ''], message: 'casebook: --out is empty; name a path' },
       { args: ['build', 'cases.txt', '--format', 'html', '--config', ''], message: 'casebook: --config is empty; name a path' },
-      { args: ['build', 'cases.txt', '--format', 'html', '--since', ' '], message: 'casebook: --since is empty; name a path' },
+      { args: ['build', 'cases.txt', '--format', 'html', '--since', ' '], message: 'casebook: --since is empty; name an edition, a file or a git revision' },
+      { args: ['build', 'cases.txt', '--format', 'html', '--edition', ''], message: 'casebook: --edition is empty; name the edition (such as v2)' },
       { args: ['build', '', '--format', 'html'], message: 'casebook: INPUT is empty; name a path' },
       { args: ['check', 'cases.txt', ''], message: 'casebook: INPUT is empty; name a path' },
       { args: ['ast', 'cases.txt', '--config', ''], message: 'casebook: --config is empty; name a path' },

@@ -74,7 +74,7 @@ describe('a document without a date, built twice with the CLI', () => {
       expect(first.code, first.output).toBe(0)
       expect(first.output).toMatch(/timing +\d+ ms {2}browser launch/)
       const before = snapshot(out)
-      expect(Object.keys(before).sort()).toEqual(['CHANGES.md', 'manifest.json', 'zh-CN/report.docx', 'zh-CN/report.html', 'zh-CN/report.pdf', 'zh-CN/slides.html', 'zh-CN/slides.pdf'])
+      expect(Object.keys(before).sort()).toEqual(['CHANGES.md', 'manifest.json', 'zh-CN/CHANGES.md', 'zh-CN/report.docx', 'zh-CN/report.html', 'zh-CN/report.pdf', 'zh-CN/slides.html', 'zh-CN/slides.pdf'])
       const docx = readFileSync(join(out, 'zh-CN', 'report.docx'))
 
       // The old default stamped the time to the second; make sure a second has passed.
@@ -108,7 +108,9 @@ describe('a document without a date, built twice with the CLI', () => {
       await nextSecond(Date.now())
       const forced = build(dir, ['--format', 'html,pdf,slides,docx', '--force'])
       expect(forced.code, forced.output).toBe(0)
-      expect(forced.output).toMatch(/^wrote out\/zh-CN\/report.pdf /m)
+      // Rendered again to the same bytes, so not rewritten: each is said to be unchanged.
+      expect(forced.output).toMatch(/^unchanged out\/zh-CN\/report.pdf \(rebuilt: the same bytes\)$/m)
+      expect(forced.output).not.toMatch(/^wrote /m)
       const other = project()
       expect(build(other.dir, ['--format', 'html,pdf,slides,docx']).code).toBe(0)
       if (utcDay(new Date()) !== dayBefore && attempt === 1) continue
@@ -160,7 +162,9 @@ describe('the implicit date is the day of `now`', () => {
     expect(snapshot(out)).toEqual(before)
 
     const next = await buildPack({ input: source, out, cwd: dir, now: at('2026-03-02T00:00:00.000Z') })
-    expect(next.written.sort()).toEqual(['CHANGES.md', 'manifest.json', 'zh-CN/report.docx', 'zh-CN/report.html'])
+    // Both render again with the new date; the HTML of an undated document shows no date, so its bytes stay.
+    expect(next.written.sort()).toEqual(['manifest.json', 'zh-CN/report.docx'])
+    expect(next.unchanged).toEqual(['zh-CN/report.html'])
     expect(manifest(out).sourceDate).toBe('2026-03-02T00:00:00.000Z')
     expect(created()).toBe('2026-03-02T00:00:00Z')
 
@@ -211,7 +215,7 @@ describe('watch', () => {
     mark = recorder.mark()
     writeFileSync(source, text)
     const nextDay = await recorder.next(['build-done', 'build-error'], mark)
-    expect(nextDay.event.type === 'build-done' && nextDay.event.result.written.sort()).toEqual(['CHANGES.md', 'manifest.json', 'zh-CN/report.docx', 'zh-CN/report.html'])
+    expect(nextDay.event.type === 'build-done' && nextDay.event.result.written.sort()).toEqual(['manifest.json', 'zh-CN/report.docx'])
     expect(manifest(out).sourceDate).toBe('2026-03-02T00:00:00.000Z')
   })
 })

@@ -318,7 +318,8 @@ const ROWS: Row[] = [
     args: (context) => build(context, '--format', 'html', '--force'),
     code: 0,
     writes: true,
-    stderr: [/wrote .*report\.html/],
+    // Forced, it renders again; the same bytes are left in place and said to be unchanged.
+    stderr: [/(wrote|unchanged) .*report\.html/],
     after: ({ out }, result) => {
       expect(result.stderr).not.toMatch(/waiting/)
       expect(existsSync(join(out, '.casebook.lock'))).toBe(false)
@@ -331,7 +332,8 @@ const ROWS: Row[] = [
     args: (context) => build(context, '--format', 'html', '--force'),
     code: 0,
     writes: true,
-    stderr: [/wrote .*report\.html/],
+    // Forced, it renders again; the same bytes are left in place and said to be unchanged.
+    stderr: [/(wrote|unchanged) .*report\.html/],
     after: ({ out }, result) => {
       expect(result.stderr).not.toMatch(/waiting/)
       expect(existsSync(join(out, '.casebook.lock'))).toBe(false)
@@ -344,6 +346,8 @@ const ROWS: Row[] = [
       mountTmpfs(disk, '8m')
       context.out = join(disk, 'out')
       copyPrevious(context.out)
+      // A damaged report.html, so the build must write one (the same bytes would be left in place).
+      writeFileSync(join(context.out, 'zh-CN', 'report.html'), 'damaged')
       // Leave room for the lock and the small files, not for report.html.
       const { bavail, bsize } = statfsSync(disk)
       writeFileSync(join(disk, 'filler'), Buffer.alloc(Number(bavail * bsize) - 48 * 1024))
@@ -698,7 +702,7 @@ const ROWS: Row[] = [
     previous: true,
     args: (context) => build(context, '--format', 'html', '--since', 'old-manifest.json'),
     code: 2,
-    stderr: [/--since: there is no old-manifest\.json; name an out\/manifest\.json of an earlier build/],
+    stderr: [/--since old-manifest\.json: there is no file old-manifest\.json\. Name an earlier out\/manifest\.json of an earlier build/],
   },
   {
     name: 'a config key with a typo names the key it meant and the keys there are',

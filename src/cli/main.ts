@@ -87,7 +87,9 @@ function addBuildOptions(command: Command, rebuild: boolean): Command {
   if (rebuild) {
     command
       .option('--force', 'rebuild every artifact, even unchanged ones')
-      .option('--since <file>', 'compare with this edition (an old manifest.json or source) for the edition notes', nonEmpty('--since'))
+      .option('--since <edition>', 'compare the edition notes with this: a recorded edition, an old manifest.json or source, a git revision, or last-tag (default: the last recorded edition)', nonEmpty('--since', 'an edition, a file or a git revision'))
+      .option('--edition <name>', 'record this build as an edition with this name (pack records one, named after its date by default)', nonEmpty('--edition', 'the edition (such as v2)'))
+      .option('--clean', 'remove outdated artifacts and files that do not belong to the pack from the output folder')
       .option('--timings', 'print how long each step took (loading, each render and its browser steps, writing)')
   }
   return command

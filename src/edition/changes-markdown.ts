@@ -1,12 +1,14 @@
 /** out/CHANGES.md: the edition notes as Markdown, for people and CI logs. */
 import type { Locale } from '../locale/load-locale.js'
 import type { TreeChanges } from './diff-trees.js'
-import { editionNotes } from './edition-notes.js'
+import { editionNotes, sinceLine } from './edition-notes.js'
 
-/** Renders what changed since the previous edition, with the labels of `locale`. */
-export function changesMarkdown(title: string, changes: TreeChanges | null, locale: Locale): string {
-  const lines = [`# ${locale.t('editionNotes')}: ${title}`, '']
+/** Renders what changed since the previous edition, with the labels of `locale`; `edition` names this one when it is recorded. */
+export function changesMarkdown(title: string, changes: TreeChanges | null, locale: Locale, edition?: string): string {
+  const lines = [`# ${locale.t('editionNotes')}: ${title}${edition ? ` (${edition})` : ''}`, '']
   if (!changes) return [...lines, locale.t('changesFirst'), ''].join('\n')
+  const since = sinceLine(changes, locale)
+  if (since) lines.push(since, '')
   const notes = editionNotes(changes, locale)
   if (!notes) return [...lines, locale.t('changesNone'), ''].join('\n')
   if (notes.metadata.length) {

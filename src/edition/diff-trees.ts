@@ -8,6 +8,7 @@
  * then the same title (an edit), then, for cases, most of the same sections (a rename with an
  * edit). What is left over was added or removed.
  */
+import type { BaselineLabel } from './snapshot.js'
 import { EMPTY_BODY, type CaseSummary, type SectionSummary, type TreeSummary } from './tree-summary.js'
 
 /** A case as this edition (or, for a removed one, the previous edition) numbers and titles it. */
@@ -63,6 +64,13 @@ export interface TreeChanges {
   metadata: MetadataChange[]
   introChanged: boolean
   conclusionChanged: boolean
+  /**
+   * In a translated locale: cases whose source changed while their translation did not
+   * (source changed; translation pending). Not marked ●: what the locale shows is unchanged.
+   */
+  pending: CaseRef[]
+  /** What these changes are measured against, for the notes to name; set by the build. */
+  since?: BaselineLabel
 }
 
 /** Compares two editions' summaries. */
@@ -77,6 +85,7 @@ export function diffTrees(previous: TreeSummary, current: TreeSummary): TreeChan
     metadata: metadataChanges(previous, current),
     introChanged: previous.intro !== current.intro,
     conclusionChanged: previous.conclusion !== current.conclusion,
+    pending: [],
   }
   // A manifest written before number-free hashes has no `body`: then cases are matched as those
   // casebooks did, by number, then by a title that moved (and sections by number, then title).
@@ -123,7 +132,8 @@ export function isUnchanged(changes: TreeChanges): boolean {
     !changes.renumbered.length &&
     !changes.metadata.length &&
     !changes.introChanged &&
-    !changes.conclusionChanged
+    !changes.conclusionChanged &&
+    !changes.pending.length
   )
 }
 

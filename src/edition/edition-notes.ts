@@ -5,6 +5,7 @@
  */
 import type { Locale } from '../locale/load-locale.js'
 import { isUnchanged, type MetadataChange, type SectionChanges, type TreeChanges } from './diff-trees.js'
+import type { BaselineLabel } from './snapshot.js'
 
 /** A case named in the notes: its label (or old → new labels), its title (or old → new titles) and what happened inside it. */
 export interface NotedCase {
@@ -16,7 +17,7 @@ export interface NotedCase {
 
 /** One kind of change and the cases it happened to. */
 export interface NotesGroup {
-  kind: 'added' | 'changed' | 'renamed' | 'moved' | 'renumbered' | 'removed'
+  kind: 'added' | 'changed' | 'renamed' | 'moved' | 'renumbered' | 'removed' | 'pending'
   /** The group's heading, from the catalog (`changesAdded`, `changesRenamed`, …). */
   heading: string
   cases: NotedCase[]
@@ -24,6 +25,8 @@ export interface NotesGroup {
 
 /** Everything the notes say, in order. */
 export interface EditionNotes {
+  /** What the notes compare with: `Compared with edition v1 of 1 November 2026.` */
+  since: string | null
   /** One line per changed title, subtitle or date: `Title: old → new`. */
   metadata: string[]
   groups: NotesGroup[]
@@ -38,6 +41,7 @@ const HEADINGS: Record<NotesGroup['kind'], string> = {
   moved: 'changesMoved',
   renumbered: 'changesRenumbered',
   removed: 'changesRemoved',
+  pending: 'changesPending',
 }
 
 /** The notes for `changes`, or null when there is nothing to say (a first edition, or nothing changed). */
@@ -72,8 +76,27 @@ export function editionNotes(changes: TreeChanges | null | undefined, locale: Lo
   group('moved', changes.moved.map(moved))
   group('renumbered', changes.renumbered.map(moved))
   group('removed', changes.removed.map((node) => ({ label: locale.caseLabel(node.number), title: node.title })))
+  group('pending', changes.pending.map((node) => ({ label: locale.caseLabel(node.number), title: node.title })))
   const frames = [...(changes.introChanged ? [t('changesIntro')] : []), ...(changes.conclusionChanged ? [t('changesConclusion')] : [])]
-  return { metadata: changes.metadata.map((change) => metadataLine(change, locale)), groups, frames }
+  return { since: sinceLine(changes, locale), metadata: changes.metadata.map((change) => metadataLine(change, locale)), groups, frames }
+}
+
+/** The sentence naming what `changes` compare with, in the locale's words; null when the build did not say. */
+export function sinceLine(changes: Pick<TreeChanges, 'since'>, locale: Locale): string | null {
+  const since: BaselineLabel | undefined = changes.since
+  if (!since) return null
+  const day = (iso: string) => locale.formatDate(iso.slice(0, 10))
+  switch (since.kind) {
+    case 'edition':
+      return locale.t('changesSinceEdition', { name: since.name, date: day(since.date) })
+    case 'first-build':
+      return locale.t('changesSinceFirstBuild', { date: day(since.date) })
+    case 'manifest':
+    case 'source':
+      return locale.t('changesSinceFile', { path: since.path })
+    case 'git':
+      return locale.t('changesSinceRevision', { revision: since.revision, commit: since.commit.slice(0, 7) })
+  }
 }
 
 const META_KEYS: Record<MetadataChange['field'], string> = { title: 'changesMetaTitle', subtitle: 'changesMetaSubtitle', date: 'changesMetaDate' }

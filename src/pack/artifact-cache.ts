@@ -10,6 +10,7 @@ import type { Format } from '../config/config-schema.js'
 import { report } from '../messages/report.js'
 import { isMarkdown } from '../parse/source-names.js'
 import { VERSION } from '../version.js'
+import type { EditionSnapshot } from '../edition/snapshot.js'
 import type { BuildResult } from './build-types.js'
 import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
 
@@ -31,7 +32,7 @@ export class ArtifactCache {
     return this.previous?.artifacts.filter((artifact) => artifact.locale === locale) ?? []
   }
 
-  /** Locales the previous build made and this one does not: their artifacts stay only while current. */
+  /** Locales the previous build made and this one does not: their artifacts stay in the pack. */
   earlierLocales(locales: readonly string[]): string[] {
     return [...new Set(this.previous?.artifacts.map((artifact) => artifact.locale))].filter((code) => !locales.includes(code))
   }
@@ -44,45 +45,52 @@ export class ArtifactCache {
       const bytes = await readFile(join(this.out, artifact.path)).catch(() => null)
       if (!bytes || sha256(bytes) !== artifact.sha256) return null
     }
-    return entries
+    // One an earlier build marked outdated is current again (the source went back to it).
+    return entries.map(({ outdated: _outdated, ...artifact }) => artifact)
   }
 
   /**
-   * The earlier artifacts of a locale in the formats this build does not make there: each format's
-   * kept while current (`keyOf` gives its key now), its paths listed for removal once not.
+   * The earlier artifacts of a locale in the formats this build does not make there: each stays in
+   * the pack, marked outdated once its key (`keyOf` gives it now) no longer matches or its file changed.
    */
-  async carryEarlier(locale: string, made: ReadonlySet<Format>, keyOf: (format: Format) => string): Promise<{ kept: ManifestArtifact[]; removed: string[] }> {
-    const kept: ManifestArtifact[] = []
-    const removed: string[] = []
+  async carryEarlier(locale: string, made: ReadonlySet<Format>, keyOf: (format: Format) => string): Promise<ManifestArtifact[]> {
+    const carried: ManifestArtifact[] = []
     for (const format of new Set(this.artifactsOf(locale).map((artifact) => artifact.format))) {
       if (made.has(format)) continue
       const current = await this.unchanged(locale, format, keyOf(format))
-      if (current) kept.push(...current)
-      else removed.push(...this.artifactsOf(locale).filter((artifact) => artifact.format === format).map((artifact) => artifact.path))
+      carried.push(...(current ?? this.artifactsOf(locale).filter((each) => each.format === format).map((artifact) => ({ ...artifact, outdated: true as const }))))
     }
-    return { kept, removed }
-  }
-
-  /** Whether `manifest` differs from the previous build's (or there was none). */
-  isNew(manifest: Manifest): boolean {
-    return !this.previous || JSON.stringify(this.previous) !== JSON.stringify(manifest)
+    return carried
   }
 }
 
-/** The manifest of this build: its inputs, tree summary, baseline and artifacts (sorted by path). */
-export function buildManifest(result: BuildResult, input: string, date: Date, tree: Manifest['tree'], baseline: Manifest['baseline']): Manifest {
+/** What a manifest records besides the artifacts. */
+export interface ManifestInputs {
+  result: BuildResult
+  input: string
+  sourceDate: Date
+  snapshot: EditionSnapshot
+  baseline: Manifest['baseline']
+  edition: string | null
+}
+
+/** The manifest of this build: its inputs, edition, snapshot, baseline, artifacts (sorted by path) and strays. */
+export function buildManifest({ result, input, sourceDate, snapshot, baseline, edition }: ManifestInputs): Manifest {
   return {
     casebook: VERSION,
-    sourceDate: date.toISOString(),
+    sourceDate: sourceDate.toISOString(),
     title: result.document.tree.data.title,
     inputs: result.document.files.map((file) => ({
       path: file.path === input ? basename(input) : relative(input, file.path ?? ''),
       sha256: sha256(String(file.value)),
       format: isMarkdown(file.path) ? 'markdown' : 'outline',
     })),
-    tree,
+    edition,
+    tree: snapshot.tree,
+    locales: snapshot.locales,
     baseline,
     artifacts: [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    strays: result.strays,
   }
 }
 

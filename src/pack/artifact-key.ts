@@ -4,10 +4,12 @@
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { PACKAGE_ROOT } from '../package-root.js'
 import { codeFingerprint, listFiles } from '../code-fingerprint.js'
+import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
+import { templatesRead } from '../render/registry.js'
 import { contentJson } from '../text/content-json.js'
 import type { CaseDocument } from '../types.js'
 import { treeHash } from '../edition/tree-summary.js'
@@ -20,7 +22,7 @@ export interface KeyInputs {
   /** The localized tree the renderer sees. */
   tree: CaseDocument
   config: ResolvedConfig
-  /** Fingerprint of the template folders (templates, styles, catalogs). */
+  /** Fingerprint of the templates, styles and catalogs the format reads. */
   templates: string
   sourceDate: Date
   /** The edition notes the artifact shows. */
@@ -37,16 +39,31 @@ export function artifactKey(inputs: KeyInputs): string {
     .digest('hex')
 }
 
-/** A hash of every file under the template folders, of casebook's code and of the installed dependency set. */
-export async function fingerprintTemplates(dirs: string[]): Promise<string> {
-  const hash = createHash('sha256')
+/**
+ * Each format's fingerprint: the template files it reads (registry.ts says which) (the user's copy of a file where there is
+ * one, else casebook's; by path and content, so a byte-for-byte copy changes nothing), casebook's
+ * code and the installed dependency set (fonts, docx, the browser driver), which the running code
+ * and the lock file pin.
+ */
+export async function fingerprintTemplates(dirs: string[]): Promise<Map<Format, string>> {
+  const effective = new Map<string, string>()
   for (const dir of dirs) {
-    for (const file of (await listFiles(dir)).sort()) hash.update(relative(dir, file)).update(await readFile(file))
+    for (const file of await listFiles(dir)) {
+      const name = relative(dir, file).split(sep).join('/')
+      if (!effective.has(name)) effective.set(name, file)
+    }
   }
-  // casebook's own code and its dependencies (fonts, docx, the browser driver)
-  // change output too: the running code and the lock file pin them.
-  hash.update(await codeFingerprint())
+  const names = [...effective.keys()].sort()
+  const contents = new Map(await Promise.all(names.map(async (name) => [name, await readFile(effective.get(name)!)] as const)))
+  const code = await codeFingerprint()
   const lock = await readFile(join(PACKAGE_ROOT, 'package-lock.json')).catch(() => null)
-  if (lock) hash.update(lock)
-  return hash.digest('hex')
+  const fingerprints = new Map<Format, string>()
+  for (const [format, reads] of Object.entries(templatesRead) as Array<[Format, readonly string[]]>) {
+    const hash = createHash('sha256')
+    for (const name of names) if (reads.some((read) => (read.endsWith('/') ? name.startsWith(read) : name === read))) hash.update(name).update('\0').update(contents.get(name)!)
+    hash.update(code)
+    if (lock) hash.update(lock)
+    fingerprints.set(format, hash.digest('hex'))
+  }
+  return fingerprints
 }

@@ -1,26 +1,29 @@
 /**
  * A whole build, in DESIGN's order: plan it, read the source (parse, check), then under the
- * out folder's lock compare with the previous edition, render the locale × format grid (keeping
- * unchanged artifacts) and write the edition at once. One browser serves the build and is
- * always closed.
+ * out folder's lock localize every locale, decide which edition this is and what its notes
+ * compare with, render the locale × format grid (keeping unchanged artifacts) and write the
+ * edition at once. One browser serves the build and is always closed.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { diffTrees } from '../edition/diff-trees.js'
+import { availableLocales, matchLocale } from '../config/locale-code.js'
+import { editionChanges } from '../edition/locale-changes.js'
 import { removeStaleTemps } from '../io/write-files.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { loadRenderer } from '../render/registry.js'
 import { ArtifactCache } from './artifact-cache.js'
 import { fingerprintTemplates } from './artifact-key.js'
-import { chooseBaseline } from './baseline.js'
 import { BrowserPool } from './browser-pool.js'
 import type { BuildOptions, BuildResult } from './build-types.js'
+import { snapshotReader } from './earlier-snapshot.js'
+import { readEditions } from './editions.js'
+import { localizeLocales, snapshotOf } from './localize-locales.js'
 import { MANIFEST } from './manifest.js'
 import { lockOutput, waitEvent } from './out-lock.js'
 import { planBuild } from './plan-build.js'
+import { planEdition } from './plan-edition.js'
 import { readSource } from './read-source.js'
 import { renderGrid } from './render-grid.js'
-import { sourceDate } from './source-date.js'
 import { writeEdition } from './write-edition.js'
 
 export type { BuildOptions, BuildResult, FailedRender, ProgressEvent, WrittenArtifact } from './build-types.js'
@@ -40,22 +43,37 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   }
   try {
     const { document, reports, locales, tree } = await readSource(plan, options)
-    const result: BuildResult = { config: plan.config, document, out: plan.out, artifacts: [], written: [], removed: [], failures: [], changes: null, reports }
+    const result: BuildResult = { config: plan.config, document, out: plan.out, artifacts: [], written: [], unchanged: [], removed: [], strays: [], edition: null, failures: [], changes: null, reports }
     if (!locales || !tree) return result
     const renderers = await loadingRenderers
-    const date = sourceDate(document.tree.data.date, process.env, options.now?.())
     const templates = await fingerprinting
     const unlock = await lockOutput(plan.out, { onWait: (wait) => options.onProgress?.(waitEvent(wait)) })
     try {
       await removeStaleTemps(plan.out)
       const cache = await ArtifactCache.open(plan.out, result.reports)
-      const baseline = await chooseBaseline(tree, cache.previous, options.since)
-      result.changes = baseline && diffTrees(baseline, tree)
-      const files = await renderGrid({ plan, locales, renderers, cache, pool, templates, sourceDate: date }, result, options)
+      const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports })
+      const snapshot = snapshotOf(tree, document.tree, packs)
+      const editions = await readEditions(plan.out)
+      const edition = await planEdition({
+        current: snapshot,
+        previous: cache.previous,
+        editions,
+        since: options.since,
+        record: options.edition,
+        documentDate: document.tree.data.date,
+        now: options.now?.(),
+        input: plan.input,
+        readSnapshot: snapshotReader(plan, locales, document.tree.data.title),
+      })
+      const changes = editionChanges(edition.baseline, snapshot, packs)
+      result.changes = changes.source
+      result.edition = edition.edition
+      const files = await renderGrid({ plan, packs, renderers, cache, pool, templates, sourceDate: edition.sourceDate, changes: changes.locales }, result, options)
       // Every render is done: the browser goes before the writing, not after it.
       await pool.close()
-      const notesLocale = await loadLocale(locales[0], plan.dirs)
-      await writeEdition({ result, files, cache, input: plan.input, sourceDate: date, tree, baseline, notesLocale }, options)
+      const own = matchLocale(document.tree.data.lang, availableLocales(plan.dirs)) ?? locales[0]
+      const notesLocale = packs.find((pack) => pack.code === own)?.locale ?? (await loadLocale(own, plan.dirs))
+      await writeEdition({ result, files, input: plan.input, plan: edition, snapshot, packs, changes: changes.locales, notesLocale, lastEdition: editions.at(-1) }, options)
     } finally {
       await unlock()
     }

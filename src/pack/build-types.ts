@@ -17,8 +17,15 @@ export interface BuildOptions {
   config?: string
   /** Rebuild every artifact even when its inputs are unchanged. */
   force?: boolean
-  /** Compare with this edition (an old manifest.json or source) instead of the previous build. */
+  /**
+   * Compare with this edition instead of the last recorded one: a recorded edition's name, an
+   * earlier manifest.json or source document, a git revision, or `last-tag`.
+   */
   since?: string
+  /** Record this build as an edition (what `casebook pack` does): under this name, or (true) the default one. */
+  edition?: string | true
+  /** Remove what no longer belongs to the pack: outdated artifacts and stray files. */
+  clean?: boolean
   browserPath?: string
   /** A running browser to print with (kept warm by `watch`); the build neither launches nor closes one then. */
   browser?: Browser
@@ -65,13 +72,16 @@ export interface BuildResult {
   artifacts: WrittenArtifact[]
   /** Paths (relative to `out`) written by this build; empty when nothing changed. */
   written: string[]
-  /**
-   * Paths (relative to `out`) of an earlier build's artifacts that this one did not make (another
-   * format or locale) and that no longer match the source: removed, so out/ never mixes editions.
-   */
+  /** Artifacts rendered again (their inputs changed) whose bytes came out the same: not rewritten. */
+  unchanged: string[]
+  /** Paths (relative to `out`) that `clean` removed: outdated artifacts and strays. */
   removed: string[]
+  /** Files in `out` that belong to no part of the pack (kept unless `clean`). */
+  strays: string[]
+  /** The recorded edition this pack is, or null for a build between editions. */
+  edition: string | null
   failures: FailedRender[]
-  /** What changed since the previous edition; null for a first edition. */
+  /** What changed in the source since the baseline (each locale's notes say it in its words); null for a first edition. */
   changes: TreeChanges | null
   /** Files besides the sources whose messages the build reports: translations and incomplete catalogs. */
   reports: VFile[]

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Format } from '../config/config-schema.js'
+import { isBaseline, isLocaleSummaries, type Baseline, type EditionSnapshot } from '../edition/snapshot.js'
 import { isTreeSummary, type TreeSummary } from '../edition/tree-summary.js'
 
 /** One artifact as recorded. `key` hashes everything it was built from. */
@@ -13,6 +14,11 @@ export interface ManifestArtifact {
   sha256: string
   pages?: number
   key: string
+  /**
+   * Made by an earlier build from inputs that have changed since, and not rebuilt by this one
+   * (another locale or format than it made): still in out/, but not this edition's.
+   */
+  outdated?: true
 }
 
 /** The manifest file's shape. */
@@ -21,11 +27,18 @@ export interface Manifest {
   sourceDate: string
   title: string
   inputs: Array<{ path: string; sha256: string; format: 'outline' | 'markdown' }>
+  /** The recorded edition this pack is (`casebook pack`, `--edition`), or null for a build between editions. */
+  edition: string | null
   /** This edition's content, case by case. */
   tree: TreeSummary
-  /** The edition before this one, which the edition notes compare against; null for a first edition. */
-  baseline: TreeSummary | null
+  /** Each locale's content, as its notes compare it. */
+  locales: EditionSnapshot['locales']
+  /** What the edition notes compare against; null for a first edition. */
+  baseline: Baseline | null
+  /** Every artifact of the pack, whichever locales and formats this build made. */
   artifacts: ManifestArtifact[]
+  /** Files in the out folder that belong to no artifact of the pack (`--clean` removes them). */
+  strays: string[]
 }
 
 /** The manifest's file name inside the output folder. */
@@ -46,10 +59,25 @@ export async function readManifest(out: string, onUnreadable?: (reason: string) 
   }
   try {
     const manifest = JSON.parse(text) as Partial<Manifest>
-    if (Array.isArray(manifest.artifacts) && isTreeSummary(manifest.tree)) return manifest as Manifest
+    if (Array.isArray(manifest.artifacts) && isTreeSummary(manifest.tree)) return upgraded(manifest as Manifest)
     onUnreadable?.('it is not a casebook manifest')
   } catch (error) {
     onUnreadable?.(`it is not valid JSON (${(error as Error).message})`)
   }
   return null
+}
+
+/**
+ * A manifest as this casebook writes it. One written before editions were recorded has no
+ * locales and a bare tree as its baseline: what its notes compared with, from a build before.
+ */
+function upgraded(manifest: Manifest): Manifest {
+  const baseline: unknown = manifest.baseline
+  return {
+    ...manifest,
+    edition: typeof manifest.edition === 'string' ? manifest.edition : null,
+    locales: isLocaleSummaries(manifest.locales) ? manifest.locales : {},
+    baseline: isBaseline(baseline) ? baseline : isTreeSummary(baseline) ? { label: { kind: 'first-build', date: manifest.sourceDate }, tree: baseline, locales: {} } : null,
+    strays: Array.isArray(manifest.strays) ? manifest.strays.filter((path) => typeof path === 'string') : [],
+  }
 }

@@ -19,30 +19,39 @@ export function zipName(locale: string): string {
   return `briefing-pack-${locale}.zip`
 }
 
+/** A zip written, and the outdated artifacts of its locale it was made without. */
+export interface PackedZip {
+  path: string
+  left: string[]
+}
+
 /**
- * Zips each locale's artifacts (and CHANGES.md) from `out`, dated with the
- * manifest's source date so equal packs give equal zips. Returns the zip paths.
+ * Zips each locale's current artifacts and its CHANGES.md from `out`, dated with the manifest's
+ * source date so equal packs give equal zips. An outdated artifact (an earlier edition's) is left
+ * out and named.
  */
-export async function packZips(out: string, manifest: Manifest, options: PackOptions = {}): Promise<string[]> {
+export async function packZips(out: string, manifest: Manifest, options: PackOptions = {}): Promise<PackedZip[]> {
   // Under the output lock, like a build: no build rewrites the artifacts while they are read, or sweeps the zips' temps.
   const unlock = await lockOutput(out, { onWait: (wait) => options.onProgress?.(waitEvent(wait)) })
   try {
     const locales = [...new Set(manifest.artifacts.map((artifact) => artifact.locale))].sort()
     const date = new Date(manifest.sourceDate)
-    const changes = await readFile(join(out, 'CHANGES.md')).catch(() => null)
     const zips = []
     for (const locale of locales) {
       const folder = zipName(locale).replace(/\.zip$/, '')
       const parts = new Map<string, Uint8Array>()
-      for (const artifact of manifest.artifacts.filter((entry) => entry.locale === locale)) {
+      const artifacts = manifest.artifacts.filter((entry) => entry.locale === locale)
+      if (artifacts.every((artifact) => artifact.outdated)) continue
+      for (const artifact of artifacts.filter((entry) => !entry.outdated)) {
         const path = join(out, artifact.path)
         parts.set(`${folder}/${artifact.path.slice(locale.length + 1)}`, await readFile(path).catch((error: unknown) => Promise.reject(readError(error, out, path))))
       }
+      const changes = await readFile(join(out, locale, 'CHANGES.md')).catch(() => null)
       if (changes) parts.set(`${folder}/CHANGES.md`, changes)
-      zips.push({ path: zipName(locale), bytes: writePackage(parts, date) })
+      zips.push({ path: zipName(locale), bytes: writePackage(parts, date), left: artifacts.filter((entry) => entry.outdated).map((entry) => entry.path) })
     }
     await writeFiles(out, zips)
-    return zips.map((zip) => join(out, zip.path))
+    return zips.map((zip) => ({ path: join(out, zip.path), left: zip.left }))
   } finally {
     await unlock()
   }

@@ -4,7 +4,8 @@ import { hasErrors } from '../check/diagnostics.js'
 import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import { loadDocument } from '../load-document.js'
 import { checkTranslations } from '../locale/check-translations.js'
-import type { ParsedDocument } from '../types.js'
+import type { ResolvedConfig } from '../config/load-config.js'
+import type { DocumentData, ParsedDocument } from '../types.js'
 import type { BuildOptions } from './build-types.js'
 import { planLocales, type BuildPlan } from './plan-build.js'
 
@@ -21,11 +22,7 @@ export interface Source {
 export async function readSource(plan: BuildPlan, options: BuildOptions): Promise<Source> {
   const { config, input } = plan
   const start = performance.now()
-  const document = await loadDocument(input, {
-    defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
-    check: config.check,
-    titleFromPath: true,
-  })
+  const document = await loadDocument(input, { defaults: documentDefaults(config), check: config.check, titleFromPath: true })
   options.onProgress?.({ type: 'step', step: 'read, parse and check', ms: performance.now() - start })
   if (hasErrors(document.files)) return { document, reports: [], locales: null, tree: null }
   const locales = planLocales(options, plan, document)
@@ -36,4 +33,9 @@ export async function readSource(plan: BuildPlan, options: BuildOptions): Promis
   // A translation is content too: its errors (an unreadable file, bad front matter) write nothing.
   if (hasErrors(reports)) return { document, reports, locales: null, tree: null }
   return { document, reports, locales, tree }
+}
+
+/** What the config gives a document that does not say it itself. */
+export function documentDefaults(config: ResolvedConfig): Partial<DocumentData> {
+  return { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang }
 }

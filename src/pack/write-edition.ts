@@ -1,44 +1,76 @@
 /**
- * Writes an edition: the new artifacts, CHANGES.md and the manifest at once (atomically), then
- * removes the earlier artifacts that no longer match. An unchanged build writes nothing.
+ * Writes an edition: the new artifacts, each locale's CHANGES.md, the document's CHANGES.md, the
+ * edition's record when it is recorded, and the manifest, at once (atomically). A file whose bytes
+ * are already there is not rewritten; `--clean` then removes what no longer belongs to the pack.
  */
-import { rm, rmdir } from 'node:fs/promises'
+import { readFile, rm, rmdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { changesMarkdown } from '../edition/changes-markdown.js'
+import type { TreeChanges } from '../edition/diff-trees.js'
+import type { EditionSnapshot } from '../edition/snapshot.js'
 import { writeFiles, type FileToWrite } from '../io/write-files.js'
 import type { Locale } from '../locale/load-locale.js'
-import { buildManifest, type ArtifactCache } from './artifact-cache.js'
+import { PACK_FILES } from '../parse/source-names.js'
+import { buildManifest } from './artifact-cache.js'
 import type { BuildOptions, BuildResult } from './build-types.js'
-import { MANIFEST, type Manifest } from './manifest.js'
+import { editionFile, newRecord, type EditionRecord } from './editions.js'
+import type { LocalePack } from './localize-locales.js'
+import { MANIFEST } from './manifest.js'
+import type { EditionPlan } from './plan-edition.js'
+import { findStrays } from './strays.js'
 
-/** An edition to write: what the grid made, and what the manifest records besides. */
+/** An edition to write: what the grid made, and what the manifest and the notes record besides. */
 export interface Edition {
   result: BuildResult
+  /** The artifacts rendered this time. */
   files: FileToWrite[]
-  cache: ArtifactCache
   input: string
-  sourceDate: Date
-  tree: Manifest['tree']
-  baseline: Manifest['baseline']
-  /** The locale CHANGES.md is written in (the first built). */
+  plan: EditionPlan
+  snapshot: EditionSnapshot
+  packs: LocalePack[]
+  /** Each locale's notes. */
+  changes: ReadonlyMap<string, TreeChanges | null>
+  /** The locale of the document's own language, which out/CHANGES.md is written in. */
   notesLocale: Locale
+  /** The last recorded edition, which a recorded one follows or replaces. */
+  lastEdition: EditionRecord | undefined
 }
 
-/** Writes the edition into `result.out` and records the written paths in `result.written`. */
-export async function writeEdition(edition: Edition, options: Pick<BuildOptions, 'onProgress'>): Promise<void> {
-  const { result, cache, files } = edition
+/** Writes the edition into `result.out`, recording the paths in `result.written`, `result.unchanged` and `result.removed`. */
+export async function writeEdition(edition: Edition, options: Pick<BuildOptions, 'onProgress' | 'clean'>): Promise<void> {
+  const { result, plan, snapshot } = edition
   const out = result.out
-  const manifest = buildManifest(result, edition.input, edition.sourceDate, edition.tree, edition.baseline)
-  const changes = changesMarkdown(result.document.tree.data.title, result.changes, edition.notesLocale)
-  if (files.length > 0 || cache.isNew(manifest)) {
-    files.push({ path: 'CHANGES.md', bytes: changes }, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' })
-  }
+  const title = result.document.tree.data.title
+  const notes: FileToWrite[] = edition.packs
+    .filter((pack) => pack.requested)
+    .map((pack) => ({ path: `${pack.code}/${PACK_FILES.changes}`, bytes: changesMarkdown(pack.tree.data.title, edition.changes.get(pack.code) ?? null, pack.locale, plan.edition ?? undefined) }))
+  notes.push({ path: PACK_FILES.changes, bytes: changesMarkdown(title, result.changes, edition.notesLocale, plan.edition ?? undefined) })
+  if (plan.record) notes.push(editionFile(newRecord(plan.record, snapshot, plan.sourceDate, title, plan.baseline, edition.lastEdition)))
+  const removing = options.clean ? result.artifacts.filter((artifact) => artifact.outdated).map((artifact) => artifact.path) : []
+  if (options.clean) result.artifacts = result.artifacts.filter((artifact) => !artifact.outdated)
+  const strays = await findStrays(out, [...result.artifacts.map((artifact) => artifact.path), ...notes.map((file) => file.path)], result.artifacts.map((artifact) => artifact.locale))
+  if (options.clean) removing.push(...strays)
+  result.strays = options.clean ? [] : strays
+  const manifest = buildManifest({ result, input: edition.input, sourceDate: plan.sourceDate, snapshot, baseline: plan.baseline, edition: plan.edition })
+  const candidates = [...edition.files, ...notes, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' }]
+  // A file already there byte for byte is left alone, so its time stamp says when it last changed.
+  const same = await Promise.all(candidates.map((file) => sameBytes(join(out, file.path), file.bytes)))
+  const files = candidates.filter((_, index) => !same[index])
+  const rendered = new Set(edition.files.map((file) => file.path))
+  result.unchanged = candidates.filter((file, index) => same[index] && rendered.has(file.path)).map((file) => file.path)
   const writeStart = performance.now()
   await writeFiles(out, files)
-  await Promise.all(result.removed.map((path) => rm(join(out, path), { force: true })))
-  // A locale folder left empty goes too; one that holds anything else stays.
-  await Promise.all([...new Set(result.removed.map((path) => dirname(join(out, path))))].map((folder) => rmdir(folder).catch(() => undefined)))
+  await Promise.all(removing.map((path) => rm(join(out, path), { force: true })))
+  // A folder left empty goes too; one that holds anything else stays.
+  for (const folder of [...new Set(removing.map((path) => dirname(join(out, path))))].sort().reverse()) await rmdir(folder).catch(() => undefined)
   options.onProgress?.({ type: 'step', step: 'write', ms: performance.now() - writeStart })
   result.written = files.map((file) => file.path)
+  result.removed = removing
   for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
+}
+
+/** Whether the file at `path` holds exactly `bytes`. */
+async function sameBytes(path: string, bytes: Uint8Array | string): Promise<boolean> {
+  const there = await readFile(path).catch(() => null)
+  return there !== null && there.equals(typeof bytes === 'string' ? Buffer.from(bytes) : bytes)
 }

@@ -11,6 +11,22 @@ export const renderers = {
   docx: async () => (await import('./docx/docx-renderer.js')).docxRenderer,
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
 
+/**
+ * What each format reads from the template folders, as paths relative to one (`report.css`) or
+ * folders ending in `/`: its artifacts are rebuilt when one of these changes, and only then. Known
+ * without loading the renderer, so a build can tell whether an earlier build's artifacts of a
+ * format it does not make are still current.
+ */
+const REPORT_TEMPLATES = ['report.hbs', 'report.css', 'partials/', 'locales/'] as const
+export const templatesRead = {
+  html: REPORT_TEMPLATES,
+  // It prints the report's HTML.
+  pdf: REPORT_TEMPLATES,
+  slides: ['slides.hbs', 'slides.css', 'slides.js', 'partials/', 'locales/'],
+  // Its styles are code (docx-styles.ts); only the catalogs' labels come from the templates.
+  docx: ['locales/'],
+} as const satisfies Record<keyof typeof renderers, readonly string[]>
+
 /** The renderer for `format`, loaded; a format this casebook lacks is a usage error. */
 export async function loadRenderer(format: Format): Promise<Renderer> {
   const load = (renderers as Partial<Record<Format, () => Promise<Renderer>>>)[format]

@@ -76,6 +76,8 @@ export type { NotedCase, NotesGroup }
 /** What changed since the previous edition, with labels (see edition/edition-notes.ts). */
 export interface EditionNotesView {
   id: 'edition-notes'
+  /** What the notes compare with, in a sentence. */
+  since: string | null
   metadata: string[]
   groups: NotesGroup[]
   frames: string[]

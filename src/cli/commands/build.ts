@@ -1,6 +1,6 @@
 /** `casebook build`: the pack, with progress and diagnostics on stderr. */
 import { relative } from 'node:path'
-import { buildPack, type ProgressEvent } from '../../pack/build-pack.js'
+import { buildPack, type BuildResult, type ProgressEvent } from '../../pack/build-pack.js'
 import { collectDiagnostics, formatDiagnostics, hasErrors } from '../../check/diagnostics.js'
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
@@ -17,6 +17,8 @@ export interface BuildCliOptions {
   browserPath?: string
   force?: boolean
   since?: string
+  edition?: string
+  clean?: boolean
   timings?: boolean
 }
 
@@ -24,11 +26,11 @@ export interface BuildCliOptions {
  * Builds, prints what was written, and sets the exit code (1 content, 3 environment); returns the output folder.
  * Ctrl-C stops it with exit 130 and nothing left behind (interruptible.ts).
  */
-export function build(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
-  return interruptible(() => buildOnce(input, options))
+export function build(input: string | undefined, options: BuildCliOptions, record?: true): Promise<string | undefined> {
+  return interruptible(() => buildOnce(input, options, record))
 }
 
-async function buildOnce(input: string | undefined, options: BuildCliOptions): Promise<string | undefined> {
+async function buildOnce(input: string | undefined, options: BuildCliOptions, record?: true): Promise<string | undefined> {
   const formats = options.format?.map(toFormat)
   const progress = createProgress()
   const steps: Array<Extract<ProgressEvent, { type: 'step' }>> = []
@@ -40,6 +42,8 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions): P
     config: options.config,
     force: options.force,
     since: options.since,
+    edition: options.edition ?? record,
+    clean: options.clean,
     browserPath: options.browserPath,
     onProgress: (event) => (event.type === 'step' ? steps.push(event) : progress.onEvent(event)),
   }).finally(() => progress.done())
@@ -55,9 +59,17 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions): P
   for (const artifact of result.artifacts.filter((entry) => result.written.includes(entry.path))) {
     process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} ${artifact.path.endsWith('slides.html') ? 'slides' : 'pages'}` : ''})\n`)
   }
-  for (const path of result.removed) process.stderr.write(`removed ${shown}/${path} (from an earlier edition, which it would no longer match: not rebuilt this time)\n`)
-  const kept = result.artifacts.length - result.artifacts.filter((entry) => result.written.includes(entry.path)).length
+  for (const path of result.unchanged) process.stderr.write(`unchanged ${shown}/${path} (rebuilt: the same bytes)\n`)
+  const kept = result.artifacts.filter((entry) => !result.written.includes(entry.path) && !result.unchanged.includes(entry.path) && !entry.outdated).length
   if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
+  for (const artifact of result.artifacts.filter((entry) => entry.outdated)) {
+    process.stderr.write(`outdated ${shown}/${artifact.path}: made from an earlier source and not rebuilt (build --locale ${artifact.locale} --format ${artifact.format} updates it; --clean removes it)\n`)
+  }
+  for (const path of result.strays) process.stderr.write(`stray ${shown}/${path}: not part of the pack (--clean removes it)\n`)
+  for (const path of result.removed) process.stderr.write(`removed ${shown}/${path}\n`)
+  const notes = result.changes?.since
+  if (result.edition && result.written.includes(`editions/${result.edition}.json`)) process.stderr.write(`recorded edition ${result.edition} in ${shown}/editions/\n`)
+  if (notes) process.stderr.write(`edition notes: since ${describeSince(notes)}\n`)
   // One browser serves every format: its failure is said once, naming all it cost.
   const byReason = new Map<string, string[]>()
   for (const { locale, format, error } of result.failures) byReason.set(error.message, [...(byReason.get(error.message) ?? []), `${locale} ${format}`])
@@ -74,6 +86,21 @@ function printTimings(steps: Array<Extract<ProgressEvent, { type: 'step' }>>): v
   const line = (ms: number, label: string) => `timing ${Math.round(ms).toString().padStart(7)} ms  ${label}\n`
   for (const { step, ms, locale, format } of steps) process.stderr.write(line(ms, locale ? `${locale} ${format}: ${step}` : step))
   process.stderr.write(line(performance.now(), 'total, since the process started'))
+}
+
+/** What the notes compare with, for the build's last lines. */
+function describeSince(since: NonNullable<NonNullable<BuildResult['changes']>['since']>): string {
+  switch (since.kind) {
+    case 'edition':
+      return `edition ${since.name} (${since.date.slice(0, 10)})`
+    case 'first-build':
+      return `the first build (${since.date.slice(0, 10)}); no edition recorded yet (casebook pack records one)`
+    case 'manifest':
+    case 'source':
+      return since.path
+    case 'git':
+      return `${since.revision} (${since.commit.slice(0, 7)})`
+  }
 }
 
 function toFormat(value: string): Format {

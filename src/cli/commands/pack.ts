@@ -6,14 +6,17 @@ import { interruptible } from '../interruptible.js'
 import { waitLine } from '../progress.js'
 import { build, type BuildCliOptions } from './build.js'
 
-/** Brings the pack up to date, then zips it; exit codes as for build; Ctrl-C as for build, zipping included. */
+/**
+ * Brings the pack up to date and records it as an edition (--edition NAME, else named after its
+ * date), then zips it; exit codes as for build; Ctrl-C as for build, zipping included.
+ */
 export function pack(input: string | undefined, options: BuildCliOptions): Promise<void> {
   return interruptible(async () => {
-    const out = await build(input, options)
+    const out = await build(input, options, true)
     if (!out || process.exitCode === 1) return
     const manifest = await readManifest(out)
     if (!manifest) return
     const onProgress = (event: Parameters<typeof waitLine>[0]) => void process.stderr.write(`${waitLine(event)}\n`)
-    for (const zip of await packZips(out, manifest, { onProgress })) process.stderr.write(`packed ${relative(process.cwd(), zip)}\n`)
+    for (const zip of await packZips(out, manifest, { onProgress })) process.stderr.write(`packed ${relative(process.cwd(), zip.path)}${zip.left.length ? ` (without ${zip.left.join(', ')}: outdated)` : ''}\n`)
   })
 }

@@ -12,6 +12,7 @@ export function editionNotesBlocks(out: BlockSink, context: RenderContext, state
   if (!view) return
   const { t } = context.locale
   out.push(headingBlock(1, t('editionNotes'), state, 'edition_notes'))
+  if (view.since) blockParagraphs(out, [{ type: 'paragraph', children: [{ type: 'text', value: view.since }] }], state)
   if (view.metadata.length) {
     out.push(headingBlock(2, t('changesMetadata'), state))
     blockParagraphs(out, view.metadata.map((value): Block => ({ type: 'point', label: null, children: [{ type: 'text', value }] })), state)

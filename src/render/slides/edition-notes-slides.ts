@@ -12,6 +12,7 @@ export function editionNotesSlides(context: RenderContext, deckTitle: string): E
   if (!view) return []
   const { locale } = context
   const entries: NotesEntry[] = [
+    ...(view.since ? [{ change: view.since, label: '', title: '' }] : []),
     ...view.metadata.map((line) => ({ change: locale.t('changesMetadata'), label: '', title: line })),
     ...view.groups.flatMap((group) => group.cases.map((node) => ({ change: group.heading, label: node.label, title: node.title, detail: node.sections }))),
     ...view.frames.map((line) => ({ change: line, label: '', title: '' })),

@@ -1,0 +1,64 @@
+/**
+ * The localize stage of a build: each locale's tree, made once for its formats, its artifact
+ * keys and its edition notes, and the edition's snapshot (the source and each locale, summarized).
+ */
+import type { VFile } from 'vfile'
+import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
+import type { EditionSnapshot } from '../edition/snapshot.js'
+import { loadLocale, type Locale } from '../locale/load-locale.js'
+import { localizeDocument } from '../locale/localize.js'
+import { reportMissingKeys } from '../locale/report-missing-keys.js'
+import { sameLanguage } from '../text/guess-language.js'
+import type { CaseDocument, ParsedDocument } from '../types.js'
+
+/** One locale of the pack. */
+export interface LocalePack {
+  code: string
+  /** Asked for by this build; the others are an earlier build's, whose artifacts stay in the pack. */
+  requested: boolean
+  locale: Locale
+  tree: CaseDocument
+  /** Its text is a translation's (another language than the source's), where it has one. */
+  translated: boolean
+}
+
+/** What localizing needs from the build. */
+export interface LocalizeContext {
+  input: string
+  dirs: string[]
+  /** Where an incomplete catalog's warning goes; omitted, it is not reported. */
+  reports?: VFile[]
+}
+
+/**
+ * Localizes `document` for the `requested` locales, then for `earlier` ones (an earlier build's);
+ * an earlier locale whose catalog is gone is returned in `gone`.
+ */
+export async function localizeLocales(document: ParsedDocument, requested: string[], earlier: string[], context: LocalizeContext): Promise<{ packs: LocalePack[]; gone: string[] }> {
+  const packs: LocalePack[] = []
+  const gone: string[] = []
+  for (const code of [...requested, ...earlier]) {
+    const asked = requested.includes(code)
+    const locale = asked ? await loadLocale(code, context.dirs) : await loadLocale(code, context.dirs).catch(() => null)
+    if (!locale) {
+      gone.push(code)
+      continue
+    }
+    const incomplete = asked && context.reports && reportMissingKeys(locale)
+    if (incomplete) context.reports!.push(incomplete)
+    const tree = await localizeDocument(document.tree, locale, { input: context.input, files: document.files })
+    packs.push({ code, requested: asked, locale, tree, translated: !sameLanguage(document.tree.data.lang, code) })
+  }
+  return { packs, gone }
+}
+
+/** The edition's snapshot: the source's summary, and each locale's (or `source` where it shows the source's own nodes). */
+export function snapshotOf(tree: TreeSummary, source: CaseDocument, packs: LocalePack[]): EditionSnapshot {
+  const locales: EditionSnapshot['locales'] = {}
+  for (const pack of [...packs].sort((a, b) => (a.code < b.code ? -1 : 1))) {
+    // The document's own language, unconverted: its cases are the source's objects, and its notes the source's.
+    const own = pack.tree.children === source.children && pack.tree.data.title === source.data.title && pack.tree.data.subtitle === source.data.subtitle
+    locales[pack.code] = own ? 'source' : summarizeTree(pack.tree)
+  }
+  return { tree, locales }
+}
