@@ -28,8 +28,9 @@ function listing(manifest: Manifest): string {
       .filter((artifact) => artifact.locale === locale)
       .map((artifact) => {
         const size = `${Math.round(artifact.bytes / 1024)} KB${artifact.pages ? `, ${artifact.pages} pages` : ''}`
-        return `<li><a href="/${encodePath(artifact.path)}">${escapeHtml(artifact.path.split('/').pop() ?? artifact.path)}</a> <small>${artifact.format}, ${size}</small></li>`
+        return `<li><a href="/${encodePath(artifact.path)}">${escapeHtml(artifact.path.split('/').pop() ?? artifact.path)}</a> <small>${artifact.format}, ${size}${artifact.outdated ? ', outdated: from an earlier source' : ''}</small></li>`
       })
+    items.push(`<li><a href="/${encodePath(locale)}/CHANGES.md">CHANGES.md</a> <small>edition notes</small></li>`)
     return `<section lang="${escapeHtml(locale)}"><h2>${escapeHtml(locale)}</h2>\n<ul>\n${items.join('\n')}\n</ul></section>`
   })
   return `${sections.join('\n')}\n<p><a href="/CHANGES.md">CHANGES.md</a> · <a href="/manifest.json">manifest.json</a></p>`
