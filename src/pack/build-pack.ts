@@ -51,7 +51,11 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     try {
       await removeStaleTemps(plan.out)
       const cache = await ArtifactCache.open(plan.out, result.reports)
+      const step = (name: string, since: number) => options.onProgress?.({ type: 'step', step: name, ms: performance.now() - since })
+      const localizeStart = performance.now()
       const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports })
+      step('localize', localizeStart)
+      const editionStart = performance.now()
       const snapshot = snapshotOf(tree, document.tree, packs)
       const editions = await readEditions(plan.out)
       const edition = await planEdition({
@@ -68,6 +72,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       const changes = editionChanges(edition.baseline, snapshot, packs)
       result.changes = changes.source
       result.edition = edition.edition
+      step('edition notes', editionStart)
       const files = await renderGrid({ plan, packs, renderers, cache, pool, templates, sourceDate: edition.sourceDate, changes: changes.locales }, result, options)
       // Every render is done: the browser goes before the writing, not after it.
       await pool.close()
