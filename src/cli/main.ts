@@ -51,10 +51,16 @@ export async function main(argv: string[]): Promise<void> {
     .command('check')
     .description('check documents; each INPUT is its own document')
     .argument('<input...>', 'source files or folders', (value: string, previous: string[] = []) => [...previous, nonEmpty('INPUT')(value)])
-    .addOption(new Option('--reporter <name>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--reporter <name>', 'output format (default: github under GitHub Actions with CI=true, else text)').choices(['text', 'json', 'github']))
     .option('--strict', 'exit 1 on warnings too')
     .option('-c, --config <file>', 'config file', nonEmpty('--config'))
     .action(async (inputs: string[], options) => (await import('./commands/check.js')).check(inputs, options))
+
+  program
+    .command('init')
+    .description('write a starter project: content/ sample, casebook.yaml, its JSON Schema, the GitHub workflow, .gitignore, package.json; existing files are skipped')
+    .argument('[dir]', 'folder to write into (default: here; made if missing)', nonEmpty('DIR'))
+    .action(async (dir: string | undefined) => (await import('./commands/init.js')).init(dir))
 
   program
     .command('ast')
@@ -91,6 +97,7 @@ function addBuildOptions(command: Command, rebuild: boolean): Command {
       .option('--edition <name>', 'record this build as an edition with this name (pack records one, named after its date by default)', nonEmpty('--edition', 'the edition (such as v2)'))
       .option('--clean', 'remove outdated artifacts and files that do not belong to the pack from the output folder')
       .option('--timings', 'print how long each step took (loading, each render and its browser steps, writing)')
+      .addOption(new Option('--reporter <name>', 'how diagnostics print (default: github under GitHub Actions with CI=true, else text)').choices(['text', 'github']))
   }
   return command
 }

@@ -11,6 +11,7 @@ const SECTION_KINDS = ['background', 'analysis', 'insight', 'other'] as const
 /** A real calendar day, as front matter checks it too; a YAML timestamp (string or Date) gives its day. */
 const isoDate = v.pipe(
   v.unknown(),
+  jsonSchema({ type: 'string', format: 'date' }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const result = calendarDate(dataset.value)
     if (result.ok) return result.date
@@ -37,6 +38,7 @@ export function describeValue(value: unknown): string {
 function choice<const T extends readonly string[]>(options: T) {
   return v.pipe(
     v.unknown(),
+    jsonSchema({ type: 'string', enum: [...options] }),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
       const value = dataset.value
       const match = typeof value === 'string' ? options.find((option) => option.toLowerCase() === value.trim().toLowerCase()) : undefined
@@ -45,6 +47,14 @@ function choice<const T extends readonly string[]>(options: T) {
       return NEVER
     }),
   )
+}
+
+/**
+ * What a key's JSON Schema says where valibot's cannot be converted (a transform): @valibot/to-json-schema
+ * copies metadata into the schema (config-json-schema.ts), which editors use to complete casebook.yaml.
+ */
+function jsonSchema(schema: Record<string, unknown>) {
+  return v.metadata<unknown, Record<string, unknown>>(schema)
 }
 
 /**

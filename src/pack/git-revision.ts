@@ -27,13 +27,20 @@ function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'utf8'):
   })
 }
 
-/** The newest tag reachable from HEAD in the repository holding `input`, for `--since last-tag`. */
+/**
+ * For `--since last-tag`: the newest tag on a commit before HEAD, in the repository holding `input`.
+ * A tag on HEAD itself is passed over: building the commit of release v2 compares with v1, not with itself.
+ */
 export async function lastTag(input: string): Promise<string> {
   const folder = await folderOf(input)
-  const tag = (await git(folder, ['describe', '--tags', '--abbrev=0'])) as string | null
+  const tag = (await git(folder, ['describe', '--tags', '--abbrev=0', 'HEAD^'])) as string | null
   if (tag === null) {
     const inRepository = await git(folder, ['rev-parse', '--show-toplevel'])
-    throw new UsageError(inRepository === null ? `--since last-tag: ${input} is not in a git repository` : `--since last-tag: the repository holding ${input} has no tag reachable from HEAD; tag a release (git tag v1) or name a revision`)
+    throw new UsageError(
+      inRepository === null
+        ? `--since last-tag: ${input} is not in a git repository`
+        : `--since last-tag: the repository holding ${input} has no tag on a commit before HEAD; tag a release (git tag v1) or name a revision`,
+    )
   }
   return tag.trim()
 }

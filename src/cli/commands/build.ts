@@ -1,12 +1,13 @@
 /** `casebook build`: the pack, with progress and diagnostics on stderr. */
 import { relative } from 'node:path'
 import { buildPack, type BuildResult, type ProgressEvent } from '../../pack/build-pack.js'
-import { collectDiagnostics, formatDiagnostics, hasErrors } from '../../check/diagnostics.js'
+import { collectDiagnostics, hasErrors } from '../../check/diagnostics.js'
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
 import { UsageError } from '../../errors.js'
 import { interruptible } from '../interruptible.js'
 import { createProgress } from '../progress.js'
+import { defaultReporter, formatReport, type Reporter } from '../reporter.js'
 
 /** Options of `build` (and `pack`, which builds first). */
 export interface BuildCliOptions {
@@ -20,6 +21,8 @@ export interface BuildCliOptions {
   edition?: string
   clean?: boolean
   timings?: boolean
+  /** How diagnostics print; unset: annotations under GitHub Actions, else text. */
+  reporter?: Exclude<Reporter, 'json'>
 }
 
 /**
@@ -49,7 +52,9 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
   }).finally(() => progress.done())
   if (options.timings) printTimings(steps)
   const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
-  if (diagnostics.length > 0) process.stderr.write(formatDiagnostics(diagnostics) + '\n')
+  // Annotations are workflow commands, which GitHub reads from stdout; text goes with the progress on stderr.
+  const reporter = options.reporter ?? defaultReporter()
+  if (diagnostics.length > 0) (reporter === 'github' ? process.stdout : process.stderr).write(formatReport(diagnostics, reporter) + '\n')
   if (hasErrors([...result.document.files, ...result.reports])) {
     process.stderr.write('casebook: content errors; nothing was written\n')
     process.exitCode = 1

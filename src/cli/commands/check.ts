@@ -1,11 +1,13 @@
 /** `casebook check INPUT...`: each input is its own document. */
-import { collectDiagnostics, formatDiagnostics, hasErrors, hasWarnings, type Diagnostic } from '../../check/diagnostics.js'
+import { collectDiagnostics, hasErrors, hasWarnings, type Diagnostic } from '../../check/diagnostics.js'
 import { findConfig, loadConfig } from '../../config/load-config.js'
 import { loadDocument } from '../../load-document.js'
 import { checkTranslations } from '../../locale/check-translations.js'
+import { defaultReporter, formatReport, type Reporter } from '../reporter.js'
 
 interface CheckCliOptions {
-  reporter: 'text' | 'json'
+  /** Unset: annotations under GitHub Actions, else text. */
+  reporter?: Reporter
   strict?: boolean
   config?: string
 }
@@ -22,7 +24,7 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
     diagnostics.push(...collectDiagnostics(files))
     failed ||= options.strict ? hasWarnings(files) : hasErrors(files)
   }
-  if (options.reporter === 'json') process.stdout.write(JSON.stringify(diagnostics, null, 2) + '\n')
-  else if (diagnostics.length > 0) process.stdout.write(formatDiagnostics(diagnostics) + '\n')
+  const reporter = options.reporter ?? defaultReporter()
+  if (reporter === 'json' || diagnostics.length > 0) process.stdout.write(formatReport(diagnostics, reporter) + '\n')
   process.exitCode = failed ? 1 : 0
 }
