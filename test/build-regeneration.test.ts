@@ -46,7 +46,7 @@ describe('incremental builds', () => {
     expect(again.written).toEqual([])
     // Step timings are reported either way; nothing may be rendered or written.
     expect(events.filter((event) => event.type !== 'step').map((event) => event.type)).toEqual(['skip'])
-    expect(events.filter((event) => event.type === 'step').map((event) => event.type === 'step' && event.step)).toEqual(['read, parse and check', 'write'])
+    expect(events.filter((event) => event.type === 'step').map((event) => event.type === 'step' && event.step)).toEqual(['read, parse and check', 'localize', 'edition notes', 'write'])
     expect(snapshot(out)).toEqual(before)
     const forced = await buildPack({ input: source, out, cwd: dir, force: true })
     // Rendered again, to the same bytes: left in place, and said to be unchanged.
@@ -75,8 +75,8 @@ describe('incremental builds', () => {
       since: { kind: 'first-build', date: expect.stringMatching(/^\d{4}-\d\d-\d\dT00:00:00\.000Z$/) },
     })
     const changes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
-    expect(changes).toMatch(/^# 本版更新: .*\n\n对照：.*的首次构建（尚未记录版本）。\n/)
-    expect(changes).toContain('- 案例七：苏州“智慧交通” (修改的小节：7.1 案例背景)')
+    expect(changes).toMatch(/^# 本版更新：.*\n\n对照：.*的首次构建（尚未记录版本）。\n/)
+    expect(changes).toContain('- 案例七：苏州“智慧交通”（修改的小节：7.1 案例背景）')
     const html = readFileSync(join(out, 'zh-CN', 'report.html'), 'utf8')
     const notes = html.slice(html.indexOf('<section class="edition-notes"'), html.indexOf('</section>', html.indexOf('<section class="edition-notes"')))
     expect(notes).toContain('案例七')
@@ -88,7 +88,7 @@ describe('incremental builds', () => {
     expect(notesSlide).toContain('7.1 案例背景')
     const word = await mammoth.convertToHtml({ path: join(out, 'zh-CN', 'report.docx') })
     expect(word.value).toContain('<h1><a id="_Toc1"></a><a id="edition_notes"></a>本版更新</h1>')
-    expect(word.value).toContain('<li><strong>案例七：</strong>苏州“智慧交通” (修改的小节：7.1 案例背景)</li>')
+    expect(word.value).toContain('<li><strong>案例七：</strong>苏州“智慧交通”（修改的小节：7.1 案例背景）</li>')
     // The same edition built again keeps its notes, so the bytes do not change.
     const again = await buildPack({ input: source, out, cwd: dir })
     expect(again.written).toEqual([])

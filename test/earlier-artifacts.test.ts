@@ -58,7 +58,7 @@ describe('artifacts of an earlier build that this one does not make', () => {
     const preview = build('--format', 'html', '--locale', 'zh-CN')
     expect(preview.code, preview.stderr).toBe(0)
     for (const path of ['zh-CN/report.docx', 'zh-TW/report.docx', 'zh-TW/report.html']) {
-      expect(preview.stderr).toContain(`outdated out/${path}: made from an earlier source and not rebuilt`)
+      expect(preview.stderr).toContain(`outdated out/${path}: made from earlier inputs (the source, a translation, the templates or the edition notes) and not rebuilt`)
       expect(existsSync(join(dir, 'out', path))).toBe(true)
     }
     expect(paths()).toEqual(all)

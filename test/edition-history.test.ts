@@ -89,7 +89,7 @@ describe('several builds between two editions', () => {
     const first = run(dir, 'pack', '--edition', 'v1')
     expect(first.stderr).toContain('recorded edition v1 in out/editions/')
     expect(existsSync(join(dir, 'out', 'editions', 'v1.json'))).toBe(true)
-    for (const locale of ['zh-CN', 'zh-TW', 'en']) expect(notes(dir, locale)).toMatch(/^# .*\(v1\)\n\n(首版|First edition)/)
+    for (const locale of ['zh-CN', 'zh-TW', 'en']) expect(notes(dir, locale)).toMatch(/^# .*(（v1）|\(v1\))\n\n(首版|First edition)/)
   })
 
   it('gathers every change made since the edition, in each locale’s words and script', () => {
@@ -100,19 +100,19 @@ describe('several builds between two editions', () => {
     // Two saves, two builds: both edits are in the notes, not only the last.
     const zhCN = notes(dir, 'zh-CN')
     expect(zhCN).toContain('对照版本：v1（2026年1月1日）。')
-    expect(zhCN).toContain('- 案例六：成都“城市社区治理” (修改的小节：6.2 案例分析)')
-    expect(zhCN).toContain('- 案例八：南京“互联网+教育” (修改的小节：8.2 案例分析)')
+    expect(zhCN).toContain('- 案例六：成都“城市社区治理”（修改的小节：6.2 案例分析）')
+    expect(zhCN).toContain('- 案例八：南京“互联网+教育”（修改的小节：8.2 案例分析）')
     expect(marked(dir, 'zh-CN')).toEqual(['案例六', '案例八'])
     const zhTW = notes(dir, 'zh-TW')
     expect(zhTW).toContain('對照版本：v1（2026年1月1日）。')
     // Converted as the zh-TW pack shows them: Traditional characters, Taiwan's words and 「」 quotes.
-    expect(zhTW).toContain('- 案例六：成都「城市社區治理」 (修改的小節：6.2 案例分析)')
-    expect(zhTW).toContain('- 案例八：南京「網際網路+教育」 (修改的小節：8.2 案例分析)')
+    expect(zhTW).toContain('- 案例六：成都「城市社區治理」（修改的小節：6.2 案例分析）')
+    expect(zhTW).toContain('- 案例八：南京「網際網路+教育」（修改的小節：8.2 案例分析）')
     expect(zhTW).not.toMatch(/社区|互联网|“/)
     // The English text did not change: the cases are pending, in English, and not marked.
     const en = notes(dir, 'en')
     expect(en).toContain('Compared with edition v1 of January 1, 2026.')
-    expect(en).toContain('## Source changed; translation pending\n\n- Case 6: Chengdu’s “Urban Community Governance”\n- Case 8: Nanjing’s “Internet + Education”\n')
+    expect(en).toContain('## Source changed; translation pending\n\n- Case 6: Chengdu’s “Urban Community Governance” (6.2 Analysis)\n- Case 8: Nanjing’s “Internet + Education” (8.2 Analysis)\n')
     expect(en).not.toMatch(/[\u4e00-\u9fff]/)
     expect(marked(dir, 'en')).toEqual([])
   })
@@ -132,7 +132,7 @@ describe('several builds between two editions', () => {
     const second = run(dir, 'pack', '--edition', 'v2')
     expect(second.stderr).toContain('edition notes: since edition v1 (2026-01-01)')
     const recorded = notes(dir, 'zh-CN')
-    expect(recorded).toMatch(/^# 本版更新: .* \(v2\)\n\n对照版本：v1/)
+    expect(recorded).toMatch(/^# 本版更新：.*（v2）\n\n对照版本：v1/)
     const zip = readFileSync(join(dir, 'out', 'briefing-pack-en.zip')).toString('latin1')
     expect(zip).toContain('briefing-pack-en/CHANGES.md')
     const mtimes = readdirSync(join(dir, 'out', 'zh-CN')).map((name) => statSync(join(dir, 'out', 'zh-CN', name)).mtimeMs)
@@ -148,8 +148,8 @@ describe('several builds between two editions', () => {
     run(dir, 'build')
     const zhCN = notes(dir, 'zh-CN')
     expect(zhCN).toContain('对照版本：v2')
-    expect(zhCN).toContain('- 案例六：成都“城市社区治理” (修改的小节：6.2 案例分析)')
-    expect(zhCN).toContain('- 案例八：南京“互联网+教育” (修改的小节：8.2 案例分析)')
+    expect(zhCN).toContain('- 案例六：成都“城市社区治理”（修改的小节：6.2 案例分析）')
+    expect(zhCN).toContain('- 案例八：南京“互联网+教育”（修改的小节：8.2 案例分析）')
     expect(notes(dir, 'en')).toContain('- Case 3: Shenzhen’s “Internet + Government Services” (Sections changed: 3.1 Background)')
   })
 
@@ -216,8 +216,8 @@ describe('--since', () => {
     expect(result.code, result.stderr).toBe(0)
     const commit = git('rev-parse', '--short=7', 'HEAD~1')
     expect(changes('zh-CN')).toContain(`对照：HEAD~1（提交 ${commit}）。`)
-    expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用 (修改的小节：5.1 案例背景)'])
-    expect(groups(changes('en'))).toEqual(['- Case 5: Chongqing’s “Big Data” Applications'])
+    expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用（修改的小节：5.1 案例背景）'])
+    expect(groups(changes('en'))).toEqual(['- Case 5: Chongqing’s “Big Data” Applications (5.1 Background)'])
     expect(changes('en')).toContain('## Source changed; translation pending')
     expect(readdirSync(tmpdir()).filter((name) => name.startsWith('casebook-since-'))).toEqual([])
   })
@@ -226,7 +226,7 @@ describe('--since', () => {
     for (const value of ['last-tag', 'release-1', git('rev-parse', 'HEAD~1')]) {
       const result = since(value)
       expect(result.code, result.stderr).toBe(0)
-      expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用 (修改的小节：5.1 案例背景)'])
+      expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用（修改的小节：5.1 案例背景）'])
     }
     expect(changes('zh-CN')).toMatch(/对照：[0-9a-f]{40}（提交 [0-9a-f]{7}）。/)
   })
@@ -234,12 +234,12 @@ describe('--since', () => {
   it('an earlier source, an earlier manifest and a recorded edition', () => {
     expect(since('old.txt').code).toBe(0)
     expect(changes('zh-CN')).toContain('对照：old.txt。')
-    expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用 (修改的小节：5.1 案例背景)'])
+    expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用（修改的小节：5.1 案例背景）'])
     copyFileSync(join(dir, 'since-out', 'manifest.json'), join(dir, 'earlier.json'))
     edit(source, '重庆市全面推进', '重庆市大力推进')
     expect(since('earlier.json').code).toBe(0)
     expect(changes('zh-CN')).toContain('对照：earlier.json。')
-    expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用 (修改的小节：5.1 案例背景)'])
+    expect(groups(changes('zh-CN'))).toEqual(['- 案例五：重庆“大数据”应用（修改的小节：5.1 案例背景）'])
     const packed = casebook(['pack', 'cases.txt', '--out', 'since-out', '--format', 'html', '--locale', 'zh-CN', '--edition', 'spring'], { cwd: dir, env: ENV })
     expect(packed.code, packed.stderr).toBe(0)
     edit(source, '重庆市大力推进', '重庆市积极推进')
@@ -250,7 +250,8 @@ describe('--since', () => {
   it('anything else is a usage error naming the argument', () => {
     writeFileSync(join(dir, 'CHANGES.md'), '# 本版更新\n\n首版。\n')
     for (const [value, says] of [
-      ['CHANGES.md', /--since: CHANGES\.md is not an edition casebook can compare with/],
+      ['CHANGES.md', /--since CHANGES\.md: that is edition notes casebook wrote, not an edition/],
+      ['cases.en.md', /--since cases\.en\.md: that is a translation \(read beside its source\), not an edition/],
       ['nonsense', /--since nonsense: no recorded edition, file or git revision has that name\. Name a recorded edition \(spring\)/],
       ['gone/manifest.json', /--since gone\/manifest\.json: there is no file gone\/manifest\.json/],
     ] as const) {
@@ -265,7 +266,7 @@ describe('--since', () => {
     const { dir: plain } = project()
     const result = casebook(['build', 'cases.txt', '--out', 'out', '--format', 'html', '--since', 'HEAD~1'], { cwd: plain, env: ENV })
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('--since HEAD~1: no recorded edition, file or git revision has that name')
+    expect(result.stderr).toMatch(/--since HEAD~1: no recorded edition or file has that name, and \S*cases\.txt is not in a git repository/)
     const tagless = casebook(['build', 'cases.txt', '--out', 'out', '--format', 'html', '--since', 'last-tag'], { cwd: plain, env: ENV })
     expect(tagless.code).toBe(2)
     expect(tagless.stderr).toContain('--since last-tag: ')

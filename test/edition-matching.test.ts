@@ -179,8 +179,8 @@ describe('matching sections', () => {
     const four: Written = { ...three, sections: [...three.sections, ['延伸阅读', '更多材料。']] }
     const addedNotes = changesMarkdown('测试', await diff([three], [four]), zh)
     const removedNotes = changesMarkdown('测试', await diff([four], [three]), zh)
-    expect(addedNotes).toContain('- 案例一：杭州“智慧城市” (新增的小节：1.4 延伸阅读)')
-    expect(removedNotes).toContain('- 案例一：杭州“智慧城市” (删除的小节：1.4 延伸阅读)')
+    expect(addedNotes).toContain('- 案例一：杭州“智慧城市”（新增的小节：1.4 延伸阅读）')
+    expect(removedNotes).toContain('- 案例一：杭州“智慧城市”（删除的小节：1.4 延伸阅读）')
     const english = changesMarkdown('Test', await diff([four], [three]), en)
     expect(english).toContain('- Case 1: 杭州“智慧城市” (Sections removed: 1.4 延伸阅读)')
   })
@@ -256,7 +256,7 @@ describe('editions built one after another', () => {
 
     const inserted = build([FOUR[0], city('广州'), ...FOUR.slice(1)])
     expect(inserted.changes).toBe(
-      ['# 本版更新: cases (e2)', '', '对照版本：e1（2026年1月1日）。', '', '## 新增案例', '', '- 案例二：广州“智慧城市”', '', '## 重新编号的案例', '', '- 案例二 → 案例三：上海“智慧城市”', '- 案例三 → 案例四：深圳“智慧城市”', '- 案例四 → 案例五：成都“智慧城市”', ''].join('\n'),
+      ['# 本版更新：cases（e2）', '', '对照版本：e1（2026年1月1日）。', '', '## 新增案例', '', '- 案例二：广州“智慧城市”', '', '## 重新编号的案例', '', '- 案例二 → 案例三：上海“智慧城市”', '- 案例三 → 案例四：深圳“智慧城市”', '- 案例四 → 案例五：成都“智慧城市”', ''].join('\n'),
     )
     expect(inserted.notes).toContain('新增案例')
     expect(inserted.notes).toContain('案例二广州“智慧城市”')
@@ -281,7 +281,7 @@ describe('editions built one after another', () => {
     const current = [order[0], { ...order[1], title: '上海“一网通办”' }, ...order.slice(2)]
     const hangzhou = current[0]
     const sections = build([{ ...hangzhou, sections: [hangzhou.sections[0], ['案例分析', '杭州的新分析。'], ['延伸阅读', '更多材料。']] }, ...current.slice(1)])
-    expect(sections.changes).toContain('- 案例一：杭州“智慧城市” (新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析)')
+    expect(sections.changes).toContain('- 案例一：杭州“智慧城市”（新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析）')
     expect(sections.notes).toContain('新增的小节：1.3 延伸阅读；删除的小节：1.3 案例启示；修改的小节：1.2 案例分析')
     expect(sections.marked).toEqual(['案例一'])
 
@@ -337,7 +337,7 @@ describe('upgrading over an older manifest', () => {
     writeFileSync(source, outline(edited))
     await buildPack({ input: source, out, cwd: dir })
     const notes = readFileSync(join(out, 'CHANGES.md'), 'utf8')
-    expect(notes).toContain('- 案例二：上海“智慧城市” (修改的小节：2.1 案例背景)')
+    expect(notes).toContain('- 案例二：上海“智慧城市”（修改的小节：2.1 案例背景）')
     // What a casebook before number-free matching recorded: no body hashes, subtitle or date.
     const manifestPath = join(out, 'manifest.json')
     const { locales: _locales, edition: _edition, strays: _strays, ...manifest } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { tree: TreeSummary; baseline: { tree: TreeSummary }; locales: unknown; edition: unknown; strays: unknown }

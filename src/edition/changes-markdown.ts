@@ -5,7 +5,10 @@ import { editionNotes, sinceLine } from './edition-notes.js'
 
 /** Renders what changed since the previous edition, with the labels of `locale`; `edition` names this one when it is recorded. */
 export function changesMarkdown(title: string, changes: TreeChanges | null, locale: Locale, edition?: string): string {
-  const lines = [`# ${locale.t('editionNotes')}: ${title}${edition ? ` (${edition})` : ''}`, '']
+  const separator = locale.t('pointSeparator')
+  // `# 本版更新：标题（v2）`, `# Edition notes: Title (v2)`: the locale's colon and brackets.
+  const detail = (entry: string, value: string | undefined) => (value ? locale.t('changesDetail', { entry, detail: value }) : entry)
+  const lines = [`# ${detail(`${locale.t('editionNotes')}${separator}${title}`, edition)}`, '']
   if (!changes) return [...lines, locale.t('changesFirst'), ''].join('\n')
   const since = sinceLine(changes, locale)
   if (since) lines.push(since, '')
@@ -16,10 +19,12 @@ export function changesMarkdown(title: string, changes: TreeChanges | null, loca
     for (const line of notes.metadata) lines.push(`- ${line}`)
     lines.push('')
   }
-  const separator = locale.t('pointSeparator')
   for (const group of notes.groups) {
     lines.push(`## ${group.heading}`, '')
-    for (const node of group.cases) lines.push(`- ${node.label}${separator}${node.title}${node.sections ? ` (${node.sections})` : ''}`)
+    for (const node of group.cases) {
+      const entry = `${node.label}${separator}${node.title}`
+      lines.push(`- ${detail(entry, node.sections)}`)
+    }
     lines.push('')
   }
   for (const line of notes.frames) lines.push(line, '')

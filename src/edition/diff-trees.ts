@@ -39,6 +39,12 @@ export interface RenamedCase extends CaseRef {
   previousTitle: string
 }
 
+/** A case whose source changed while its translation did not: its title, or these sections. */
+export interface PendingCase extends CaseRef {
+  /** The sections whose source changed, labelled as the locale has them; empty when only the title's did. */
+  sections: SectionLabel[]
+}
+
 /** A case whose number changed. */
 export interface MovedCase extends CaseRef {
   previousNumber: number
@@ -68,13 +74,47 @@ export interface TreeChanges {
    * In a translated locale: cases whose source changed while their translation did not
    * (source changed; translation pending). Not marked ●: what the locale shows is unchanged.
    */
-  pending: CaseRef[]
+  pending: PendingCase[]
   /** What these changes are measured against, for the notes to name; set by the build. */
   since?: BaselineLabel
 }
 
-/** Compares two editions' summaries. */
-export function diffTrees(previous: TreeSummary, current: TreeSummary): TreeChanges {
+/**
+ * Which case and section of the previous edition each of this edition's is (undefined: added).
+ * A locale's trees have their source's shape, so the source's pairing serves them: a case whose
+ * translation first arrives, or whose title is translated anew, is still the same case.
+ */
+export interface Pairing {
+  cases: Array<number | undefined>
+  /** By this edition's case index: its sections' partners in the paired previous case. */
+  sections: Map<number, Array<number | undefined>>
+  /** Matched by number-free body hashes (false for a manifest of an older casebook: by number, then title). */
+  identity: boolean
+}
+
+/** Pairs two editions' cases and sections by identity (see the top of this file). */
+export function pairTrees(previous: TreeSummary, current: TreeSummary): Pairing {
+  // A manifest written before number-free hashes has no `body`: then cases are matched as those
+  // casebooks did, by number, then by a title that moved (and sections by number, then title).
+  const identity = [...previous.cases, ...current.cases].every((node) => node.body !== undefined && node.sections.every((section) => section.body !== undefined))
+  const cases = identity ? matchByIdentity(previous.cases, current.cases) : matchByNumber(previous.cases, current.cases)
+  const sections = new Map<number, Array<number | undefined>>()
+  cases.forEach((before, after) => {
+    if (before === undefined) return
+    const old = previous.cases[before].sections
+    const now = current.cases[after].sections
+    sections.set(after, identity ? matchItems(old, now, emptySection) : matchSectionsByNumber(old, now))
+  })
+  return { cases, sections, identity }
+}
+
+/** Whether `tree` has `like`'s shape: as many cases, each with as many sections (a locale's tree and its source's). */
+export function sameShape(tree: TreeSummary, like: TreeSummary): boolean {
+  return tree.cases.length === like.cases.length && tree.cases.every((node, index) => node.sections.length === like.cases[index].sections.length)
+}
+
+/** Compares two editions' summaries, pairing their cases and sections by identity, or as `pairing` says. */
+export function diffTrees(previous: TreeSummary, current: TreeSummary, pairing: Pairing = pairTrees(previous, current)): TreeChanges {
   const changes: TreeChanges = {
     added: [],
     removed: [],
@@ -87,13 +127,10 @@ export function diffTrees(previous: TreeSummary, current: TreeSummary): TreeChan
     conclusionChanged: previous.conclusion !== current.conclusion,
     pending: [],
   }
-  // A manifest written before number-free hashes has no `body`: then cases are matched as those
-  // casebooks did, by number, then by a title that moved (and sections by number, then title).
-  const identity = [...previous.cases, ...current.cases].every((node) => node.body !== undefined && node.sections.every((section) => section.body !== undefined))
-  const pairs = identity ? matchByIdentity(previous.cases, current.cases) : matchByNumber(previous.cases, current.cases)
+  const { identity } = pairing
   const matchedBefore = new Set<number>()
   const matchedPairs: Array<[number, number]> = []
-  pairs.forEach((before, after) => {
+  pairing.cases.forEach((before, after) => {
     const node = current.cases[after]
     if (before === undefined) {
       changes.added.push(ref(node))
@@ -104,7 +141,7 @@ export function diffTrees(previous: TreeSummary, current: TreeSummary): TreeChan
     const old = previous.cases[before]
     if (old.title !== node.title) changes.renamed.push({ ...ref(node), previousTitle: old.title })
     const same = identity ? old.body === node.body : old.hash === node.hash
-    if (!same) changes.changed.push({ ...ref(node), sections: sectionChanges(old.sections, node.sections, identity) })
+    if (!same) changes.changed.push({ ...ref(node), sections: sectionChanges(old.sections, node.sections, pairing.sections.get(after)!, identity) })
   })
   previous.cases.forEach((node, index) => {
     if (!matchedBefore.has(index)) changes.removed.push(ref(node))
@@ -263,8 +300,7 @@ function matchByNumber(before: CaseSummary[], after: CaseSummary[]): Array<numbe
   })
 }
 
-function sectionChanges(before: SectionSummary[], after: SectionSummary[], identity: boolean): SectionChanges {
-  const pairs = identity ? matchItems(before, after, emptySection) : matchSectionsByNumber(before, after)
+function sectionChanges(before: SectionSummary[], after: SectionSummary[], pairs: Array<number | undefined>, identity: boolean): SectionChanges {
   const changes: SectionChanges = { added: [], removed: [], changed: [], moved: [] }
   const matched = new Set<number>()
   const order: Array<[number, number]> = []
@@ -297,7 +333,8 @@ function matchSectionsByNumber(before: SectionSummary[], after: SectionSummary[]
   })
 }
 
-function label(section: { number: string | null; title: string }): string {
+/** A section's label: `1.4 案例背景`, or the title alone. */
+export function label(section: { number: string | null; title: string }): string {
   return section.number ? `${section.number} ${section.title}` : section.title
 }
 

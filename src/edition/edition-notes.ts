@@ -76,7 +76,7 @@ export function editionNotes(changes: TreeChanges | null | undefined, locale: Lo
   group('moved', changes.moved.map(moved))
   group('renumbered', changes.renumbered.map(moved))
   group('removed', changes.removed.map((node) => ({ label: locale.caseLabel(node.number), title: node.title })))
-  group('pending', changes.pending.map((node) => ({ label: locale.caseLabel(node.number), title: node.title })))
+  group('pending', changes.pending.map((node) => ({ label: locale.caseLabel(node.number), title: node.title, sections: node.sections.length ? node.sections.join(listSeparator) : undefined })))
   const frames = [...(changes.introChanged ? [t('changesIntro')] : []), ...(changes.conclusionChanged ? [t('changesConclusion')] : [])]
   return { since: sinceLine(changes, locale), metadata: changes.metadata.map((change) => metadataLine(change, locale)), groups, frames }
 }

@@ -102,7 +102,7 @@ export function sha256(bytes: Uint8Array | string): string {
 /** A warning on out/manifest.json that is there but cannot be used: the notes would otherwise call this a first edition. */
 function unreadableManifest(out: string, reason: string): VFile {
   const file = new VFile({ path: join(out, MANIFEST) })
-  const what = `The previous build's ${MANIFEST} cannot be used: ${reason}. Every artifact is rebuilt, and the edition notes have no earlier edition to compare with (--since names one)`
+  const what = `The previous build's ${MANIFEST} cannot be used: ${reason}. Every artifact is rebuilt, and the edition notes compare with the last recorded edition, or, with none recorded, call this a first edition (--since names another)`
   report(file, what, { ruleId: 'manifest-unreadable', severity: 'warning' })
   return file
 }

@@ -30,8 +30,12 @@ export interface EditionRecord extends EditionSnapshot {
 /** A name that is a safe file name anywhere: letters (any script), digits, and . _ - inside. */
 const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N}._-]{0,62}[\p{L}\p{N}])?$/u
 
-/** Refuses a name that cannot be a file name in out/editions/, naming the rule. */
+/** Words `--since` reads as something else than an edition. */
+const RESERVED = new Set(['last-tag', 'HEAD', 'FETCH_HEAD', 'ORIG_HEAD', 'MERGE_HEAD'])
+
+/** Refuses a name that cannot be a file name in out/editions/, or that `--since` would read otherwise, naming the rule. */
 export function checkEditionName(name: string): string {
+  if (RESERVED.has(name)) throw new UsageError(`--edition “${name}” cannot name an edition: --since reads it as ${name === 'last-tag' ? 'the newest git tag' : 'a git revision'}; choose another name (such as v2)`)
   if (!NAME.test(name)) {
     throw new UsageError(`--edition “${name}” cannot name an edition: use 1 to 64 letters, digits, dots, underscores or hyphens, starting and ending with a letter or digit (such as v2, 2026-12 or 第三版)`)
   }

@@ -93,6 +93,11 @@ export async function checkoutRevision(input: string, revision: string): Promise
   }
 }
 
+/** Whether `input` is inside a git repository. */
+export async function isRepository(input: string): Promise<boolean> {
+  return (await git(await folderOf(input), ['rev-parse', '--show-toplevel'])) !== null
+}
+
 /** The folder git runs in: the input itself, or the one holding it. */
 async function folderOf(input: string): Promise<string> {
   const info = await stat(input).catch(() => null)

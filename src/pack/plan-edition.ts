@@ -2,6 +2,8 @@
  * Which edition a build is and what its notes compare with. An edition is what the user
  * publishes (`pack`, `build --edition`), not every build:
  * - `--since` names the baseline outright.
+ * - An edition is recorded under the name given, or a date not taken yet; a name given again
+ *   replaces the last edition, and an earlier edition's name is refused.
  * - Recording an edition compares it with the last recorded one (or, recording that one again
  *   under its name, with what it compared with); the first recorded edition is a first edition.
  * - Any other build compares with the last recorded edition, so its notes hold everything since,
@@ -48,7 +50,7 @@ export async function planEdition(inputs: EditionInputs): Promise<EditionPlan> {
   // Only a build that is the last edition again takes its date: a new edition is dated today.
   const again = same && (asked === null || asked === last.name)
   const date = sourceDate(inputs.documentDate, process.env, again ? new Date(last.sourceDate) : inputs.now)
-  const record = inputs.record === undefined ? null : (asked ?? (again ? last!.name : date.toISOString().slice(0, 10)))
+  const record = inputs.record === undefined ? null : (asked ?? (again ? last!.name : freeName(date.toISOString().slice(0, 10), editions)))
   if (record !== null && record !== last?.name) {
     const taken = editions.find((edition) => edition.name === record)
     if (taken) throw new UsageError(`Edition ${record} is already recorded (of ${taken.sourceDate.slice(0, 10)}, not the last one); name this edition otherwise with --edition NAME`)
@@ -56,6 +58,17 @@ export async function planEdition(inputs: EditionInputs): Promise<EditionPlan> {
   const edition = record ?? (again ? last!.name : null)
   if (inputs.since) return { baseline: await readSince(inputs.since, inputs), sourceDate: date, record, edition }
   return { baseline: chooseBaseline(inputs, record, same), sourceDate: date, record, edition }
+}
+
+/**
+ * A default name that no recorded edition has: the date, then `2026-12-01.2`, `.3`, … for a second
+ * edition the same day. Only a name given with --edition replaces the last edition.
+ */
+function freeName(day: string, editions: EditionRecord[]): string {
+  const taken = new Set(editions.map((edition) => edition.name))
+  let name = day
+  for (let count = 2; taken.has(name); count++) name = `${day}.${count}`
+  return name
 }
 
 function chooseBaseline({ editions, previous, current }: EditionInputs, record: string | null, same: boolean): Baseline | null {

@@ -68,7 +68,7 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
   const kept = result.artifacts.filter((entry) => !result.written.includes(entry.path) && !result.unchanged.includes(entry.path) && !entry.outdated).length
   if (kept > 0) process.stderr.write(`${kept} artifact${kept === 1 ? '' : 's'} unchanged in ${shown}/ (use --force to rebuild)\n`)
   for (const artifact of result.artifacts.filter((entry) => entry.outdated)) {
-    process.stderr.write(`outdated ${shown}/${artifact.path}: made from an earlier source and not rebuilt (build --locale ${artifact.locale} --format ${artifact.format} updates it; --clean removes it)\n`)
+    process.stderr.write(`outdated ${shown}/${artifact.path}: made from earlier inputs (the source, a translation, the templates or the edition notes) and not rebuilt (build --locale ${artifact.locale} --format ${artifact.format} updates it; --clean removes it)\n`)
   }
   for (const path of result.strays) process.stderr.write(`stray ${shown}/${path}: not part of the pack (--clean removes it)\n`)
   for (const path of result.removed) process.stderr.write(`removed ${shown}/${path}\n`)

@@ -23,7 +23,7 @@ export function editionNotesBlocks(out: BlockSink, context: RenderContext, state
     const points: Block[] = group.cases.map((node) => ({
       type: 'point',
       label: node.label,
-      children: [{ type: 'text', value: node.sections ? `${node.title} (${node.sections})` : node.title }],
+      children: [{ type: 'text', value: node.sections ? t('changesDetail', { entry: node.title, detail: node.sections }) : node.title }],
     }))
     blockParagraphs(out, points, state)
   }
