@@ -13,8 +13,8 @@ import { collectDiagnostics } from '../check/diagnostics.js'
  * the previous build's tree; but when the content is the same as that build's,
  * its own baseline, so rebuilding an unchanged edition gives the same notes and bytes.
  */
-export async function chooseBaseline(current: TreeSummary, previous: Manifest | null, since?: string): Promise<TreeSummary | null> {
-  if (since) return readSince(since)
+export async function chooseBaseline(current: TreeSummary, previous: Manifest | null, since?: string, caseHeading?: string): Promise<TreeSummary | null> {
+  if (since) return readSince(since, caseHeading)
   if (!previous) return null
   return sameJson(previous.tree, asRecorded(current, previous.tree)) ? previous.baseline : previous.tree
 }
@@ -62,7 +62,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 
 const SINCE_HINT = 'name an out/manifest.json of an earlier build, or an earlier version of the source document'
 
-async function readSince(path: string): Promise<TreeSummary> {
+/** `caseHeading` is the config's `outline.caseHeading`: an earlier version of the source is read as the source is. */
+async function readSince(path: string, caseHeading: string | undefined): Promise<TreeSummary> {
   if (!existsSync(path)) throw new UsageError(`--since: there is no ${path}; ${SINCE_HINT}`)
   if (extname(path).toLowerCase() === '.json') {
     const text = await readFile(path, 'utf8').catch((error: Error) => {
@@ -77,7 +78,7 @@ async function readSince(path: string): Promise<TreeSummary> {
     if (!isTreeSummary(manifest?.tree)) throw new UsageError(`--since: ${path} is not a casebook manifest (no case tree in “tree”); ${SINCE_HINT}`)
     return manifest.tree
   }
-  const document = await loadDocument(path)
+  const document = await loadDocument(path, { caseHeading })
   // An edition to compare with is a document casebook can read: CHANGES.md or a binary file is none.
   const problem = collectDiagnostics(document.files).find((diagnostic) => diagnostic.severity === 'error')
   if (problem) throw new UsageError(`--since: ${path} is not an edition casebook can compare with (${problem.file}:${problem.line}:${problem.column} ${problem.message}); ${SINCE_HINT}`)

@@ -49,7 +49,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     try {
       await removeStaleTemps(plan.out)
       const cache = await ArtifactCache.open(plan.out, result.reports)
-      const baseline = await chooseBaseline(tree, cache.previous, options.since)
+      const baseline = await chooseBaseline(tree, cache.previous, options.since, plan.config.outline.caseHeading)
       result.changes = baseline && diffTrees(baseline, tree)
       const files = await renderGrid({ plan, locales, renderers, cache, pool, templates, sourceDate: date }, result, options)
       // Every render is done: the browser goes before the writing, not after it.

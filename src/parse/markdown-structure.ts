@@ -7,7 +7,9 @@ import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { isMap, isScalar, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml'
 import type { Block, Case, CaseDocument, Conclusion, DocumentData, Intro, Phrasing, Point, Section } from '../types.js'
-import { matchCase, matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
+import { matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
+import { caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
+import type { CaseHeadingPattern } from '../config/case-heading-pattern.js'
 import { report } from '../messages/report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
@@ -24,7 +26,8 @@ export function markdownStructure() {
 }
 
 /** Builds the case tree from a Markdown syntax tree; problems are reported on `file`. */
-export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
+export function structureMarkdown(root: Mdast.Root, file: VFile, caseHeading?: CaseHeadingPattern): CaseDocument {
+  const headings = caseHeadingRules(headingEntries(root), caseHeading)
   const data: Partial<DocumentData> = {}
   const cases: Case[] = []
   let intro: Intro | undefined
@@ -48,7 +51,7 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
     if (node.type === 'heading' && node.depth === 1) {
       const text = plainText(node).trim()
       const frame = matchFrame(text)
-      const heading = frame ?? matchCase(text)
+      const heading = frame ?? headings.matchCase(text, cases.length)
       if (heading?.type === 'intro' && !intro && !currentCase) {
         container = intro = { type: 'intro', title: heading.title, children: [], position: node.position }
       } else if (heading?.type === 'conclusion' && !conclusion) {
@@ -118,6 +121,13 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
     report(file, 'Text before the first heading is used as the introduction; give it a heading such as # 引言', { place, ruleId: 'text-before-heading', severity: 'warning' })
     intro = { type: 'intro', title: null, children: [], position: place }
     return intro
+  }
+}
+
+/** The `#` and `##` headings, for choosing the case heading style before the tree is built. */
+function* headingEntries(root: Mdast.Root): Generator<HeadingEntry> {
+  for (const node of root.children) {
+    if (node.type === 'heading' && (node.depth === 1 || node.depth === 2)) yield { text: plainText(node).trim(), depth: node.depth }
   }
 }
 

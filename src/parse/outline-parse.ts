@@ -6,7 +6,9 @@ import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Position } from 'unist'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
-import { looksLikeHeading, matchCase, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
+import { looksLikeHeading, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
+import { caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
+import type { CaseHeadingPattern } from '../config/case-heading-pattern.js'
 import { type SourceLine, forEachLine, pointInLine, spanAt } from './positions.js'
 import { report } from '../messages/report.js'
 
@@ -15,14 +17,15 @@ const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-
 
 type Container = Intro | Conclusion | Section
 
-/** unified plugin: parse outline text into a case tree. */
-export function outlineParse(this: Processor): void {
+/** unified plugin: parse outline text into a case tree; `caseHeading` is the config's `outline.caseHeading`. */
+export function outlineParse(this: Processor, options: { caseHeading?: CaseHeadingPattern } = {}): void {
   // unified's Parser type is mdast-centric; the case tree is a unist tree too.
-  this.parser = ((value: string, file: VFile) => parseOutline(value, file)) as unknown as typeof this.parser
+  this.parser = ((value: string, file: VFile) => parseOutline(value, file, options.caseHeading)) as unknown as typeof this.parser
 }
 
 /** Parses outline text; problems are reported on `file`. */
-export function parseOutline(value: string, file: VFile): CaseDocument {
+export function parseOutline(value: string, file: VFile, caseHeading?: CaseHeadingPattern): CaseDocument {
+  const headings = caseHeadingRules(outlineEntries(value), caseHeading)
   const tree: CaseDocument = { type: 'document', data: {} as CaseDocument['data'], children: [] }
   let intro: Intro | undefined
   let conclusion: Conclusion | undefined
@@ -49,7 +52,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       return
     }
 
-    const caseHeading = matchCase(text)
+    const caseHeading = headings.matchCase(text, tree.children.length)
     if (caseHeading) {
       currentCase = {
         type: 'case',
@@ -69,7 +72,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       return
     }
 
-    const sectionHeading = currentCase && matchSection(text)
+    const sectionHeading = currentCase && (matchSection(text) ?? headings.matchSubsection(text))
     if (currentCase && sectionHeading) {
       const section: Section = {
         type: 'section',
@@ -107,6 +110,14 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
     report(file, 'Text before the first heading is used as the introduction; give it a heading such as 引言', { place, ruleId: 'text-before-heading', severity: 'warning' })
     intro = { type: 'intro', title: null, children: [] }
     return intro
+  }
+}
+
+/** The outline's lines, trimmed, for choosing its case heading style before the parse. */
+function* outlineEntries(value: string): Generator<HeadingEntry> {
+  for (const match of value.matchAll(/[^\r\n]+/g)) {
+    const text = match[0].trim()
+    if (text) yield { text }
   }
 }
 

@@ -1,0 +1,156 @@
+/**
+ * Which headings of a document are its cases. `案例一:标题` always is one; a document
+ * without such headings numbers its cases some other way (`一、`, `（一）`, `第一章`,
+ * `1.`), and the style is the one with numbered sections under it, as `1.1 案例背景`
+ * under `一、上海`: the level above the sections is the cases, whatever its numbering.
+ * `outline.caseHeading` in the config names the style outright.
+ */
+import { type CaseHeadingPattern, matchCaseHeading } from '../config/case-heading-pattern.js'
+import { type Heading, matchCase, matchFrame, matchSection } from './headings.js'
+import { ARABIC, CHAPTER, COMMA, PAREN, type HeadingStyle, isHeadingLike } from './heading-styles.js'
+
+type CaseHeading = Extract<Heading, { type: 'case' }>
+type SectionHeading = Extract<Heading, { type: 'section' }>
+
+/** How one document's case headings, and the section headings under them, are recognised. */
+export interface CaseHeadingRules {
+  /** A case heading; `casesSoFar` numbers cases of styles whose number is their place in order. */
+  matchCase(text: string, casesSoFar: number): CaseHeading | null
+  /** A section heading numbered in the document's own second-level style (`（一）`, `1.`); `1.1` is matchSection's. */
+  matchSubsection(text: string): SectionHeading | null
+}
+
+/** A line of an outline (either level), or a Markdown heading (`#` is depth 1, `##` depth 2). */
+export interface HeadingEntry {
+  text: string
+  depth?: 1 | 2
+}
+
+/** The styles whose level holds the cases, each with the second levels that show it, most likely first. */
+const CASE_LEVELS: Array<[HeadingStyle, Array<HeadingStyle | 'sections'>]> = [
+  [COMMA, ['sections', PAREN]],
+  [CHAPTER, ['sections', ARABIC, COMMA]],
+  [PAREN, ['sections']],
+  [ARABIC, ['sections']],
+]
+
+/** What the no-cases message says was looked for: `“一、标题” over “1.1 标题” or “（一）标题”; …`. */
+export function describeNumberedStyles(): string {
+  const quote = (sub: HeadingStyle | 'sections') => `“${sub === 'sections' ? '1.1 标题' : sub.example}”`
+  return CASE_LEVELS.map(([style, subs]) => `“${style.example}” over ${orList(subs.map(quote))}`).join('; ')
+}
+
+function orList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items.at(-1)}` : items[0]
+}
+
+/** Today's rules: `案例N` headings, numbered as written. */
+const CASE_WORD: CaseHeadingRules = { matchCase: (text) => matchCase(text), matchSubsection: () => null }
+
+/** The rules for a document whose headings are `entries` (read once, before parsing). */
+export function caseHeadingRules(entries: Iterable<HeadingEntry>, pattern?: CaseHeadingPattern): CaseHeadingRules {
+  const list: HeadingEntry[] = []
+  for (const entry of entries) {
+    // The usual document: its first 案例 heading settles it, and the rest need not be read.
+    if (!pattern && entry.depth !== 2 && matchCase(entry.text)) return CASE_WORD
+    list.push(entry)
+  }
+  const levels = pattern ? [[patternStyle(pattern), ['sections', PAREN, ARABIC, COMMA]] as (typeof CASE_LEVELS)[number]] : CASE_LEVELS
+  const chosen = chooseLevels(list, levels) ?? (pattern ? [levels[0][0], 'sections' as const] as const : null)
+  if (!chosen) return CASE_WORD
+  const [style, sub] = chosen
+  return numberedRules(style, sub, style.sequential ? headingsWithSections(list, style, sub) : null)
+}
+
+/** A config pattern as a style; its cases are numbered in order too. */
+function patternStyle(pattern: CaseHeadingPattern): HeadingStyle {
+  return {
+    example: pattern.source,
+    match(text) {
+      const match = matchCaseHeading(pattern, text)
+      return match && { ...match, ordinal: null }
+    },
+  }
+}
+
+/**
+ * The case style and second level with the most evidence: headings of the style
+ * with a heading of the second level after them, before the next of the style.
+ * Ties go to the order of `levels`. Null when no style has any.
+ */
+function chooseLevels(entries: HeadingEntry[], levels: typeof CASE_LEVELS): readonly [HeadingStyle, HeadingStyle | 'sections'] | null {
+  let best: { style: HeadingStyle; sub: HeadingStyle | 'sections'; count: number } | null = null
+  for (const [style, subs] of levels) {
+    const counts = subs.map(() => 0)
+    let open: boolean[] | null = null
+    for (const entry of entries) {
+      if (entry.depth !== 2 && !matchFrame(entry.text) && style.match(entry.text)) {
+        open = subs.map(() => true)
+        continue
+      }
+      if (!open || entry.depth === 1) continue
+      subs.forEach((sub, index) => {
+        if (open![index] && (entry.depth === 2 || isSubheading(sub, entry.text))) {
+          counts[index]++
+          open![index] = false
+        }
+      })
+    }
+    counts.forEach((count, index) => {
+      if (count > 0 && (!best || count > best.count)) best = { style, sub: subs[index], count }
+    })
+  }
+  const found = best as { style: HeadingStyle; sub: HeadingStyle | 'sections' } | null
+  return found && [found.style, found.sub]
+}
+
+/**
+ * The headings of `style` that have a `sub` heading after them before the next of the
+ * style: for `1.`, whose numbers numbered lists share, only these are cases, so a list
+ * `1. 目标 2. 方法` in the introduction stays a list.
+ */
+function headingsWithSections(entries: HeadingEntry[], style: HeadingStyle, sub: HeadingStyle | 'sections'): Set<string> {
+  const found = new Set<string>()
+  let open: string | null = null
+  for (const entry of entries) {
+    if (entry.depth !== 2 && !matchFrame(entry.text) && style.match(entry.text)) open = entry.text
+    else if (open !== null && entry.depth !== 1 && (entry.depth === 2 || isSubheading(sub, entry.text))) {
+      found.add(open)
+      open = null
+    }
+  }
+  return found
+}
+
+function isSubheading(sub: HeadingStyle | 'sections', text: string): boolean {
+  if (sub === 'sections') return matchSection(text) !== null
+  const heading = sub.match(text)
+  return heading !== null && isHeadingLike(heading)
+}
+
+/**
+ * Cases in `style`, numbered in order (1-based; the label keeps the number as written),
+ * and sections in `sub`, kept with their prefix as written since their number is no `1.1`.
+ * `confirmed`, when given, holds the only lines that may be case headings.
+ */
+function numberedRules(style: HeadingStyle, sub: HeadingStyle | 'sections', confirmed: Set<string> | null): CaseHeadingRules {
+  let lastSection = 0
+  return {
+    matchCase(text, casesSoFar) {
+      if (matchFrame(text)) return null
+      const heading = style.match(text)
+      if (!heading) return null
+      if (confirmed && !confirmed.has(text)) return null
+      lastSection = 0
+      return { type: 'case', number: casesSoFar + 1, label: heading.label, title: heading.title, titleOffset: heading.titleOffset, ordinal: null }
+    },
+    matchSubsection(text) {
+      if (sub === 'sections') return null
+      const heading = sub.match(text)
+      if (!heading || !isHeadingLike(heading)) return null
+      if (sub.sequential && heading.ordinal !== lastSection + 1) return null
+      lastSection = heading.ordinal ?? lastSection + 1
+      return { type: 'section', number: null, title: text, titleOffset: 0 }
+    },
+  }
+}
