@@ -111,11 +111,14 @@ function chooseLevels(entries: HeadingEntry[], levels: typeof CASE_LEVELS): read
  */
 function headingsWithSections(entries: HeadingEntry[], style: HeadingStyle, sub: HeadingStyle | 'sections'): Set<string> {
   const found = new Set<string>()
-  let open: string | null = null
+  let open: { text: string; ordinal: number | null } | null = null
   for (const entry of entries) {
-    if (entry.depth !== 2 && !matchFrame(entry.text) && style.match(entry.text)) open = entry.text
+    const heading = entry.depth !== 2 && !matchFrame(entry.text) ? style.match(entry.text) : null
+    if (heading) open = { text: entry.text, ordinal: heading.ordinal }
     else if (open !== null && entry.depth !== 1 && (entry.depth === 2 || isSubheading(sub, entry.text))) {
-      found.add(open)
+      // `1.3` after `3. 市民满意` (a list item in section 1.2) belongs to case 1, not to it.
+      const major = sub === 'sections' ? matchSection(entry.text)?.number?.split('.')[0] : undefined
+      if (major === undefined || Number(major) === open.ordinal) found.add(open.text)
       open = null
     }
   }
