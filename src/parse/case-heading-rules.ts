@@ -14,10 +14,18 @@ type SectionHeading = Extract<Heading, { type: 'section' }>
 
 /** How one document's case headings, and the section headings under them, are recognised. */
 export interface CaseHeadingRules {
-  /** A case heading; `casesSoFar` numbers cases of styles whose number is their place in order. */
-  matchCase(text: string, casesSoFar: number): CaseHeading | null
+  /** A case heading (each one returned is taken as a case: styles numbered in order count it). */
+  matchCase(text: string): CaseHeading | null
   /** A section heading numbered in the document's own second-level style (`（一）`, `1.`); `1.1` is matchSection's. */
   matchSubsection(text: string): SectionHeading | null
+}
+
+/** How a source's case headings are read: the config's pattern, and where numbering in order starts. */
+export interface CaseHeadingOptions {
+  /** `outline.caseHeading`, compiled. */
+  caseHeading?: CaseHeadingPattern
+  /** The number of the file's first case numbered in order: a folder's later files go on counting. */
+  firstCaseNumber?: number
 }
 
 /** A line of an outline (either level), or a Markdown heading (`#` is depth 1, `##` depth 2). */
@@ -48,7 +56,8 @@ function orList(items: string[]): string {
 const CASE_WORD: CaseHeadingRules = { matchCase: (text) => matchCase(text), matchSubsection: () => null }
 
 /** The rules for a document whose headings are `entries` (read once, before parsing). */
-export function caseHeadingRules(entries: Iterable<HeadingEntry>, pattern?: CaseHeadingPattern): CaseHeadingRules {
+export function caseHeadingRules(entries: Iterable<HeadingEntry>, options: CaseHeadingOptions = {}): CaseHeadingRules {
+  const pattern = options.caseHeading
   const list: HeadingEntry[] = []
   for (const entry of entries) {
     // The usual document: its first 案例 heading settles it, and the rest need not be read.
@@ -59,7 +68,7 @@ export function caseHeadingRules(entries: Iterable<HeadingEntry>, pattern?: Case
   const chosen = chooseLevels(list, levels) ?? (pattern ? [levels[0][0], 'sections' as const] as const : null)
   if (!chosen) return CASE_WORD
   const [style, sub] = chosen
-  return numberedRules(style, sub, style.sequential ? headingsWithSections(list, style, sub) : null)
+  return numberedRules(style, sub, style.sequential ? headingsWithSections(list, style, sub) : null, options.firstCaseNumber ?? 1)
 }
 
 /** A config pattern as a style; its cases are numbered in order too. */
@@ -136,16 +145,17 @@ function isSubheading(sub: HeadingStyle | 'sections', text: string): boolean {
  * and sections in `sub`, kept with their prefix as written since their number is no `1.1`.
  * `confirmed`, when given, holds the only lines that may be case headings.
  */
-function numberedRules(style: HeadingStyle, sub: HeadingStyle | 'sections', confirmed: Set<string> | null): CaseHeadingRules {
+function numberedRules(style: HeadingStyle, sub: HeadingStyle | 'sections', confirmed: Set<string> | null, firstNumber: number): CaseHeadingRules {
+  let next = firstNumber
   let lastSection = 0
   return {
-    matchCase(text, casesSoFar) {
+    matchCase(text) {
       if (matchFrame(text)) return null
       const heading = style.match(text)
       if (!heading) return null
       if (confirmed && !confirmed.has(text)) return null
       lastSection = 0
-      return { type: 'case', number: casesSoFar + 1, label: heading.label, title: heading.title, titleOffset: heading.titleOffset, ordinal: null }
+      return { type: 'case', number: next++, label: heading.label, title: heading.title, titleOffset: heading.titleOffset, ordinal: null }
     },
     matchSubsection(text) {
       if (sub === 'sections') return null

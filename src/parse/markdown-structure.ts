@@ -8,8 +8,7 @@ import type { VFile } from 'vfile'
 import { isMap, isScalar, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml'
 import type { Block, Case, CaseDocument, Conclusion, DocumentData, Intro, Phrasing, Point, Section } from '../types.js'
 import { matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
-import { caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
-import type { CaseHeadingPattern } from '../config/case-heading-pattern.js'
+import { type CaseHeadingOptions, caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
 import { report } from '../messages/report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
@@ -21,13 +20,13 @@ const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang'
 const LABEL_SEPARATOR = /^\s*[:：]\s*/
 
 /** unified plugin: turn the mdast root into a case tree. */
-export function markdownStructure() {
-  return (tree: Mdast.Root, file: VFile) => structureMarkdown(tree, file)
+export function markdownStructure(options: CaseHeadingOptions = {}) {
+  return (tree: Mdast.Root, file: VFile) => structureMarkdown(tree, file, options)
 }
 
 /** Builds the case tree from a Markdown syntax tree; problems are reported on `file`. */
-export function structureMarkdown(root: Mdast.Root, file: VFile, caseHeading?: CaseHeadingPattern): CaseDocument {
-  const headings = caseHeadingRules(headingEntries(root), caseHeading)
+export function structureMarkdown(root: Mdast.Root, file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
+  const headings = caseHeadingRules(headingEntries(root), options)
   const data: Partial<DocumentData> = {}
   const cases: Case[] = []
   let intro: Intro | undefined
@@ -51,7 +50,7 @@ export function structureMarkdown(root: Mdast.Root, file: VFile, caseHeading?: C
     if (node.type === 'heading' && node.depth === 1) {
       const text = plainText(node).trim()
       const frame = matchFrame(text)
-      const heading = frame ?? headings.matchCase(text, cases.length)
+      const heading = frame ?? headings.matchCase(text)
       if (heading?.type === 'intro' && !intro && !currentCase) {
         container = intro = { type: 'intro', title: heading.title, children: [], position: node.position }
       } else if (heading?.type === 'conclusion' && !conclusion) {

@@ -7,8 +7,7 @@ import type { VFile } from 'vfile'
 import type { Position } from 'unist'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
 import { looksLikeHeading, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
-import { caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
-import type { CaseHeadingPattern } from '../config/case-heading-pattern.js'
+import { type CaseHeadingOptions, caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
 import { type SourceLine, forEachLine, pointInLine, spanAt } from './positions.js'
 import { report } from '../messages/report.js'
 
@@ -17,15 +16,15 @@ const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-
 
 type Container = Intro | Conclusion | Section
 
-/** unified plugin: parse outline text into a case tree; `caseHeading` is the config's `outline.caseHeading`. */
-export function outlineParse(this: Processor, options: { caseHeading?: CaseHeadingPattern } = {}): void {
+/** unified plugin: parse outline text into a case tree. */
+export function outlineParse(this: Processor, options: CaseHeadingOptions = {}): void {
   // unified's Parser type is mdast-centric; the case tree is a unist tree too.
-  this.parser = ((value: string, file: VFile) => parseOutline(value, file, options.caseHeading)) as unknown as typeof this.parser
+  this.parser = ((value: string, file: VFile) => parseOutline(value, file, options)) as unknown as typeof this.parser
 }
 
 /** Parses outline text; problems are reported on `file`. */
-export function parseOutline(value: string, file: VFile, caseHeading?: CaseHeadingPattern): CaseDocument {
-  const headings = caseHeadingRules(outlineEntries(value), caseHeading)
+export function parseOutline(value: string, file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
+  const headings = caseHeadingRules(outlineEntries(value), options)
   const tree: CaseDocument = { type: 'document', data: {} as CaseDocument['data'], children: [] }
   let intro: Intro | undefined
   let conclusion: Conclusion | undefined
@@ -52,7 +51,7 @@ export function parseOutline(value: string, file: VFile, caseHeading?: CaseHeadi
       return
     }
 
-    const caseHeading = headings.matchCase(text, tree.children.length)
+    const caseHeading = headings.matchCase(text)
     if (caseHeading) {
       currentCase = {
         type: 'case',

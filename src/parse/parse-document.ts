@@ -14,17 +14,22 @@ import { describeNumberedStyles } from './case-heading-rules.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
-/** How to read the sources, from the config. */
+/** How to read the sources. */
 export interface ParseOptions {
-  /** `outline.caseHeading`: a regular expression for case headings (see README, Configuration). */
+  /** The config's `outline.caseHeading`: a regular expression for case headings (see README, Configuration). */
   caseHeading?: string
+  /**
+   * The number of the first case numbered in order (`一、`, `第一章` … rather than
+   * `案例一`): 1 for a document, the cases so far plus one for a folder's later files.
+   */
+  firstCaseNumber?: number
 }
 
 /** Parses one file by its extension: Markdown for .md and .markdown (any case), the outline format otherwise. */
 export async function parseFile(file: VFile, options: ParseOptions = {}): Promise<CaseDocument> {
-  const caseHeading = compilePattern(options.caseHeading)
-  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file, caseHeading)
-  const processor = caseHeading ? unified().use(outlineParse, { caseHeading }) : outlineProcessor
+  const headings = { caseHeading: compilePattern(options.caseHeading), firstCaseNumber: options.firstCaseNumber }
+  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file, headings)
+  const processor = headings.caseHeading || headings.firstCaseNumber ? unified().use(outlineParse, headings) : outlineProcessor
   return processor.parse(file) as unknown as CaseDocument
 }
 
@@ -36,7 +41,8 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   let data: Partial<DocumentData> = {}
   let onlyPart: CaseDocument | undefined
   for (const file of files) {
-    const part = await parseFile(file, options)
+    // A folder's cases numbered in order go on counting from file to file.
+    const part = await parseFile(file, cases.length > 0 ? { ...options, firstCaseNumber: cases.length + 1 } : options)
     if (files.length === 1) onlyPart = part
     // Front matter of earlier files wins, as the first file usually holds the pack's metadata.
     data = { ...stripEmpty(part.data), ...data }

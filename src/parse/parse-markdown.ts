@@ -13,13 +13,13 @@ import type { CaseDocument } from '../types.js'
 import { markdownStructure, structureMarkdown } from './markdown-structure.js'
 import { report } from '../messages/report.js'
 import { findExcessiveNesting } from './markdown-limits.js'
-import type { CaseHeadingPattern } from '../config/case-heading-pattern.js'
+import type { CaseHeadingOptions } from './case-heading-rules.js'
 
 // remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
 const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
 
-/** Parses one Markdown file; runaway nesting is an error message, not a crash. `caseHeading` is the config's `outline.caseHeading`. */
-export function parseMarkdown(file: VFile, caseHeading?: CaseHeadingPattern): CaseDocument {
+/** Parses one Markdown file; runaway nesting is an error message, not a crash. */
+export function parseMarkdown(file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
   const excessive = findExcessiveNesting(String(file.value))
   if (excessive) {
     const place = { line: excessive.line, column: excessive.column }
@@ -28,7 +28,7 @@ export function parseMarkdown(file: VFile, caseHeading?: CaseHeadingPattern): Ca
   }
   try {
     const mdast = markdownProcessor.parse(file) as Root
-    if (caseHeading) return structureMarkdown(mdast, file, caseHeading)
+    if (options.caseHeading || options.firstCaseNumber) return structureMarkdown(mdast, file, options)
     return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
   } catch (error) {
     // A nesting the line scan did not foresee: still a message, not a crash.
