@@ -88,29 +88,33 @@ function patternStyle(pattern: CaseHeadingPattern): HeadingStyle {
  * Ties go to the order of `levels`. Null when no style has any.
  */
 function chooseLevels(entries: HeadingEntry[], levels: typeof CASE_LEVELS): readonly [HeadingStyle, HeadingStyle | 'sections'] | null {
-  let best: { style: HeadingStyle; sub: HeadingStyle | 'sections'; count: number } | null = null
+  let best: readonly [HeadingStyle, HeadingStyle | 'sections'] | null = null
+  let bestCount = 0
   for (const [style, subs] of levels) {
     const counts = subs.map(() => 0)
-    let open: boolean[] | null = null
+    // Per second level: whether the last heading of the style still waits for one.
+    let waiting: boolean[] | null = null
     for (const entry of entries) {
       if (entry.depth !== 2 && !matchFrame(entry.text) && style.match(entry.text)) {
-        open = subs.map(() => true)
+        waiting = subs.map(() => true)
         continue
       }
-      if (!open || entry.depth === 1) continue
-      subs.forEach((sub, index) => {
-        if (open![index] && (entry.depth === 2 || isSubheading(sub, entry.text))) {
+      if (!waiting || entry.depth === 1) continue
+      for (const [index, sub] of subs.entries()) {
+        if (waiting[index] && (entry.depth === 2 || isSubheading(sub, entry.text))) {
           counts[index]++
-          open![index] = false
+          waiting[index] = false
         }
-      })
+      }
     }
-    counts.forEach((count, index) => {
-      if (count > 0 && (!best || count > best.count)) best = { style, sub: subs[index], count }
-    })
+    for (const [index, count] of counts.entries()) {
+      if (count > bestCount) {
+        best = [style, subs[index]]
+        bestCount = count
+      }
+    }
   }
-  const found = best as { style: HeadingStyle; sub: HeadingStyle | 'sections' } | null
-  return found && [found.style, found.sub]
+  return best
 }
 
 /**
