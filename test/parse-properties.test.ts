@@ -118,6 +118,7 @@ const STYLES: Array<(n: number) => string> = [
   (n) => `（${formatNumeral(n)}）`,
   (n) => `第${formatNumeral(n)}章 `,
   (n) => `${n}. `,
+  (n) => `${n}、`,
 ]
 const numberedDocument = fc.record({
   style: fc.integer({ min: 0, max: STYLES.length - 1 }),

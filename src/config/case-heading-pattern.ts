@@ -14,7 +14,7 @@ export interface CaseHeadingPattern {
 /**
  * Compiles `source`, or says what is wrong with it. The `u` flag lets patterns use
  * `\p{Script=Han}`; `y` anchors the match at the start of the line without rewriting
- * the user's pattern (wrapping it in `^(?:…)` would change what an unbalanced `|` means);
+ * the user's pattern (text pasted into a `^(?:…)` wrapper can close it: `a)|(b`);
  * `d` gives where the title starts, so positions stay exact.
  */
 export function compileCaseHeading(source: string): { pattern: CaseHeadingPattern } | { problem: string } {

@@ -7,7 +7,7 @@
  */
 import { type CaseHeadingPattern, matchCaseHeading } from '../config/case-heading-pattern.js'
 import { type Heading, matchCase, matchFrame, matchSection } from './headings.js'
-import { ARABIC, CHAPTER, COMMA, PAREN, type HeadingStyle, isHeadingLike } from './heading-styles.js'
+import { ARABIC, ARABIC_COMMA, CHAPTER, COMMA, PAREN, type HeadingStyle, isHeadingLike } from './heading-styles.js'
 
 type CaseHeading = Extract<Heading, { type: 'case' }>
 type SectionHeading = Extract<Heading, { type: 'section' }>
@@ -40,6 +40,7 @@ const CASE_LEVELS: Array<[HeadingStyle, Array<HeadingStyle | 'sections'>]> = [
   [CHAPTER, ['sections', ARABIC, COMMA]],
   [PAREN, ['sections']],
   [ARABIC, ['sections']],
+  [ARABIC_COMMA, ['sections']],
 ]
 
 /** What the no-cases message says was looked for: `“一、标题” over “1.1 标题” or “（一）标题”; …`. */

@@ -46,8 +46,10 @@ function style(example: string, pattern: RegExp, sequential = false): HeadingSty
   }
 }
 
-/** `一、标题`, `12、标题`. */
-export const COMMA = style('一、标题', new RegExp(`^((${ORDINAL_PATTERN})\\s*、)\\s*(.*)$`))
+/** `一、标题`. */
+export const COMMA = style('一、标题', new RegExp(`^((${CHINESE})\\s*、)\\s*(.*)$`))
+/** `1、标题`: a style of its own, so that a list `1、2、` under `一、` headings stays a list. */
+export const ARABIC_COMMA = style('1、标题', /^(([0-9０-９]{1,3})\s*、)\s*(.+)$/, true)
 /** `（一）标题`; Arabic `(1)` is a key point's mark. */
 export const PAREN = style('（一）标题', new RegExp(`^([（(]\\s*(${CHINESE})\\s*[）)])\\s*(.*)$`))
 /** `第一章 标题`, `第二部分：标题`; `第一章讲述了……` (no space or colon) is prose. */
