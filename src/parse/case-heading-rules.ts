@@ -7,7 +7,7 @@
  */
 import { type CaseHeadingPattern, matchCaseHeading } from '../config/case-heading-pattern.js'
 import { type Heading, matchCase, matchFrame, matchSection } from './headings.js'
-import { ARABIC, ARABIC_COMMA, CHAPTER, COMMA, PAREN, type HeadingStyle, isHeadingLike } from './heading-styles.js'
+import { ARABIC, ARABIC_COMMA, CHAPTER, COMMA, PAREN, type HeadingStyle, isHeadingLike, type NumberedHeading } from './heading-styles.js'
 
 type CaseHeading = Extract<Heading, { type: 'case' }>
 type SectionHeading = Extract<Heading, { type: 'section' }>
@@ -66,10 +66,11 @@ export function caseHeadingRules(entries: Iterable<HeadingEntry>, options: CaseH
     list.push(entry)
   }
   const levels = pattern ? [[patternStyle(pattern), ['sections', PAREN, ARABIC, COMMA]] as (typeof CASE_LEVELS)[number]] : CASE_LEVELS
-  const chosen = chooseLevels(list, levels) ?? (pattern ? [levels[0][0], 'sections' as const] as const : null)
+  const lines = classify(list)
+  const chosen = chooseLevels(lines, levels) ?? (pattern ? [levels[0][0], 'sections' as const] as const : null)
   if (!chosen) return CASE_WORD
   const [style, sub] = chosen
-  return numberedRules(style, sub, style.sequential ? headingsWithSections(list, style, sub) : null, options.firstCaseNumber ?? 1)
+  return numberedRules(style, sub, style.sequential ? headingsWithSections(list, lines, style, sub) : null, options.firstCaseNumber ?? 1)
 }
 
 /** A config pattern as a style; its cases are numbered in order too. */
@@ -84,33 +85,53 @@ function patternStyle(pattern: CaseHeadingPattern): HeadingStyle {
 }
 
 /**
+ * What each entry is, each test made once however many styles ask: the heading it
+ * is in a style (a `##` or an intro or conclusion heading is in none), and whether
+ * it is a second-level heading in a style (every `##` is one).
+ */
+function classify(entries: HeadingEntry[]) {
+  const frames = entries.map((entry) => entry.depth !== 2 && matchFrame(entry.text) !== null)
+  const tops = new Map<HeadingStyle, Array<NumberedHeading | null>>()
+  const subs = new Map<HeadingStyle | 'sections', boolean[]>()
+  const top = (style: HeadingStyle) => {
+    let found = tops.get(style)
+    if (!found) tops.set(style, (found = entries.map((entry, index) => (entry.depth === 2 || frames[index] ? null : style.match(entry.text)))))
+    return found
+  }
+  const sub = (level: HeadingStyle | 'sections') => {
+    let found = subs.get(level)
+    if (!found) subs.set(level, (found = entries.map((entry) => entry.depth === 2 || (entry.depth !== 1 && isSubheading(level, entry.text)))))
+    return found
+  }
+  return { top, sub }
+}
+
+type Classified = ReturnType<typeof classify>
+
+/**
  * The case style and second level with the most evidence: headings of the style
  * with a heading of the second level after them, before the next of the style.
  * Ties go to the order of `levels`. Null when no style has any.
  */
-function chooseLevels(entries: HeadingEntry[], levels: typeof CASE_LEVELS): readonly [HeadingStyle, HeadingStyle | 'sections'] | null {
+function chooseLevels(lines: Classified, levels: typeof CASE_LEVELS): readonly [HeadingStyle, HeadingStyle | 'sections'] | null {
   let best: readonly [HeadingStyle, HeadingStyle | 'sections'] | null = null
   let bestCount = 0
   for (const [style, subs] of levels) {
-    const counts = subs.map(() => 0)
-    // Per second level: whether the last heading of the style still waits for one.
-    let waiting: boolean[] | null = null
-    for (const entry of entries) {
-      if (entry.depth !== 2 && !matchFrame(entry.text) && style.match(entry.text)) {
-        waiting = subs.map(() => true)
-        continue
-      }
-      if (!waiting || entry.depth === 1) continue
-      for (const [index, sub] of subs.entries()) {
-        if (waiting[index] && (entry.depth === 2 || isSubheading(sub, entry.text))) {
-          counts[index]++
-          waiting[index] = false
+    const headings = lines.top(style)
+    for (const sub of subs) {
+      const below = lines.sub(sub)
+      let count = 0
+      // Whether the last heading of the style still waits for a second-level heading.
+      let waiting = false
+      for (let index = 0; index < headings.length; index++) {
+        if (headings[index]) waiting = true
+        else if (waiting && below[index]) {
+          count++
+          waiting = false
         }
       }
-    }
-    for (const [index, count] of counts.entries()) {
       if (count > bestCount) {
-        best = [style, subs[index]]
+        best = [style, sub]
         bestCount = count
       }
     }
@@ -123,19 +144,24 @@ function chooseLevels(entries: HeadingEntry[], levels: typeof CASE_LEVELS): read
  * style: for `1.`, whose numbers numbered lists share, only these are cases, so a list
  * `1. 目标 2. 方法` in the introduction stays a list.
  */
-function headingsWithSections(entries: HeadingEntry[], style: HeadingStyle, sub: HeadingStyle | 'sections'): Set<string> {
+function headingsWithSections(entries: HeadingEntry[], lines: Classified, style: HeadingStyle, sub: HeadingStyle | 'sections'): Set<string> {
   const found = new Set<string>()
-  let open: { text: string; ordinal: number | null } | null = null
-  for (const entry of entries) {
-    const heading = entry.depth !== 2 && !matchFrame(entry.text) ? style.match(entry.text) : null
-    if (heading) open = { text: entry.text, ordinal: heading.ordinal }
-    else if (open !== null && entry.depth !== 1 && (entry.depth === 2 || isSubheading(sub, entry.text))) {
+  const headings = lines.top(style)
+  const below = lines.sub(sub)
+  let open: NumberedHeading | null = null
+  let openText = ''
+  entries.forEach((entry, index) => {
+    const heading = headings[index]
+    if (heading) {
+      open = heading
+      openText = entry.text
+    } else if (open && below[index]) {
       // `1.3` after `3. 市民满意` (a list item in section 1.2) belongs to case 1, not to it.
       const major = sub === 'sections' ? matchSection(entry.text)?.number?.split('.')[0] : undefined
-      if (major === undefined || Number(major) === open.ordinal) found.add(open.text)
+      if (major === undefined || Number(major) === open.ordinal) found.add(openText)
       open = null
     }
-  }
+  })
   return found
 }
 

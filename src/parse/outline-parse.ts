@@ -38,7 +38,9 @@ export function parseOutline(value: string, file: VFile, options: CaseHeadingOpt
     const start = source.text.indexOf(text)
     const span = spanAt(source, start, text.length)
 
-    const frame = matchFrame(text)
+    // A section numbered as the document numbers them (`（四）小结` under `一、`) stays one, words like 小结 or not.
+    const subsection = currentCase ? headings.matchSubsection(text) : null
+    const frame = subsection ? null : matchFrame(text)
     if (frame?.type === 'intro' && !intro && !currentCase) {
       intro = { type: 'intro', title: frame.title, children: [], position: span }
       container = intro
@@ -51,7 +53,7 @@ export function parseOutline(value: string, file: VFile, options: CaseHeadingOpt
       return
     }
 
-    const caseHeading = headings.matchCase(text)
+    const caseHeading = !subsection && headings.matchCase(text)
     if (caseHeading) {
       currentCase = {
         type: 'case',
@@ -71,7 +73,7 @@ export function parseOutline(value: string, file: VFile, options: CaseHeadingOpt
       return
     }
 
-    const sectionHeading = currentCase && (matchSection(text) ?? headings.matchSubsection(text))
+    const sectionHeading = currentCase && (subsection ?? matchSection(text))
     if (currentCase && sectionHeading) {
       const section: Section = {
         type: 'section',
