@@ -1,6 +1,6 @@
 /**
  * Markdown to case tree: `#` cases (and 引言/结论), `##` sections,
- * `- **label**:text` key points. A unified transformer after remark-parse.
+ * `- **label**:text` key points, from remark-parse's tree.
  */
 import type * as Mdast from 'mdast'
 import type { Position } from 'unist'
@@ -18,11 +18,6 @@ import { locate } from '../text/locate.js'
 type Container = Intro | Conclusion | Section
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
 const LABEL_SEPARATOR = /^\s*[:：]\s*/
-
-/** unified plugin: turn the mdast root into a case tree. */
-export function markdownStructure(options: CaseHeadingOptions = {}) {
-  return (tree: Mdast.Root, file: VFile) => structureMarkdown(tree, file, options)
-}
 
 /** Builds the case tree from a Markdown syntax tree; problems are reported on `file`. */
 export function structureMarkdown(root: Mdast.Root, file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
