@@ -101,6 +101,15 @@ describe('casebook ast: cases numbered without 案例', () => {
     expect(outline(result.tree).map((node) => [node.number, node.label, node.title])).toEqual([[1, '第一章', '上海'], [2, '第二章', '杭州']])
   })
 
+  it('keeps a Markdown # heading of no style as a case in the count, so the next one is not numbered twice', () => {
+    const file = join(scratch(), 'cases.md')
+    writeFileSync(file, '# 第一章 上海\n\n## 1.1 背景\n\n上海。\n\n# 附录\n\n附录文字。\n\n# 第二章 杭州\n\n## 2.1 背景\n\n杭州。\n')
+    const result = ast(file)
+    expect(result.code).toBe(0)
+    expect(outline(result.tree).map((node) => [node.number, node.label, node.title])).toEqual([[1, '第一章', '上海'], [2, null, '附录'], [3, '第二章', '杭州']])
+    expect(result.stderr).toContain('cases.md:7:1 warning Heading is not a case heading (such as “第一章 标题”); treated as case 2 unrecognised-heading')
+  })
+
   it('still finds no cases in numbered headings with nothing numbered under them, and says what it looked for', () => {
     const result = ast(fixture('parse-numbered-no-sections'))
     expect(result.code).toBe(1)

@@ -18,6 +18,10 @@ export interface CaseHeadingRules {
   matchCase(text: string): CaseHeading | null
   /** A section heading numbered in the document's own second-level style (`（一）`, `1.`); `1.1` is matchSection's. */
   matchSubsection(text: string): SectionHeading | null
+  /** The number of a Markdown `#` heading kept as a case though no case heading; `previous` is the last case's. */
+  numberUnmatched(previous: number | undefined): number
+  /** The style, as messages name it: `such as “第一章 标题”`. */
+  expected: string
 }
 
 /** How a source's case headings are read: the config's pattern, and where numbering in order starts. */
@@ -54,7 +58,12 @@ function orList(items: string[]): string {
 }
 
 /** Today's rules: `案例N` headings, numbered as written. */
-const CASE_WORD: CaseHeadingRules = { matchCase: (text) => matchCase(text), matchSubsection: () => null }
+const CASE_WORD: CaseHeadingRules = {
+  matchCase: (text) => matchCase(text),
+  matchSubsection: () => null,
+  numberUnmatched: (previous) => (previous ?? 0) + 1,
+  expected: 'such as “案例一:标题”',
+}
 
 /** The rules for a document whose headings are `entries` (read once, before parsing). */
 export function caseHeadingRules(entries: Iterable<HeadingEntry>, options: CaseHeadingOptions = {}): CaseHeadingRules {
@@ -77,6 +86,7 @@ export function caseHeadingRules(entries: Iterable<HeadingEntry>, options: CaseH
 function patternStyle(pattern: CaseHeadingPattern): HeadingStyle {
   return {
     example: pattern.source,
+    named: `matching outline.caseHeading “${pattern.source}”`,
     match(text) {
       const match = matchCaseHeading(pattern, text)
       return match && { ...match, ordinal: null }
@@ -180,6 +190,9 @@ function numberedRules(style: HeadingStyle, sub: HeadingStyle | 'sections', conf
   let next = firstNumber
   let lastSection = 0
   return {
+    expected: style.named ?? `such as “${style.example}”`,
+    // It takes its place in the count, so the next case's number is not taken twice.
+    numberUnmatched: () => next++,
     matchCase(text) {
       if (matchFrame(text)) return null
       const heading = style.match(text)

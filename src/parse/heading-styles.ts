@@ -18,6 +18,8 @@ export interface NumberedHeading {
 export interface HeadingStyle {
   /** How messages show it: `一、标题`. */
   example: string
+  /** How messages name it when not by an example (a config pattern). */
+  named?: string
   match(text: string): NumberedHeading | null
   /**
    * Its numbers are also those of numbered lists (`1.`). As a case heading it needs

@@ -55,9 +55,9 @@ export function structureMarkdown(root: Mdast.Root, file: VFile, options: CaseHe
         // A leading `# Title` that is no case names the document, as in most Markdown.
         data.title = text
       } else {
-        const number = heading?.type === 'case' ? heading.number : (cases.at(-1)?.number ?? 0) + 1
+        const number = heading?.type === 'case' ? heading.number : headings.numberUnmatched(cases.at(-1)?.number)
         if (heading?.type !== 'case') {
-          report(file, `Heading is not a case heading (案例N:title); treated as case ${number}`, { place: node.position, ruleId: 'unrecognised-heading', severity: 'warning' })
+          report(file, `Heading is not a case heading (${headings.expected}); treated as case ${number}`, { place: node.position, ruleId: 'unrecognised-heading', severity: 'warning' })
         }
         currentCase = {
           type: 'case',
