@@ -110,11 +110,13 @@ export function splitLabel(text: string): { label: string; rest: string; restInd
 }
 
 const ORDINAL_COMMA = new RegExp(`^(?:${ORD})\\s*、`)
+const CHAPTER = new RegExp(`^第\\s*(?:${ORD})\\s*(?:章|篇|部分|编|編)(?:\\s|[:：]|$)`)
 
 /** True for lines that look like a heading but match no heading form, so the user hears about them. */
 export function looksLikeHeading(text: string): boolean {
   return (
     ORDINAL_COMMA.test(text) ||
+    CHAPTER.test(text) ||
     /^案例\s*\S/.test(text) ||
     /^[0-9０-９]+([.．][0-9０-９]+){2,}/.test(text) ||
     /^#{1,6}\s/.test(text)
