@@ -20,12 +20,14 @@ export interface LoadOptions {
    * leave it out, so they show the source as it is.
    */
   titleFromPath?: boolean
+  /** The config's `outline.caseHeading`: the pattern case headings follow, when the source's own style is not found. */
+  caseHeading?: string
 }
 
 /** Reads, parses and (optionally) checks an input file or folder. */
 export async function loadDocument(input: string, options: LoadOptions = {}): Promise<ParsedDocument> {
   const files = await readInput(input)
-  const document = await parseDocument(files, options.defaults)
+  const document = await parseDocument(files, options.defaults, { caseHeading: options.caseHeading })
   // A file that is no text has said all there is to say; a title warning beside it is noise.
   if (options.titleFromPath && !document.tree.data.title && files[0] && !files.some(isUnreadable)) {
     const title = basename(input, extname(input))

@@ -102,11 +102,11 @@ export interface Section {
 
 export interface Case {
   type: 'case'
-  /** 1-based. */
+  /** 1-based: the number after 案例 (`案例二` is 2); for cases numbered another way (`二、`, `第二章`), the case's place in order. */
   number: number
   /** Exactly as written after the prefix. */
   title: string
-  /** The source's prefix, e.g. `案例二`; null when the heading had none. */
+  /** The source's prefix as written, e.g. `案例二`, `二、`, `第二章`; null when the heading had none. */
   label: string | null
   children: Section[]
   position?: Position

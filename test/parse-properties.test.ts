@@ -9,8 +9,8 @@ import { decodeSource } from '../src/parse/decode-source.js'
 import { parseDocument, parseFile } from '../src/parse/parse-document.js'
 import type { CaseDocument } from '../src/types.js'
 
-// Outline syntax, whitespace, digits and numerals may legitimately vanish into structure; all else must survive.
-const SYNTAX = /[\s、:：.．\-•·*‧・–—()（）①-⑳0-9０-９零〇一二两三四五六七八九十百千案例]/gu
+// Outline syntax, whitespace, digits and numerals may legitimately vanish into structure (`第一章 引言` is the intro); all else must survive.
+const SYNTAX = /[\s、:：.．\-•·*‧・–—()（）①-⑳0-9０-９零〇一二两三四五六七八九十百千案例第章部分]/gu
 
 const pieces = fc.constantFrom('案例', '一', '十二', '、', ':', '：', '.', '1', '2', ' ', '　', '-', '•', '*', '背景', '分析', '启示', '引言', '结论', '“', '”', 'A', 'b', '城', '市', '#', '<', '>', '&', '\t', '\u0001', '\uFEFF')
 const freeText = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''))
@@ -20,6 +20,8 @@ const outlineLine = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 5 }), freeText).map(([a, b, title]) => `${a}.${b} ${title}`),
   fc.tuple(fc.constantFrom('- ', '• ', '· ', '* ', '1. '), freeText, freeText).map(([mark, label, text]) => `${mark}${label}:${text}`),
   fc.constantFrom('引言', '前言', '结论', '结语', '总结', ''),
+  // Cases numbered as reports number them: 一、, （一）, 第一章, 1.
+  fc.tuple(fc.constantFrom('一、', '二、', '（一）', '(二)', '第一章 ', '第三部分：', '1. ', '2．'), freeText).map(([prefix, title]) => `${prefix}${title}`),
 )
 const outline = fc.tuple(fc.array(outlineLine, { maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, eol]) => lines.join(eol))
 
@@ -28,6 +30,8 @@ const markdownLine = fc.oneof(
   freeText.map((text) => `# ${text}`),
   fc.tuple(fc.integer({ min: 1, max: 20 }), freeText).map(([n, title]) => `# 案例${n}:${title}`),
   freeText.map((text) => `## 1.1 ${text}`),
+  fc.tuple(fc.constantFrom('一、', '（二）', '第三章 ', '4. '), freeText).map(([prefix, text]) => `# ${prefix}${text}`),
+  freeText.map((text) => `## （一）${text}`),
   fc.tuple(freeText, freeText).map(([label, text]) => `- **${label}**:${text}`),
   freeText.map((text) => `> ${text}`),
   freeText.map((text) => `    ${text}`),
@@ -107,6 +111,50 @@ describe('outline parser', () => {
   })
 })
 
+// Titles that read as headings: a Han character first, no sentence punctuation at the end.
+const title = fc.tuple(fc.constantFrom('城', '市', '上', '海'), fc.array(fc.constantFrom('城', '市', '上', '海', 'A', 'b', '“', '”', ' '), { maxLength: 12 })).map(([first, rest]) => first + rest.join('').trimEnd())
+const STYLES: Array<(n: number) => string> = [
+  (n) => `${formatNumeral(n)}、`,
+  (n) => `（${formatNumeral(n)}）`,
+  (n) => `第${formatNumeral(n)}章 `,
+  (n) => `${n}. `,
+  (n) => `${n}、`,
+]
+const numberedDocument = fc.record({
+  style: fc.integer({ min: 0, max: STYLES.length - 1 }),
+  framed: fc.boolean(),
+  cases: fc.array(fc.record({ title, sections: fc.array(title, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 6 }),
+})
+
+function formatNumeral(n: number): string {
+  return ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][n - 1]
+}
+
+describe('numbered case headings', () => {
+  it('give back the cases and sections an outline numbers with 一、, （一）, 第一章 or 1. over N.M', async () => {
+    await fc.assert(
+      fc.asyncProperty(numberedDocument, async ({ style, framed, cases }) => {
+        // With a numbered intro (一、引言), the first case is written 2 and its sections 2.1 ….
+        const first = framed ? 2 : 1
+        const lines = framed ? [`${STYLES[style](1)}引言`, '引言文字。'] : []
+        cases.forEach((node, index) => {
+          lines.push(`${STYLES[style](first + index)}${node.title}`)
+          node.sections.forEach((section, sectionIndex) => lines.push(`${first + index}.${sectionIndex + 1} ${section}`, '正文。'))
+        })
+        lines.push(framed ? `${STYLES[style](first + cases.length)}结语` : '结语', '总之。')
+        const file = new VFile({ path: 'input.txt', value: lines.join('\n') })
+        const { tree } = await parseDocument([file])
+        const found = tree.children.filter((node) => node.type === 'case')
+        expect(found.map((node) => [node.number, node.label, node.title])).toEqual(cases.map((node, index) => [index + 1, STYLES[style](first + index).trim(), node.title]))
+        expect(found.map((node) => node.children.map((section) => section.title))).toEqual(cases.map((node) => node.sections))
+        expect(tree.children.map((node) => node.type)).toEqual([...(framed ? ['intro'] : []), ...cases.map(() => 'case'), 'conclusion'])
+        expect(file.messages.filter((message) => message.fatal !== undefined && message.ruleId !== 'missing-section').map(String)).toEqual([])
+      }),
+      { numRuns: 200 },
+    )
+  })
+})
+
 describe('Markdown parser', () => {
   it('never throws and keeps every Han character', async () => {
     await fc.assert(
@@ -115,7 +163,7 @@ describe('Markdown parser', () => {
         const tree = await parseFile(file)
         const han = /\p{Script=Han}/gu
         // Headings' ordinals and 案例 are structure; compare the rest of the Han text.
-        const strip = (value: string) => sorted(value.replace(/[零〇一二两三四五六七八九十百千案例]/g, ''), han)
+        const strip = (value: string) => sorted(value.replace(/[零〇一二两三四五六七八九十百千案例第章]/g, ''), han)
         expect(strip(contentOf(tree) + (tree.data.title ?? ''))).toBe(strip(text))
         expect(positionsInside(tree, text.length)).toBe(true)
       }),

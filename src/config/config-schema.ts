@@ -1,6 +1,7 @@
 /** The configuration file's shape, validated with valibot so errors can name the key. */
 import * as v from 'valibot'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
+import { compileCaseHeading } from './case-heading-pattern.js'
 
 /** Output formats a build can write; each is one renderer. */
 export const FORMATS = ['html', 'pdf', 'slides', 'docx'] as const
@@ -16,6 +17,16 @@ const isoDate = v.pipe(
     const result = calendarDate(dataset.value)
     if (result.ok) return result.date
     addIssue({ message: `${result.reason}; ${DATE_ADVICE}` })
+    return NEVER
+  }),
+)
+/** A case heading pattern that compiles and can find a title; kept as written, as the parser compiles it again. */
+const caseHeadingPattern = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const compiled = compileCaseHeading(dataset.value)
+    if ('pattern' in compiled) return dataset.value
+    addIssue({ message: compiled.problem })
     return NEVER
   }),
 )
@@ -110,6 +121,7 @@ export const configSchema = strictObject({
   locales: v.optional(v.pipe(v.array(v.string()), v.minLength(1, nonEmptyList))),
   formats: v.optional(v.pipe(v.array(choice(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),
   templates: v.optional(v.string()),
+  outline: v.optional(strictObject({ caseHeading: v.optional(caseHeadingPattern) }), {}),
   page: v.optional(strictObject({ size: v.optional(choice(['A4', 'Letter'])) }), {}),
   check: v.optional(
     strictObject({

@@ -13,8 +13,8 @@ const INTRO_WORDS = '引言|前言|概述|导言|导论|绪论|序言|简介|引
 const CONCLUSION_WORDS =
   '结论|结语|总结|小结|结束语|总结与展望|结论与展望|結論|結語|總結|小結|結束語|總結與展望|結論與展望|conclusions?|summary|closing remarks'
 
-// An optional outline ordinal before intro/conclusion words: `一、引言`.
-const LEADING_ORDINAL = `(?:(?:${ORD})\\s*[、.．]\\s*)?`
+// An optional outline ordinal before intro/conclusion words, in any style cases are numbered in: `一、引言`, `（五）结语`, `第一章 引言`.
+const LEADING_ORDINAL = `(?:(?:${ORD})\\s*[、.．]\\s*|[（(]\\s*(?:${ORD})\\s*[）)]\\s*|第\\s*(?:${ORD})\\s*(?:章|篇|部分|编|編)(?:\\s*${COLON}\\s*|\\s+))?`
 
 const INTRO = new RegExp(`^${LEADING_ORDINAL}(${INTRO_WORDS})\\s*${COLON}?$`, 'i')
 const CONCLUSION = new RegExp(`^${LEADING_ORDINAL}(${CONCLUSION_WORDS})\\s*${COLON}?$`, 'i')
@@ -110,11 +110,13 @@ export function splitLabel(text: string): { label: string; rest: string; restInd
 }
 
 const ORDINAL_COMMA = new RegExp(`^(?:${ORD})\\s*、`)
+const CHAPTER = new RegExp(`^第\\s*(?:${ORD})\\s*(?:章|篇|部分|编|編)(?:\\s|[:：]|$)`)
 
 /** True for lines that look like a heading but match no heading form, so the user hears about them. */
 export function looksLikeHeading(text: string): boolean {
   return (
     ORDINAL_COMMA.test(text) ||
+    CHAPTER.test(text) ||
     /^案例\s*\S/.test(text) ||
     /^[0-9０-９]+([.．][0-9０-９]+){2,}/.test(text) ||
     /^#{1,6}\s/.test(text)

@@ -1,13 +1,14 @@
 /**
  * Markdown to case tree: `#` cases (and 引言/结论), `##` sections,
- * `- **label**:text` key points. A unified transformer after remark-parse.
+ * `- **label**:text` key points, from remark-parse's tree.
  */
 import type * as Mdast from 'mdast'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { isMap, isScalar, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml'
 import type { Block, Case, CaseDocument, Conclusion, DocumentData, Intro, Phrasing, Point, Section } from '../types.js'
-import { matchCase, matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
+import { matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
+import { type CaseHeadingOptions, caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
 import { report } from '../messages/report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
@@ -18,13 +19,9 @@ type Container = Intro | Conclusion | Section
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
 const LABEL_SEPARATOR = /^\s*[:：]\s*/
 
-/** unified plugin: turn the mdast root into a case tree. */
-export function markdownStructure() {
-  return (tree: Mdast.Root, file: VFile) => structureMarkdown(tree, file)
-}
-
 /** Builds the case tree from a Markdown syntax tree; problems are reported on `file`. */
-export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
+export function structureMarkdown(root: Mdast.Root, file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
+  const headings = caseHeadingRules(headingEntries(root), options)
   const data: Partial<DocumentData> = {}
   const cases: Case[] = []
   let intro: Intro | undefined
@@ -48,7 +45,7 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
     if (node.type === 'heading' && node.depth === 1) {
       const text = plainText(node).trim()
       const frame = matchFrame(text)
-      const heading = frame ?? matchCase(text)
+      const heading = frame ?? headings.matchCase(text)
       if (heading?.type === 'intro' && !intro && !currentCase) {
         container = intro = { type: 'intro', title: heading.title, children: [], position: node.position }
       } else if (heading?.type === 'conclusion' && !conclusion) {
@@ -58,9 +55,9 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
         // A leading `# Title` that is no case names the document, as in most Markdown.
         data.title = text
       } else {
-        const number = heading?.type === 'case' ? heading.number : (cases.at(-1)?.number ?? 0) + 1
+        const number = heading?.type === 'case' ? heading.number : headings.numberUnmatched(cases.at(-1)?.number)
         if (heading?.type !== 'case') {
-          report(file, `Heading is not a case heading (案例N:title); treated as case ${number}`, { place: node.position, ruleId: 'unrecognised-heading', severity: 'warning' })
+          report(file, `Heading is not a case heading (${headings.expected}); treated as case ${number}`, { place: node.position, ruleId: 'unrecognised-heading', severity: 'warning' })
         }
         currentCase = {
           type: 'case',
@@ -118,6 +115,13 @@ export function structureMarkdown(root: Mdast.Root, file: VFile): CaseDocument {
     report(file, 'Text before the first heading is used as the introduction; give it a heading such as # 引言', { place, ruleId: 'text-before-heading', severity: 'warning' })
     intro = { type: 'intro', title: null, children: [], position: place }
     return intro
+  }
+}
+
+/** The `#` and `##` headings, for choosing the case heading style before the tree is built. */
+function* headingEntries(root: Mdast.Root): Generator<HeadingEntry> {
+  for (const node of root.children) {
+    if (node.type === 'heading' && (node.depth === 1 || node.depth === 2)) yield { text: plainText(node).trim(), depth: node.depth }
   }
 }
 

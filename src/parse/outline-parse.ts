@@ -6,7 +6,8 @@ import type { Processor } from 'unified'
 import type { VFile } from 'vfile'
 import type { Position } from 'unist'
 import type { Block, Case, CaseDocument, Conclusion, Intro, Point, Section } from '../types.js'
-import { looksLikeHeading, matchCase, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
+import { looksLikeHeading, splitLabel, matchFrame, matchSection, sectionKind } from './headings.js'
+import { type CaseHeadingOptions, caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
 import { type SourceLine, forEachLine, pointInLine, spanAt } from './positions.js'
 import { report } from '../messages/report.js'
 
@@ -16,13 +17,14 @@ const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-
 type Container = Intro | Conclusion | Section
 
 /** unified plugin: parse outline text into a case tree. */
-export function outlineParse(this: Processor): void {
+export function outlineParse(this: Processor, options: CaseHeadingOptions = {}): void {
   // unified's Parser type is mdast-centric; the case tree is a unist tree too.
-  this.parser = ((value: string, file: VFile) => parseOutline(value, file)) as unknown as typeof this.parser
+  this.parser = ((value: string, file: VFile) => parseOutline(value, file, options)) as unknown as typeof this.parser
 }
 
 /** Parses outline text; problems are reported on `file`. */
-export function parseOutline(value: string, file: VFile): CaseDocument {
+export function parseOutline(value: string, file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
+  const headings = caseHeadingRules(outlineEntries(value), options)
   const tree: CaseDocument = { type: 'document', data: {} as CaseDocument['data'], children: [] }
   let intro: Intro | undefined
   let conclusion: Conclusion | undefined
@@ -36,7 +38,9 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
     const start = source.text.indexOf(text)
     const span = spanAt(source, start, text.length)
 
-    const frame = matchFrame(text)
+    // A section numbered as the document numbers them (`（四）小结` under `一、`) stays one, words like 小结 or not.
+    const subsection = currentCase ? headings.matchSubsection(text) : null
+    const frame = subsection ? null : matchFrame(text)
     if (frame?.type === 'intro' && !intro && !currentCase) {
       intro = { type: 'intro', title: frame.title, children: [], position: span }
       container = intro
@@ -49,7 +53,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       return
     }
 
-    const caseHeading = matchCase(text)
+    const caseHeading = !subsection && headings.matchCase(text)
     if (caseHeading) {
       currentCase = {
         type: 'case',
@@ -69,7 +73,7 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
       return
     }
 
-    const sectionHeading = currentCase && matchSection(text)
+    const sectionHeading = currentCase && (subsection ?? matchSection(text))
     if (currentCase && sectionHeading) {
       const section: Section = {
         type: 'section',
@@ -107,6 +111,14 @@ export function parseOutline(value: string, file: VFile): CaseDocument {
     report(file, 'Text before the first heading is used as the introduction; give it a heading such as 引言', { place, ruleId: 'text-before-heading', severity: 'warning' })
     intro = { type: 'intro', title: null, children: [] }
     return intro
+  }
+}
+
+/** The outline's lines, trimmed, for choosing its case heading style before the parse. */
+function* outlineEntries(value: string): Generator<HeadingEntry> {
+  for (const match of value.matchAll(/[^\r\n]+/g)) {
+    const text = match[0].trim()
+    if (text) yield { text }
   }
 }
 

@@ -8,24 +8,41 @@ import { isUnreadable } from './decode-source.js'
 import { report } from '../messages/report.js'
 import { guessLanguage } from '../text/guess-language.js'
 import { locate } from '../text/locate.js'
+import { type CaseHeadingPattern, compileCaseHeading } from '../config/case-heading-pattern.js'
+import { ConfigError } from '../errors.js'
+import { describeNumberedStyles } from './case-heading-rules.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
+/** How to read the sources. */
+export interface ParseOptions {
+  /** The config's `outline.caseHeading`: a regular expression for case headings (see README, Configuration). */
+  caseHeading?: string
+  /**
+   * The number of the first case numbered in order (`一、`, `第一章` … rather than
+   * `案例一`): 1 for a document, the cases so far plus one for a folder's later files.
+   */
+  firstCaseNumber?: number
+}
+
 /** Parses one file by its extension: Markdown for .md and .markdown (any case), the outline format otherwise. */
-export async function parseFile(file: VFile): Promise<CaseDocument> {
-  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file)
-  return outlineProcessor.parse(file) as unknown as CaseDocument
+export async function parseFile(file: VFile, options: ParseOptions = {}): Promise<CaseDocument> {
+  const headings = { caseHeading: compilePattern(options.caseHeading), firstCaseNumber: options.firstCaseNumber }
+  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file, headings)
+  const processor = headings.caseHeading || headings.firstCaseNumber ? unified().use(outlineParse, headings) : outlineProcessor
+  return processor.parse(file) as unknown as CaseDocument
 }
 
 /** Parses files in order into one document; `defaults` fill data the sources do not give. */
-export async function parseDocument(files: VFile[], defaults: Partial<DocumentData> = {}): Promise<ParsedDocument> {
+export async function parseDocument(files: VFile[], defaults: Partial<DocumentData> = {}, options: ParseOptions = {}): Promise<ParsedDocument> {
   const intros: Intro[] = []
   const cases: Case[] = []
   const conclusions: Conclusion[] = []
   let data: Partial<DocumentData> = {}
   let onlyPart: CaseDocument | undefined
   for (const file of files) {
-    const part = await parseFile(file)
+    // A folder's cases numbered in order go on counting from file to file.
+    const part = await parseFile(file, cases.length > 0 ? { ...options, firstCaseNumber: cases.length + 1 } : options)
     if (files.length === 1) onlyPart = part
     // Front matter of earlier files wins, as the first file usually holds the pack's metadata.
     data = { ...stripEmpty(part.data), ...data }
@@ -38,7 +55,7 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   }
   const unreadable = files.some((file) => isUnreadable(file) || file.messages.some((message) => message.ruleId === 'markdown-too-deep'))
   if (cases.length === 0 && files.length > 0 && !unreadable) {
-    report(files[0], 'No cases found: expected lines such as “一、案例一:标题” or “Case 1: Title” (in Markdown, “# 案例一:标题”)', { ruleId: 'no-cases', severity: 'error' })
+    report(files[0], noCasesMessage(options.caseHeading), { ruleId: 'no-cases', severity: 'error' })
   }
   const tree: CaseDocument = {
     type: 'document',
@@ -48,6 +65,22 @@ export async function parseDocument(files: VFile[], defaults: Partial<DocumentDa
   // The outline parser has already found where its file ends; Markdown's tree does not say.
   if (files.length === 1) tree.position = onlyPart?.position ?? parseSinglePosition(files[0])
   return { tree, files }
+}
+
+/** What was looked for, and the key that names another style. */
+function noCasesMessage(caseHeading: string | undefined): string {
+  if (caseHeading !== undefined) {
+    return `No cases found: no line (in Markdown, no # heading) matches outline.caseHeading “${caseHeading}” from the config; fix the pattern or the headings`
+  }
+  return `No cases found: looked for case headings such as “一、案例一:标题” or “Case 1: Title”, and for numbered headings with sections under them: ${describeNumberedStyles()} (in Markdown, # headings over ## headings); to name another style, set outline.caseHeading (a regular expression) in casebook.yaml`
+}
+
+/** A pattern the config has already checked; a bad one here is a caller's mistake. */
+function compilePattern(source: string | undefined): CaseHeadingPattern | undefined {
+  if (source === undefined) return undefined
+  const compiled = compileCaseHeading(source)
+  if ('problem' in compiled) throw new ConfigError(`outline.caseHeading: ${compiled.problem}`)
+  return compiled.pattern
 }
 
 /** Several intros (or conclusions) from a folder's files become one, in file order. */

@@ -10,15 +10,17 @@ import remarkCjkFriendly from 'remark-cjk-friendly'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { CaseDocument } from '../types.js'
-import { markdownStructure } from './markdown-structure.js'
+import { structureMarkdown } from './markdown-structure.js'
 import { report } from '../messages/report.js'
 import { findExcessiveNesting } from './markdown-limits.js'
+import type { CaseHeadingOptions } from './case-heading-rules.js'
 
 // remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
-const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
+// The case tree is built by calling structureMarkdown, which takes the document's heading options.
+const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).freeze()
 
 /** Parses one Markdown file; runaway nesting is an error message, not a crash. */
-export function parseMarkdown(file: VFile): CaseDocument {
+export function parseMarkdown(file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
   const excessive = findExcessiveNesting(String(file.value))
   if (excessive) {
     const place = { line: excessive.line, column: excessive.column }
@@ -26,8 +28,7 @@ export function parseMarkdown(file: VFile): CaseDocument {
     return emptyDocument()
   }
   try {
-    const mdast = markdownProcessor.parse(file) as Root
-    return markdownProcessor.runSync(mdast, file) as unknown as CaseDocument
+    return structureMarkdown(markdownProcessor.parse(file) as Root, file, options)
   } catch (error) {
     // A nesting the line scan did not foresee: still a message, not a crash.
     if (!(error instanceof RangeError)) throw error
