@@ -118,6 +118,30 @@ describe('an artifact this build could not make (its browser failed)', () => {
   })
 })
 
+describe('zips of an earlier pack', () => {
+  it('are outdated once their artifacts change, written anew by pack, and removed by --clean', () => {
+    const { dir, source, manifest, build } = project()
+    const pack = () => casebook(['pack', 'cases.txt', '--out', 'out', '--format', 'html', '--locale', 'zh-CN,zh-TW'], { cwd: dir, env: ENV })
+    expect(pack().code).toBe(0)
+    const zips = () => (manifest() as unknown as { zips: Array<{ path: string; outdated?: boolean }> }).zips
+    expect(zips()).toEqual([expect.objectContaining({ path: 'briefing-pack-zh-CN.zip' }), expect.objectContaining({ path: 'briefing-pack-zh-TW.zip' })])
+    expect(zips().some((zip) => zip.outdated)).toBe(false)
+    writeFileSync(source, readFileSync(source, 'utf8').replace('上海市作为', '上海市作为中国'))
+    const edited = build('--format', 'html', '--locale', 'zh-CN')
+    expect(edited.stderr).toContain('outdated out/briefing-pack-zh-CN.zip: zipped from artifacts this build replaced')
+    // zh-TW was not rebuilt: its artifacts are outdated, and so is the zip of them.
+    expect(zips().filter((zip) => zip.outdated).map((zip) => zip.path)).toEqual(['briefing-pack-zh-CN.zip', 'briefing-pack-zh-TW.zip'])
+    expect(pack().stderr).toContain('packed out/briefing-pack-zh-CN.zip')
+    expect(zips().some((zip) => zip.outdated)).toBe(false)
+    writeFileSync(source, readFileSync(source, 'utf8').replace('上海市作为中国', '上海市作为'))
+    build('--format', 'html', '--locale', 'zh-CN')
+    const cleaned = build('--format', 'html', '--locale', 'zh-CN', '--clean')
+    expect(cleaned.stderr.match(/^removed out\/briefing-pack-zh-CN\.zip$/gm)).toHaveLength(1)
+    expect(existsSync(join(dir, 'out', 'briefing-pack-zh-CN.zip'))).toBe(false)
+    expect(zips().map((zip) => zip.path)).toEqual([])
+  })
+})
+
 describe("a format's key covers only the templates it reads", () => {
   it('a byte-for-byte copy of the templates rebuilds nothing; an edit to report.css rebuilds the report, not the .docx or the slides', () => {
     const { dir, build } = project()

@@ -12,7 +12,7 @@ import { isMarkdown } from '../parse/source-names.js'
 import { VERSION } from '../version.js'
 import type { EditionSnapshot } from '../edition/snapshot.js'
 import type { BuildResult } from './build-types.js'
-import { MANIFEST, readManifest, type Manifest, type ManifestArtifact } from './manifest.js'
+import { MANIFEST, readManifest, zipContents, type Manifest, type ManifestArtifact, type ManifestZip } from './manifest.js'
 
 /** The artifacts of the previous build in `out`, and what this build may keep of them. */
 export class ArtifactCache {
@@ -72,10 +72,12 @@ export interface ManifestInputs {
   snapshot: EditionSnapshot
   baseline: Manifest['baseline']
   edition: string | null
+  /** The zips `pack` wrote before, as this build leaves them (see `carryZips`). */
+  zips: ManifestZip[]
 }
 
-/** The manifest of this build: its inputs, edition, snapshot, baseline, artifacts (sorted by path) and strays. */
-export function buildManifest({ result, input, sourceDate, snapshot, baseline, edition }: ManifestInputs): Manifest {
+/** The manifest of this build: its inputs, edition, snapshot, baseline, artifacts (sorted by path), zips and strays. */
+export function buildManifest({ result, input, sourceDate, snapshot, baseline, edition, zips }: ManifestInputs): Manifest {
   return {
     casebook: VERSION,
     sourceDate: sourceDate.toISOString(),
@@ -90,8 +92,17 @@ export function buildManifest({ result, input, sourceDate, snapshot, baseline, e
     locales: snapshot.locales,
     baseline,
     artifacts: [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    zips,
     strays: result.strays,
   }
+}
+
+/** The earlier zips of locales still in the pack, each marked outdated once its locale's artifacts are not those it holds. */
+export function carryZips(previous: readonly ManifestZip[], artifacts: readonly ManifestArtifact[]): ManifestZip[] {
+  const locales = new Set(artifacts.map((artifact) => artifact.locale))
+  return previous
+    .filter((zip) => locales.has(zip.locale))
+    .map(({ outdated: _outdated, ...zip }) => (zip.contents === zipContents(artifacts, zip.locale) ? zip : { ...zip, outdated: true as const }))
 }
 
 /** The hex SHA-256 of bytes or text. */

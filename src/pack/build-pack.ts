@@ -43,7 +43,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   }
   try {
     const { document, reports, locales, tree } = await readSource(plan, options)
-    const result: BuildResult = { config: plan.config, document, out: plan.out, artifacts: [], written: [], unchanged: [], removed: [], strays: [], edition: null, failures: [], changes: null, reports }
+    const result: BuildResult = { config: plan.config, document, out: plan.out, artifacts: [], written: [], unchanged: [], removed: [], strays: [], zips: [], edition: null, failures: [], changes: null, reports }
     if (!locales || !tree) return result
     const renderers = await loadingRenderers
     const templates = await fingerprinting
@@ -78,7 +78,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       await pool.close()
       const own = matchLocale(document.tree.data.lang, availableLocales(plan.dirs)) ?? locales[0]
       const notesLocale = packs.find((pack) => pack.code === own)?.locale ?? (await loadLocale(own, plan.dirs))
-      await writeEdition({ result, files, input: plan.input, plan: edition, snapshot, packs, changes: changes.locales, notesLocale, lastEdition: editions.at(-1) }, options)
+      await writeEdition({ result, files, input: plan.input, plan: edition, snapshot, packs, changes: changes.locales, notesLocale, lastEdition: editions.at(-1), zips: cache.previous?.zips ?? [] }, options)
     } finally {
       await unlock()
     }

@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config/load-config.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
 import type { CasebookError } from '../errors.js'
 import type { ParsedDocument } from '../types.js'
-import type { ManifestArtifact } from './manifest.js'
+import type { ManifestArtifact, ManifestZip } from './manifest.js'
 
 /** What a build is asked to do; unset fields come from the config, then defaults. */
 export interface BuildOptions {
@@ -78,6 +78,8 @@ export interface BuildResult {
   removed: string[]
   /** Files in `out` that belong to no part of the pack (kept unless `clean`). */
   strays: string[]
+  /** The zips `pack` wrote before, marked outdated once their locale's artifacts have changed. */
+  zips: ManifestZip[]
   /** The recorded edition this pack is, or null for a build between editions. */
   edition: string | null
   failures: FailedRender[]

@@ -1,4 +1,5 @@
 /** out/manifest.json: what was built from what, so the next build can skip, compare and verify. */
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Format } from '../config/config-schema.js'
@@ -21,6 +22,17 @@ export interface ManifestArtifact {
   outdated?: true
 }
 
+/** A zip `casebook pack` wrote, and which artifacts it holds. */
+export interface ManifestZip {
+  locale: string
+  path: string
+  sha256: string
+  /** `zipContents` of the artifacts it was made from: the zip is outdated once the locale's differ. */
+  contents: string
+  /** Made from artifacts this build has replaced: `pack` writes it anew, `--clean` removes it. */
+  outdated?: true
+}
+
 /** The manifest file's shape. */
 export interface Manifest {
   casebook: string
@@ -37,8 +49,16 @@ export interface Manifest {
   baseline: Baseline | null
   /** Every artifact of the pack, whichever locales and formats this build made. */
   artifacts: ManifestArtifact[]
+  /** The zips `casebook pack` wrote, one per locale. */
+  zips: ManifestZip[]
   /** Files in the out folder that belong to no artifact of the pack (`--clean` removes them). */
   strays: string[]
+}
+
+/** What a locale's zip holds, as a hash of its current artifacts' paths and bytes: equal when a zip would be the same. */
+export function zipContents(artifacts: readonly ManifestArtifact[], locale: string): string {
+  const current = artifacts.filter((artifact) => artifact.locale === locale && !artifact.outdated).map((artifact) => `${artifact.path} ${artifact.sha256}`)
+  return createHash('sha256').update(current.sort().join('\n')).digest('hex')
 }
 
 /** The manifest's file name inside the output folder. */
@@ -79,5 +99,6 @@ function upgraded(manifest: Manifest): Manifest {
     locales: isLocaleSummaries(manifest.locales) ? manifest.locales : {},
     baseline: isBaseline(baseline) ? baseline : isTreeSummary(baseline) ? { label: { kind: 'first-build', date: manifest.sourceDate }, tree: baseline, locales: {} } : null,
     strays: Array.isArray(manifest.strays) ? manifest.strays.filter((path) => typeof path === 'string') : [],
+    zips: Array.isArray(manifest.zips) ? manifest.zips.filter((zip) => typeof zip?.path === 'string' && typeof zip.locale === 'string' && typeof zip.contents === 'string') : [],
   }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { EnvironmentError, UsageError } from '../errors.js'
 import { writePackage } from '../io/reproducible-zip.js'
 import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
-import type { Manifest } from './manifest.js'
+import { MANIFEST, zipContents, type Manifest, type ManifestZip } from './manifest.js'
+import { sha256 } from './artifact-cache.js'
 import { lockOutput, waitEvent } from './out-lock.js'
 import type { ProgressEvent } from './build-types.js'
 
@@ -48,9 +49,14 @@ export async function packZips(out: string, manifest: Manifest, options: PackOpt
       }
       const changes = await readFile(join(out, locale, 'CHANGES.md')).catch(() => null)
       if (changes) parts.set(`${folder}/CHANGES.md`, changes)
-      zips.push({ path: zipName(locale), bytes: writePackage(parts, date), left: artifacts.filter((entry) => entry.outdated).map((entry) => entry.path) })
+      zips.push({ locale, path: zipName(locale), bytes: writePackage(parts, date), left: artifacts.filter((entry) => entry.outdated).map((entry) => entry.path) })
     }
-    await writeFiles(out, zips)
+    // The manifest records what each zip holds, so a later build can tell when it is outdated.
+    const records: ManifestZip[] = zips.map((zip) => ({ locale: zip.locale, path: zip.path, sha256: sha256(zip.bytes), contents: zipContents(manifest.artifacts, zip.locale) }))
+    const zipped = new Set(records.map((zip) => zip.locale))
+    const updated: Manifest = { ...manifest, zips: [...manifest.zips.filter((zip) => !zipped.has(zip.locale)), ...records].sort((a, b) => (a.path < b.path ? -1 : 1)) }
+    updated.strays = updated.strays.filter((path) => !records.some((zip) => zip.path === path))
+    await writeFiles(out, [...zips, { path: MANIFEST, bytes: JSON.stringify(updated, null, 2) + '\n' }])
     return zips.map((zip) => ({ path: join(out, zip.path), left: zip.left }))
   } finally {
     await unlock()

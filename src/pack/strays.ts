@@ -1,18 +1,17 @@
 /**
  * Files in the out folder that belong to no part of the pack: an earlier locale whose catalog is
- * gone, a zip of a locale no longer built, a file a user dropped there. Listed in the manifest
+ * gone, a zip no `pack` of this pack wrote, a file a user dropped there. Listed in the manifest
  * and by the build; `--clean` removes them. Dot files (.gitignore, .nojekyll) are the user's.
  */
 import { readdir } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
 import { PACK_FILES } from '../parse/source-names.js'
 import { EDITIONS } from './editions.js'
-import { zipName } from './pack-zips.js'
 
-/** The paths (relative to `out`, sorted) of files there that `kept` and the pack's own files do not account for. */
+/** The paths (relative to `out`, sorted) of files there that `kept` (artifacts, zips, notes) and the pack's own files do not account for. */
 export async function findStrays(out: string, kept: Iterable<string>, locales: Iterable<string>): Promise<string[]> {
   const belongs = new Set([...kept, PACK_FILES.manifest, PACK_FILES.changes])
-  for (const locale of locales) belongs.add(`${locale}/${PACK_FILES.changes}`).add(zipName(locale))
+  for (const locale of locales) belongs.add(`${locale}/${PACK_FILES.changes}`)
   const entries = await readdir(out, { withFileTypes: true, recursive: true }).catch(() => [])
   const strays: string[] = []
   for (const entry of entries) {

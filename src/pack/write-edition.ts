@@ -11,11 +11,11 @@ import type { EditionSnapshot } from '../edition/snapshot.js'
 import { writeFiles, type FileToWrite } from '../io/write-files.js'
 import type { Locale } from '../locale/load-locale.js'
 import { PACK_FILES } from '../parse/source-names.js'
-import { buildManifest } from './artifact-cache.js'
+import { buildManifest, carryZips } from './artifact-cache.js'
 import type { BuildOptions, BuildResult } from './build-types.js'
 import { editionFile, newRecord, type EditionRecord } from './editions.js'
 import type { LocalePack } from './localize-locales.js'
-import { MANIFEST } from './manifest.js'
+import { MANIFEST, type ManifestZip } from './manifest.js'
 import type { EditionPlan } from './plan-edition.js'
 import { findStrays } from './strays.js'
 
@@ -34,6 +34,8 @@ export interface Edition {
   notesLocale: Locale
   /** The last recorded edition, which a recorded one follows or replaces. */
   lastEdition: EditionRecord | undefined
+  /** The zips the previous build's manifest records. */
+  zips: readonly ManifestZip[]
 }
 
 /** Writes the edition into `result.out`, recording the paths in `result.written`, `result.unchanged` and `result.removed`. */
@@ -46,12 +48,19 @@ export async function writeEdition(edition: Edition, options: Pick<BuildOptions,
     .map((pack) => ({ path: `${pack.code}/${PACK_FILES.changes}`, bytes: changesMarkdown(pack.tree.data.title, edition.changes.get(pack.code) ?? null, pack.locale, plan.edition ?? undefined) }))
   notes.push({ path: PACK_FILES.changes, bytes: changesMarkdown(title, result.changes, edition.notesLocale, plan.edition ?? undefined) })
   if (plan.record) notes.push(editionFile(newRecord(plan.record, snapshot, plan.sourceDate, title, plan.baseline, edition.lastEdition)))
-  const removing = options.clean ? result.artifacts.filter((artifact) => artifact.outdated).map((artifact) => artifact.path) : []
-  if (options.clean) result.artifacts = result.artifacts.filter((artifact) => !artifact.outdated)
-  const strays = await findStrays(out, [...result.artifacts.map((artifact) => artifact.path), ...notes.map((file) => file.path)], result.artifacts.map((artifact) => artifact.locale))
-  if (options.clean) removing.push(...strays)
+  let zips = carryZips(edition.zips, result.artifacts)
+  const removing = new Set<string>()
+  if (options.clean) {
+    for (const artifact of result.artifacts) if (artifact.outdated) removing.add(artifact.path)
+    for (const zip of zips) if (zip.outdated) removing.add(zip.path)
+    result.artifacts = result.artifacts.filter((artifact) => !artifact.outdated)
+    zips = carryZips(zips.filter((zip) => !zip.outdated), result.artifacts)
+  }
+  const strays = await findStrays(out, [...result.artifacts.map((artifact) => artifact.path), ...zips.map((zip) => zip.path), ...notes.map((file) => file.path)], result.artifacts.map((artifact) => artifact.locale))
+  if (options.clean) for (const path of strays) removing.add(path)
   result.strays = options.clean ? [] : strays
-  const manifest = buildManifest({ result, input: edition.input, sourceDate: plan.sourceDate, snapshot, baseline: plan.baseline, edition: plan.edition })
+  result.zips = zips
+  const manifest = buildManifest({ result, input: edition.input, sourceDate: plan.sourceDate, snapshot, baseline: plan.baseline, edition: plan.edition, zips })
   const candidates = [...edition.files, ...notes, { path: MANIFEST, bytes: JSON.stringify(manifest, null, 2) + '\n' }]
   // A file already there byte for byte is left alone, so its time stamp says when it last changed.
   const same = await Promise.all(candidates.map((file) => sameBytes(join(out, file.path), file.bytes)))
@@ -60,12 +69,12 @@ export async function writeEdition(edition: Edition, options: Pick<BuildOptions,
   result.unchanged = candidates.filter((file, index) => same[index] && rendered.has(file.path)).map((file) => file.path)
   const writeStart = performance.now()
   await writeFiles(out, files)
-  await Promise.all(removing.map((path) => rm(join(out, path), { force: true })))
+  await Promise.all([...removing].map((path) => rm(join(out, path), { force: true })))
   // A folder left empty goes too; one that holds anything else stays.
-  for (const folder of [...new Set(removing.map((path) => dirname(join(out, path))))].sort().reverse()) await rmdir(folder).catch(() => undefined)
+  for (const folder of [...new Set([...removing].map((path) => dirname(join(out, path))))].sort().reverse()) await rmdir(folder).catch(() => undefined)
   options.onProgress?.({ type: 'step', step: 'write', ms: performance.now() - writeStart })
   result.written = files.map((file) => file.path)
-  result.removed = removing
+  result.removed = [...removing].sort()
   for (const file of files) options.onProgress?.({ type: 'write', path: join(out, file.path), bytes: file.bytes.length })
 }
 

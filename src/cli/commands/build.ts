@@ -70,6 +70,7 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
   for (const artifact of result.artifacts.filter((entry) => entry.outdated)) {
     process.stderr.write(`outdated ${shown}/${artifact.path}: made from earlier inputs (the source, a translation, the templates or the edition notes) and not rebuilt (build --locale ${artifact.locale} --format ${artifact.format} updates it; --clean removes it)\n`)
   }
+  for (const zip of result.zips.filter((entry) => entry.outdated)) process.stderr.write(`outdated ${shown}/${zip.path}: zipped from artifacts this build replaced (casebook pack writes it anew; --clean removes it)\n`)
   for (const path of result.strays) process.stderr.write(`stray ${shown}/${path}: not part of the pack (--clean removes it)\n`)
   for (const path of result.removed) process.stderr.write(`removed ${shown}/${path}\n`)
   const notes = result.changes?.since
