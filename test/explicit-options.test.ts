@@ -72,6 +72,8 @@ describe('--format and --locale', () => {
       { args: ['build', 'cases.txt', '--format', 'html', '--out', ''], message: 'casebook: --out is empty; name a path' },
       { args: ['build', 'cases.txt', '--format', 'html', '--config', ''], message: 'casebook: --config is empty; name a path' },
       { args: ['build', 'cases.txt', '--format', 'html', '--since', ' '], message: 'casebook: --since is empty; name an edition, a file or a git revision' },
+      { args: ['build', 'cases.txt', '--format', 'html', '--since', 'v1', '--since', 'v2'], message: 'casebook: --since is given twice (v1, then v2); give it once' },
+      { args: ['build', 'cases.txt', '--format', 'html', '-o', 'a', '--out', 'b'], message: 'casebook: --out is given twice (a, then b); give it once' },
       { args: ['build', 'cases.txt', '--format', 'html', '--edition', ''], message: 'casebook: --edition is empty; name the edition (such as v2)' },
       { args: ['build', '', '--format', 'html'], message: 'casebook: INPUT is empty; name a path' },
       { args: ['check', 'cases.txt', ''], message: 'casebook: INPUT is empty; name a path' },

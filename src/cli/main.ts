@@ -43,8 +43,8 @@ export async function main(argv: string[]): Promise<void> {
 
   addBuildOptions(program.command('serve'), false)
     .description('watch, and serve the pack on localhost with live reload')
-    .option('-p, --port <n>', 'port to listen on; 0 picks a free one', nonEmpty('--port', 'a port number'), '4310')
-    .option('--host <host>', 'address to listen on', nonEmpty('--host', 'an address'), '127.0.0.1')
+    .option('-p, --port <n>', 'port to listen on; 0 picks a free one', nonEmpty('--port', 'a port number', '4310'), '4310')
+    .option('--host <host>', 'address to listen on', nonEmpty('--host', 'an address', '127.0.0.1'), '127.0.0.1')
     .action(async (input: string | undefined, options) => (await import('./commands/serve.js')).serve(input, options))
 
   program
@@ -123,16 +123,26 @@ function toLocaleCode(item: string): string {
  * --browser-path must name a program now, whatever the formats: a mistyped path
  * is refused at once instead of surfacing only when a PDF next needs printing.
  */
-function toBrowserPath(path: string): string {
+function toBrowserPath(path: string, previous?: string): string {
+  refuseRepeat('--browser-path', path, previous)
   const problem = browserPathProblem(path)
   if (problem) throw new UsageError(`--browser-path ${path}: the path ${problem}. Name a Chrome or Chromium executable.`)
   return path
 }
 
-/** A parser refusing an empty value, which would otherwise mean the working directory or no setting at all. */
-function nonEmpty(name: string, what = 'a path'): (value: string) => string {
-  return (value) => {
+/**
+ * A parser refusing an empty value, which would otherwise mean the working directory or no setting
+ * at all, and a second one (`fallback` is the option's default, which commander passes first).
+ */
+function nonEmpty(name: string, what = 'a path', fallback?: string): (value: string, previous?: string) => string {
+  return (value, previous) => {
+    refuseRepeat(name, value, previous === fallback ? undefined : previous)
     if (value.trim() === '') throw new UsageError(`${name} is empty; name ${what}`)
     return value
   }
+}
+
+/** An option given twice is refused: otherwise the last would win in silence (`--since v1 --since v2`). */
+function refuseRepeat(name: string, value: string, previous: string | undefined): void {
+  if (previous !== undefined) throw new UsageError(`${name} is given twice (${previous}, then ${value}); give it once`)
 }
