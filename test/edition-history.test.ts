@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
-import type { Element } from 'hast'
+import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { afterAll, describe, expect, it } from 'vitest'
 import { casebook, SEED } from './helpers/cli.js'
@@ -59,6 +59,15 @@ function swapFirstTwo(text: string): string {
     ...renumber(first.slice(1), '1', '2'),
     ...lines.slice(three),
   ].join('\n')
+}
+
+/** The first element of `tree` that `test` accepts, or null. */
+function find(tree: Root, test: (node: Element) => boolean): Element | null {
+  let found: Element | null = null
+  visit(tree, 'element', (node: Element) => {
+    if (!found && test(node)) found = node
+  })
+  return found
 }
 
 const notes = (dir: string, locale?: string) => readFileSync(join(dir, 'out', ...(locale ? [locale] : []), 'CHANGES.md'), 'utf8')
@@ -192,6 +201,62 @@ describe('the notes in each locale follow the same matching', () => {
     expect(en).toMatch(/## Cases moved\n\n- Case \d → Case \d: /)
     expect(en).not.toContain('Cases changed')
     expect(marked(dir, 'en')).toEqual([])
+  })
+})
+
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二']
+
+/** The seed's cases as blocks of lines (heading first), with the lines before and after them. */
+function caseBlocks(text: string): { before: string[]; cases: string[][]; after: string[] } {
+  const lines = text.split('\n')
+  const starts = lines.flatMap((line, index) => (/^[一二三四五六七八九十]+、案例/.test(line) ? [index] : []))
+  const end = lines.findIndex((line) => line === '结论')
+  const cases = starts.map((start, at) => lines.slice(start, starts[at + 1] ?? end))
+  return { before: lines.slice(0, starts[0]), cases, after: lines.slice(end) }
+}
+
+/** An outline of `cases` numbered in order: headings `N、案例N:` and sections `N.M`. */
+function numbered(before: string[], cases: string[][], after: string[]): string {
+  const body = cases.flatMap((block, index) => {
+    const n = index + 1
+    const heading = `${NUMERALS[index]}、案例${NUMERALS[index]}:${block[0].slice(block[0].indexOf(':') + 1)}`
+    return [heading, ...block.slice(1).map((line) => line.replace(/^\d+\.(\d)/, `${n}.$1`))]
+  })
+  return [...before, ...body, ...after].join('\n')
+}
+
+describe('a stale translation stays with its case', () => {
+  it('when a case is inserted before it and it is edited, or a case before it is removed', () => {
+    const { dir, source } = project()
+    run(dir, 'pack', '--edition', 'v1')
+    const { before, cases, after } = caseBlocks(readFileSync(source, 'utf8'))
+    const inserted = ['二、案例二:西安“数字文旅”', '2.1 案例背景', '西安市以数字技术推动文化旅游服务。', '2.2 案例分析', '- 数字导览:游客用手机获取景点讲解。', '2.3 案例启示', '文旅服务的数字化提升了游客体验。']
+    // Case 2 (杭州) is edited too, so its translation's mark no longer names it: only the edition knows where it went.
+    const hangzhou = cases[1].map((line) => line.replace('杭州市', '杭州市政府'))
+    writeFileSync(source, numbered(before, [cases[0], inserted, hangzhou, ...cases.slice(2)], after))
+    const result = run(dir, 'build')
+    const en = readFileSync(join(dir, 'out', 'en', 'report.html'), 'utf8')
+    // The new case is shown from the source, untranslated; Hangzhou's translation follows Hangzhou to case 3.
+    expect(en).toContain('西安市以数字技术推动文化旅游服务。')
+    const caseText = (html: string, n: number) => {
+      const node = find(fromHtml(html), (element) => element.properties.id === `case-${n}`)
+      return node ? toText(node) : ''
+    }
+    expect(caseText(en, 2)).toContain('西安')
+    expect(caseText(en, 2)).not.toContain('Hangzhou')
+    expect(caseText(en, 3)).toContain('Hangzhou’s “City Brain”')
+    expect(result.stderr).toMatch(/Case 2 \(Hangzhou’s “City Brain”\) .*|changed after its translation/)
+    expect(notes(dir, 'en')).toContain('## Cases added\n\n- Case 2: 西安“数字文旅”\n')
+    expect(notes(dir, 'en')).not.toMatch(/Cases removed/)
+
+    // Remove case 4 (广州“海绵城市”): its translation goes with it, not onto the case that took its number.
+    const now = caseBlocks(readFileSync(source, 'utf8'))
+    writeFileSync(source, numbered(now.before, [...now.cases.slice(0, 4), ...now.cases.slice(5)], now.after))
+    const removed = run(dir, 'build')
+    const after4 = readFileSync(join(dir, 'out', 'en', 'report.html'), 'utf8')
+    for (let n = 1; n <= 10; n++) expect(caseText(after4, n)).not.toContain('Sponge City')
+    expect(removed.stderr).toMatch(/translation-extra/)
+    expect(notes(dir, 'en')).toMatch(/## Cases removed\n\n- Case 4: Guangzhou’s “Sponge City” Development\n/)
   })
 })
 

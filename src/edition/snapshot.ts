@@ -14,6 +14,11 @@ export interface EditionSnapshot {
    * the source as written (the document's own language, unconverted).
    */
   locales: Record<string, TreeSummary | 'source'>
+  /**
+   * The `<!-- source: HASH -->` a translation of each case records, in the order of `tree.cases`:
+   * translation bookkeeping, not content, so no part of comparing editions. Absent in older records.
+   */
+  marks?: string[]
 }
 
 /** A locale's tree in `snapshot`, or undefined when it was not built in that edition. */

@@ -14,7 +14,7 @@ import { locate } from '../text/locate.js'
 import { plainText } from '../text/plain-text.js'
 import type { Block, Case, Conclusion, Intro, ParsedDocument, Section } from '../types.js'
 import { marksCurrent, sourceHash } from './case-hash.js'
-import { mergeTranslation } from './merge-translation.js'
+import { mergeTranslation, type EarlierMarks } from './merge-translation.js'
 import { findTranslation, listTranslations } from './find-translation.js'
 import { parseTranslation } from './load-translation.js'
 import { fileOf, findSourceMark } from './source-mark.js'
@@ -26,7 +26,7 @@ type Top = Intro | Case | Conclusion
  * the source `document`. Returns the translation files, which carry their messages;
  * missing translations are reported on the source files.
  */
-export async function checkTranslations(document: ParsedDocument, input: string, codes?: string[]): Promise<VFile[]> {
+export async function checkTranslations(document: ParsedDocument, input: string, codes?: string[], earlier?: EarlierMarks): Promise<VFile[]> {
   const groups: Array<[string, string[]]> = codes
     ? await Promise.all(codes.map(async (code): Promise<[string, string[]]> => [code, await findTranslation(input, code)]))
     : [...(await listTranslations(input)).entries()]
@@ -36,15 +36,15 @@ export async function checkTranslations(document: ParsedDocument, input: string,
     if (paths.length === 0 || checked.has(paths.join('\n'))) continue
     checked.add(paths.join('\n'))
     const translation = await parseTranslation(paths)
-    compare(document, translation, code)
+    compare(document, translation, code, earlier)
     files.push(...translation.files)
   }
   return files
 }
 
-function compare(source: ParsedDocument, translation: ParsedDocument, code: string): void {
+function compare(source: ParsedDocument, translation: ParsedDocument, code: string, earlier?: EarlierMarks): void {
   const name = translation.files.map((file) => basename(file.path)).join(', ')
-  const { gaps, extras, pairs } = mergeTranslation(source.tree, translation.tree, code)
+  const { gaps, extras, pairs } = mergeTranslation(source.tree, translation.tree, code, source.tree, earlier)
   const order = new Map(translation.tree.children.map((node, index) => [node, index]))
   const shows = `the ${code} pack shows the source text, marked untranslated`
   for (const gap of gaps) {

@@ -7,7 +7,7 @@ import { applyTranslation } from './apply-translation.js'
 import { changesScript, convertDocument, scriptOf } from './convert-script.js'
 import type { Locale } from './load-locale.js'
 import { loadTranslation } from './load-translation.js'
-import { mergeTranslation } from './merge-translation.js'
+import { mergeTranslation, type EarlierMarks } from './merge-translation.js'
 import { sameLanguage } from '../text/guess-language.js'
 
 /** Where the source came from, for finding a locale's translation beside it. */
@@ -16,6 +16,8 @@ export interface LocalizeInput {
   input: string
   /** The document's files; translation problems are reported on them. */
   files: VFile[]
+  /** What earlier editions tell of stale translation marks (see merge-translation.ts). */
+  earlier?: EarlierMarks
 }
 
 /**
@@ -33,7 +35,7 @@ export interface LocalizeInput {
  */
 export async function localizeDocument(tree: CaseDocument, locale: Locale, input: LocalizeInput): Promise<CaseDocument> {
   const translation = await loadTranslation(input.input, locale.code)
-  if (translation) return mergeTranslation(tree, translation.tree, locale.code, await converted(tree, locale)).tree
+  if (translation) return mergeTranslation(tree, translation.tree, locale.code, await converted(tree, locale), input.earlier).tree
   // A source already in the locale's language (an English document, the en-GB pack) needs no translation.
   if (!sameLanguage(tree.data.lang, locale.code)) {
     if (input.files[0]) {

@@ -74,6 +74,14 @@ export interface TranslationExtra {
   sourceCase?: Case
 }
 
+/**
+ * What earlier editions tell of marks no source case has now: the mark (`<!-- source: HASH -->`) a
+ * case had, and which of today's cases (its 0-based place among the cases) it became, matched by
+ * identity as the edition notes match it, or null when it was removed. A stale mark then stays with
+ * its case, however the cases were inserted, deleted or moved since, instead of going by number.
+ */
+export type EarlierMarks = ReadonlyMap<string, number | null>
+
 /** A source part and the translated part laid over it. */
 export interface TranslationPair {
   source: Top
@@ -95,12 +103,12 @@ export interface MergedTranslation {
  * What the translation lacks is shown from `shown`, a tree of the same shape as
  * `source` (the source converted to the locale's script), else from the source.
  */
-export function mergeTranslation(source: CaseDocument, translation: CaseDocument, lang: string, shown: CaseDocument = source): MergedTranslation {
+export function mergeTranslation(source: CaseDocument, translation: CaseDocument, lang: string, shown: CaseDocument = source, earlier: EarlierMarks = new Map()): MergedTranslation {
   const gaps: TranslationGap[] = []
   const extras: TranslationExtra[] = []
   const pairs: TranslationPair[] = []
   const show = counterparts(source, shown)
-  const matches = matchTops(source, translation)
+  const matches = matchTops(source, translation, earlier)
   const used = new Set(matches.flatMap((match) => (match ? [match.node] : [])))
 
   // Where a missing node would have been: after the translated node before it.
@@ -135,10 +143,11 @@ export function mergeTranslation(source: CaseDocument, translation: CaseDocument
 }
 
 /**
- * For each source top-level node, the translated node laid over it, or null:
- * cases by mark, then by number; the intro and conclusion with the translation's own.
+ * For each source top-level node, the translated node laid over it, or null: cases by mark, then
+ * by a stale mark's case as `earlier` editions know it, then by number; the intro and conclusion
+ * with the translation's own.
  */
-function matchTops(source: CaseDocument, translation: CaseDocument): Array<{ node: Top; byMark: boolean } | null> {
+function matchTops(source: CaseDocument, translation: CaseDocument, earlier: EarlierMarks): Array<{ node: Top; byMark: boolean } | null> {
   const matches: Array<{ node: Top; byMark: boolean } | null> = source.children.map(() => null)
   const used = new Set<Top>()
   const withMarks = translation.children.filter((node): node is Case => node.type === 'case' && Boolean(node.data?.translates))
@@ -160,6 +169,16 @@ function matchTops(source: CaseDocument, translation: CaseDocument): Array<{ nod
       const index = free.find((candidate) => (source.children[candidate] as Case).number === node.number) ?? free[0]
       matches[index] = { node, byMark: true }
       used.add(node)
+    }
+    // A mark no case has now, of a case an earlier edition had: that case, where it is now; none, if it was removed.
+    const caseIndexes = source.children.flatMap((node, index) => (node.type === 'case' ? [index] : []))
+    for (const node of withMarks) {
+      if (used.has(node) || !earlier.has(node.data!.translates!)) continue
+      const place = earlier.get(node.data!.translates!)
+      const index = place === null || place === undefined ? undefined : caseIndexes[place]
+      // Used either way: a removed case's translation is not laid over whatever case took its number.
+      used.add(node)
+      if (index !== undefined && matches[index] === null) matches[index] = { node, byMark: true }
     }
   }
   const translated = casesByNumber(translation)

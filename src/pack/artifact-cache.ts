@@ -90,6 +90,7 @@ export function buildManifest({ result, input, sourceDate, snapshot, baseline, e
     edition,
     tree: snapshot.tree,
     locales: snapshot.locales,
+    ...(snapshot.marks ? { marks: snapshot.marks } : {}),
     baseline,
     artifacts: [...result.artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
     zips,

@@ -42,7 +42,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
     loadingRenderers.then((loaded) => loaded.some((renderer) => renderer.usesBrowser) && pool.startEarly(), () => undefined)
   }
   try {
-    const { document, reports, locales, tree } = await readSource(plan, options)
+    const { document, reports, locales, tree, marks, earlier } = await readSource(plan, options)
     const result: BuildResult = { config: plan.config, document, out: plan.out, artifacts: [], written: [], unchanged: [], removed: [], strays: [], zips: [], edition: null, failures: [], changes: null, reports }
     if (!locales || !tree) return result
     const renderers = await loadingRenderers
@@ -53,10 +53,10 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       const cache = await ArtifactCache.open(plan.out, result.reports)
       const step = (name: string, since: number) => options.onProgress?.({ type: 'step', step: name, ms: performance.now() - since })
       const localizeStart = performance.now()
-      const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports })
+      const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports, earlier })
       step('localize', localizeStart)
       const editionStart = performance.now()
-      const snapshot = snapshotOf(tree, document.tree, packs)
+      const snapshot = snapshotOf(tree, document.tree, packs, marks)
       const editions = await readEditions(plan.out)
       const edition = await planEdition({
         current: snapshot,

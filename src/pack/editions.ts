@@ -74,7 +74,7 @@ export function editionFile(record: EditionRecord): FileToWrite {
 /** This edition, ready to record: `previous` is the last recorded one (replaced when it has the same name). */
 export function newRecord(name: string, snapshot: EditionSnapshot, sourceDate: Date, title: string, baseline: Baseline | null, previous: EditionRecord | undefined): EditionRecord {
   const sequence = previous ? (previous.name === name ? previous.sequence : previous.sequence + 1) : 1
-  return { casebook: VERSION, name, sequence, sourceDate: sourceDate.toISOString(), title, tree: snapshot.tree, locales: snapshot.locales, baseline }
+  return { casebook: VERSION, name, sequence, sourceDate: sourceDate.toISOString(), title, tree: snapshot.tree, locales: snapshot.locales, ...(snapshot.marks ? { marks: snapshot.marks } : {}), baseline }
 }
 
 function isRecord(value: unknown): value is EditionRecord {

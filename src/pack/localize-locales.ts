@@ -8,6 +8,7 @@ import type { EditionSnapshot } from '../edition/snapshot.js'
 import { loadLocale, type Locale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
 import { reportMissingKeys } from '../locale/report-missing-keys.js'
+import type { EarlierMarks } from '../locale/merge-translation.js'
 import { sameLanguage } from '../text/guess-language.js'
 import type { CaseDocument, ParsedDocument } from '../types.js'
 
@@ -28,6 +29,8 @@ export interface LocalizeContext {
   dirs: string[]
   /** Where an incomplete catalog's warning goes; omitted, it is not reported. */
   reports?: VFile[]
+  /** Where stale translation marks went (mark-history.ts). */
+  earlier?: EarlierMarks
 }
 
 /**
@@ -46,19 +49,19 @@ export async function localizeLocales(document: ParsedDocument, requested: strin
     }
     const incomplete = asked && context.reports && reportMissingKeys(locale)
     if (incomplete) context.reports!.push(incomplete)
-    const tree = await localizeDocument(document.tree, locale, { input: context.input, files: document.files })
+    const tree = await localizeDocument(document.tree, locale, { input: context.input, files: document.files, earlier: context.earlier })
     packs.push({ code, requested: asked, locale, tree, translated: !sameLanguage(document.tree.data.lang, code) })
   }
   return { packs, gone }
 }
 
-/** The edition's snapshot: the source's summary, and each locale's (or `source` where it shows the source's own nodes). */
-export function snapshotOf(tree: TreeSummary, source: CaseDocument, packs: LocalePack[]): EditionSnapshot {
+/** The edition's snapshot: the source's summary, and each locale's (or `source` where it shows the source's own nodes), and the cases' translation marks. */
+export function snapshotOf(tree: TreeSummary, source: CaseDocument, packs: LocalePack[], marks?: string[]): EditionSnapshot {
   const locales: EditionSnapshot['locales'] = {}
   for (const pack of [...packs].sort((a, b) => (a.code < b.code ? -1 : 1))) {
     // The document's own language, unconverted: its cases are the source's objects, and its notes the source's.
     const own = pack.tree.children === source.children && pack.tree.data.title === source.data.title && pack.tree.data.subtitle === source.data.subtitle
     locales[pack.code] = own ? 'source' : summarizeTree(pack.tree)
   }
-  return { tree, locales }
+  return marks ? { tree, locales, marks } : { tree, locales }
 }

@@ -45,6 +45,8 @@ export interface Manifest {
   tree: TreeSummary
   /** Each locale's content, as its notes compare it. */
   locales: EditionSnapshot['locales']
+  /** Each case's translation mark (see snapshot.ts). */
+  marks?: string[]
   /** What the edition notes compare against; null for a first edition. */
   baseline: Baseline | null
   /** Every artifact of the pack, whichever locales and formats this build made. */
@@ -97,6 +99,7 @@ function upgraded(manifest: Manifest): Manifest {
     ...manifest,
     edition: typeof manifest.edition === 'string' ? manifest.edition : null,
     locales: isLocaleSummaries(manifest.locales) ? manifest.locales : {},
+    marks: Array.isArray(manifest.marks) && manifest.marks.every((mark) => typeof mark === 'string') ? manifest.marks : undefined,
     baseline: isBaseline(baseline) ? baseline : isTreeSummary(baseline) ? { label: { kind: 'first-build', date: manifest.sourceDate }, tree: baseline, locales: {} } : null,
     strays: Array.isArray(manifest.strays) ? manifest.strays.filter((path) => typeof path === 'string') : [],
     zips: Array.isArray(manifest.zips) ? manifest.zips.filter((zip) => typeof zip?.path === 'string' && typeof zip.locale === 'string' && typeof zip.contents === 'string') : [],

@@ -74,9 +74,9 @@ function freeName(day: string, editions: EditionRecord[]): string {
 function chooseBaseline({ editions, previous, current }: EditionInputs, record: string | null, same: boolean): Baseline | null {
   const last = editions.at(-1)
   if (last && (record === last.name || (record === null && same))) return last.baseline
-  if (last) return { label: { kind: 'edition', name: last.name, date: last.sourceDate }, tree: last.tree, locales: last.locales }
+  if (last) return { label: { kind: 'edition', name: last.name, date: last.sourceDate }, tree: last.tree, locales: last.locales, marks: last.marks }
   if (record !== null || !previous) return null
   // The previous build's content again is that build again: the same notes (a first edition's, for the first build).
   if (sameSnapshot(previous, current)) return previous.baseline
-  return previous.baseline ?? { label: { kind: 'first-build', date: previous.sourceDate }, tree: previous.tree, locales: previous.locales }
+  return previous.baseline ?? { label: { kind: 'first-build', date: previous.sourceDate }, tree: previous.tree, locales: previous.locales, marks: previous.marks }
 }

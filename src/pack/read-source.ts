@@ -4,6 +4,9 @@ import { hasErrors } from '../check/diagnostics.js'
 import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import { loadDocument } from '../load-document.js'
 import { checkTranslations } from '../locale/check-translations.js'
+import { sourceHash } from '../locale/case-hash.js'
+import type { EarlierMarks } from '../locale/merge-translation.js'
+import { earlierSnapshots, markHistory } from './mark-history.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import type { DocumentData, ParsedDocument } from '../types.js'
 import type { BuildOptions } from './build-types.js'
@@ -16,6 +19,10 @@ export interface Source {
   reports: VFile[]
   locales: string[] | null
   tree: TreeSummary | null
+  /** Each case's translation mark, in order (see snapshot.ts). */
+  marks: string[]
+  /** Where stale translation marks went, as earlier editions tell (mark-history.ts). */
+  earlier: EarlierMarks
 }
 
 /** Reads, parses and checks the document, then its translations for the locales to build. */
@@ -24,15 +31,18 @@ export async function readSource(plan: BuildPlan, options: BuildOptions): Promis
   const start = performance.now()
   const document = await loadDocument(input, { defaults: documentDefaults(config), check: config.check, caseHeading: config.outline.caseHeading, titleFromPath: true })
   options.onProgress?.({ type: 'step', step: 'read, parse and check', ms: performance.now() - start })
-  if (hasErrors(document.files)) return { document, reports: [], locales: null, tree: null }
+  const none = { tree: null, marks: [], earlier: new Map() }
+  if (hasErrors(document.files)) return { document, reports: [], locales: null, ...none }
   const locales = planLocales(options, plan, document)
-  const checkingTranslations = checkTranslations(document, input, locales)
+  const readingEarlier = earlierSnapshots(plan.out)
   // Hashed while the folder listings, template reads and module loads already started are under way.
   const tree = summarizeTree(document.tree)
-  const reports = await checkingTranslations
+  const marks = document.tree.children.filter((node) => node.type === 'case').map(sourceHash)
+  const earlier = markHistory(await readingEarlier, tree, marks)
+  const reports = await checkTranslations(document, input, locales, earlier)
   // A translation is content too: its errors (an unreadable file, bad front matter) write nothing.
-  if (hasErrors(reports)) return { document, reports, locales: null, tree: null }
-  return { document, reports, locales, tree }
+  if (hasErrors(reports)) return { document, reports, locales: null, ...none }
+  return { document, reports, locales, tree, marks, earlier }
 }
 
 /** What the config gives a document that does not say it itself. */
