@@ -54,7 +54,7 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
     result.artifacts.push(...earlier.kept)
     result.removed.push(...earlier.removed)
     if (!requested) continue
-    const context = renderContext(grid, locale, result.changes)
+    const context = { ...renderContext(grid, locale, result.changes), images: result.document.images }
     for (const renderer of renderers) {
       const { format } = renderer
       const key = keyOf(format)

@@ -7,6 +7,7 @@ import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkCjkFriendly from 'remark-cjk-friendly'
+import remarkGfm from 'remark-gfm'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { CaseDocument } from '../types.js'
@@ -14,8 +15,8 @@ import { markdownStructure } from './markdown-structure.js'
 import { report } from '../messages/report.js'
 import { findExcessiveNesting } from './markdown-limits.js'
 
-// remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
-const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
+// remark-gfm: tables, footnotes, strikethrough, autolinks. remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).use(markdownStructure).freeze()
 
 /** Parses one Markdown file; runaway nesting is an error message, not a crash. */
 export function parseMarkdown(file: VFile): CaseDocument {

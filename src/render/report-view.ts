@@ -1,7 +1,7 @@
 /** The view a report template sees: the case tree with labels, ids and HTML fragments. */
 import type { Block, CaseDocument, Case, Section, SectionKind } from '../types.js'
 import type { RenderContext } from './renderer.js'
-import { documentHtml } from './document-html.js'
+import { documentHtml, partHastOptions } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
 import { markedCaseNumbers } from '../edition/diff-trees.js'
@@ -39,6 +39,8 @@ export interface CaseView {
   title: string
   heading: string
   sections: SectionView[]
+  /** The case's footnotes as HTML (a numbered list after its last section), or ''. */
+  notes: string
   pointLabels: string[]
   untranslated: boolean
   /** Added, changed or renamed since the previous edition (marked ● in the contents); not when only moved or renumbered. */
@@ -89,9 +91,9 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
   const { locale } = context
   const view = documentView(document, context)
   const { intro, cases, conclusion } = view
-  const html = documentHtml(document, locale.t('pointSeparator'))
+  const html = documentHtml(document, context)
   const changedNumbers = markedCaseNumbers(context.changes)
-  const parts = untranslatedParts(document, locale.t('pointSeparator'))
+  const parts = untranslatedParts(document, context)
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
     return {
@@ -101,6 +103,7 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
       title: node.title,
       heading: locale.t('caseHeading', { label, title: node.title }),
       sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html.sections[index][sectionIndex], context, parts)),
+      notes: html.caseNotes[index],
       pointLabels: pointLabels(node),
       untranslated: Boolean(node.data?.untranslated),
       changed: changedNumbers.has(node.number),
@@ -152,14 +155,18 @@ function sectionView(section: Section, id: string, html: string, context: Render
  * and untranslated ones, as HTML; keyed by the part's `children`. Empty for a
  * complete translation or a source shown as written.
  */
-function untranslatedParts(document: CaseDocument, separator: string): Map<Block[], HtmlPart[]> {
+function untranslatedParts(document: CaseDocument, context: RenderContext): Map<Block[], HtmlPart[]> {
   const groups: Block[][] = []
+  const owners: Array<CaseDocument['children'][number]> = []
   for (const node of document.children) {
-    if (node.type === 'case') for (const section of node.children) collect(section.children)
-    else collect(node.children)
+    if (node.type === 'case') for (const section of node.children) collect(section.children, node)
+    else collect(node.children, node)
   }
-  function collect(blocks: Block[]): void {
-    if (blocks.some((block) => block.data?.untranslated)) groups.push(blocks)
+  function collect(blocks: Block[], owner: CaseDocument['children'][number]): void {
+    if (blocks.some((block) => block.data?.untranslated)) {
+      groups.push(blocks)
+      owners.push(owner)
+    }
   }
   const parts = new Map<Block[], HtmlPart[]>()
   if (groups.length === 0) return parts
@@ -173,6 +180,7 @@ function untranslatedParts(document: CaseDocument, separator: string): Map<Block
     }
     return found
   })
-  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: blocksToHtml(run.blocks, separator), untranslated: run.untranslated }))))
+  // Written with the part's own footnote numbering, so a run numbers its notes as the whole part does.
+  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: blocksToHtml(run.blocks, partHastOptions(document, owners[index], context)), untranslated: run.untranslated }))))
   return parts
 }

@@ -1,7 +1,7 @@
 /** The deck for one locale's document: title, agenda, introduction, cases, overview, conclusion. */
 import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
-import { documentHtml } from '../document-html.js'
+import { documentHtml, documentRichContent } from '../document-html.js'
 import { plainText } from '../../text/plain-text.js'
 import { fitLines } from './brief-text.js'
 import { caseItems } from './case-items.js'
@@ -21,7 +21,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const { locale } = context
   const view = documentView(document, context)
   const { intro, cases, conclusion, title, date, organisation } = view
-  const notes = notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
+  const notes = notesHtml(document, intro, cases, conclusion, context)
 
   const titleSlide: TitleSlide = {
     kind: 'title',
@@ -40,9 +40,10 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   }
   const agenda = agendaSlides(cases.length, title, locale.t('agenda'), locale.t('caseCount', { count: cases.length }))
   const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro) : []
+  const rich = documentRichContent(document, context)
   const caseSlides = cases.map((node, index) => {
     const heading = fitLines(node.title, TITLE_EMS, TITLE.maxLines)
-    const pages = paginateItems(caseItems(node, locale), bodyHeight(lineCount(heading, TITLE_EMS)))
+    const pages = paginateItems(caseItems(node, locale, rich), bodyHeight(lineCount(heading, TITLE_EMS)))
     return pages.map((items, page): CaseSlide => ({
       kind: 'case',
       number: 0,
@@ -104,13 +105,18 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | 
 }
 
 /** The full text of every part as HTML: the report's fragments, made once for both. */
-function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
-  const html = documentHtml(document, separator)
+function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, context: RenderContext) {
+  const html = documentHtml(document, context)
+  const footnotes = context.locale.t('footnotes')
   return {
     intro: { title: intro?.title ?? '', sections: [{ title: '', html: html.intro }] },
     cases: cases.map((node, index): SlideNotes => ({
       title: node.title,
-      sections: node.children.map((section, sectionIndex) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html.sections[index][sectionIndex] })),
+      // The case's footnotes follow its sections in the speaker notes.
+      sections: [
+        ...node.children.map((section, sectionIndex) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html.sections[index][sectionIndex] })),
+        ...(html.caseNotes[index] ? [{ title: footnotes, html: html.caseNotes[index] }] : []),
+      ],
     })),
     conclusion: { title: conclusion?.title ?? '', sections: [{ title: '', html: html.conclusion }] },
   }
