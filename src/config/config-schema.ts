@@ -47,6 +47,27 @@ function choice<const T extends readonly string[]>(options: T) {
   )
 }
 
+/** Like choice(), for a word a typo is likely in: an unknown value names the nearest option (`did you mean “tables”?`). */
+function suggestingChoice<const T extends readonly string[]>(options: T) {
+  return v.pipe(
+    v.unknown(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const value = dataset.value
+      const match = typeof value === 'string' ? options.find((option) => option.toLowerCase() === value.trim().toLowerCase()) : undefined
+      if (match !== undefined) return match as T[number]
+      const near = typeof value === 'string' ? nearestKey(value.trim(), [...options]) : undefined
+      addIssue({ message: `expected one of ${options.join(', ')}, got ${describeValue(value)}${near ? ` (did you mean “${near}”?)` : ''}` })
+      return NEVER
+    }),
+  )
+}
+
+/** The lists the PDF and .docx can print after the contents. */
+export const FLOAT_LISTS = ['figures', 'tables'] as const
+
+/** Largest picture a document may show, by default: 8 MB (the HTML carries it inline). */
+export const DEFAULT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
+
 /**
  * An object whose unknown keys are errors. valibot stops at the first unknown key,
  * so the message lists every unknown key beside it, as a reader fixing a typo wants.
@@ -101,6 +122,14 @@ export const configSchema = strictObject({
   formats: v.optional(v.pipe(v.array(choice(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),
   templates: v.optional(v.string()),
   page: v.optional(strictObject({ size: v.optional(choice(['A4', 'Letter'])) }), {}),
+  /** Lists of figures and of tables after the contents (PDF and .docx). */
+  lists: v.optional(v.array(suggestingChoice(FLOAT_LISTS)), () => []),
+  images: v.optional(
+    strictObject({
+      maxBytes: v.optional(v.pipe(v.number(), v.integer((issue) => `expected a whole number, received ${issue.received}`), v.gtValue(0)), DEFAULT_IMAGE_MAX_BYTES),
+    }),
+    {},
+  ),
   check: v.optional(
     strictObject({
       expectedSections: v.optional(v.array(choice(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),

@@ -24,6 +24,7 @@ export async function readSource(plan: BuildPlan, options: BuildOptions): Promis
   const document = await loadDocument(input, {
     defaults: { title: config.title, subtitle: config.subtitle, author: config.author, organisation: config.organisation, date: config.date, lang: config.lang },
     check: config.check,
+    maxImageBytes: config.images.maxBytes,
     titleFromPath: true,
   })
   options.onProgress?.({ type: 'step', step: 'read, parse and check', ms: performance.now() - start })
