@@ -163,8 +163,12 @@ function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
         report(file, 'Unsupported inline Markdown (html) is kept as plain text', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
         return [{ type: 'text', value: rest, position: node.position }]
       }
+      case 'image':
+        // Only a picture on a line of its own is a figure; amid text it is kept as a link to it, alt text, URL and title.
+        report(file, 'A picture inside a paragraph is kept as a link to it: put it on a line of its own to show it as a figure', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
+        return [{ type: 'link', url: node.url, title: node.title ?? null, children: [{ type: 'text', value: node.alt || node.url, position: node.position }], position: node.position }]
       default: {
-        const value = node.type === 'image' ? node.alt ?? '' : 'value' in node ? String(node.value) : plainText(node)
+        const value = 'value' in node ? String(node.value) : plainText(node)
         if (!value) return []
         report(file, `Unsupported inline Markdown (${node.type}) is kept as plain text`, { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
         return [{ type: 'text', value, position: node.position }]

@@ -1,7 +1,7 @@
 /** The view a report template sees: the case tree with labels, ids and HTML fragments. */
 import type { Block, CaseDocument, Case, Section, SectionKind } from '../types.js'
 import type { RenderContext } from './renderer.js'
-import { documentHtml, partHastOptions } from './document-html.js'
+import { documentHtml, documentRichContent, partHastOptions } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
 import { markedCaseNumbers } from '../edition/diff-trees.js'
@@ -71,6 +71,15 @@ export interface ReportView extends Omit<DocumentView, 'intro' | 'cases' | 'conc
   editionNotes: EditionNotesView | null
   /** Some case is marked ●: the contents then say what ● means. */
   marked: boolean
+  /** The lists of figures and of tables after the contents (config `lists`), those with entries; null for none. */
+  floatLists: FloatListView[] | null
+}
+
+/** A list of figures or of tables: each entry's label, caption and the id it links to. */
+export interface FloatListView {
+  id: 'list-of-figures' | 'list-of-tables'
+  title: string
+  entries: Array<{ id: string; label: string; caption: string }>
 }
 
 export type { NotedCase, NotesGroup }
@@ -123,7 +132,24 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
     caseCount: cases.length,
     editionNotes: editionNotesView(context),
     marked: caseViews.some((node) => node.changed),
+    floatLists: floatListViews(document, context),
   }
+}
+
+/** The lists the config asks for, in its order, each with the document's figures or tables. */
+function floatListViews(document: CaseDocument, context: RenderContext): FloatListView[] | null {
+  const rich = documentRichContent(document, context)
+  const lists = context.config.lists
+    .map((name): FloatListView => {
+      const figures = name === 'figures'
+      return {
+        id: figures ? 'list-of-figures' : 'list-of-tables',
+        title: context.locale.t(figures ? 'listOfFigures' : 'listOfTables'),
+        entries: (figures ? rich.figures : rich.tables).map((entry) => ({ id: entry.id, label: entry.label, caption: entry.caption })),
+      }
+    })
+    .filter((list) => list.entries.length > 0)
+  return lists.length ? lists : null
 }
 
 /** The edition notes, or null when there is nothing to say. */

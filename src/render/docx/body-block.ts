@@ -73,6 +73,8 @@ export interface BodyState {
   footnoteCall: ((identifier: string) => number | null) | null
   /** The body of each footnote (`w:footnote` children), the n-th with id n. */
   footnotes: string[]
+  /** Numbered figures and tables in order, for the lists after the contents: their caption text and bookmark. */
+  floats: Array<{ kind: 'figure' | 'table'; text: string; bookmark: string }>
   /** External link targets; the n-th is relationship `rIdL<n>`. */
   links: string[]
   headings: ContentsHeading[]
@@ -95,5 +97,6 @@ export function bodyState(pointSeparator: string, untranslatedNote = 'Untranslat
     drawings: 0,
     footnoteCall: null,
     footnotes: [],
+    floats: [],
   }
 }

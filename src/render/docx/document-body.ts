@@ -7,7 +7,7 @@
 import type { RenderContext } from '../renderer.js'
 import { bodyState, type BlockSink, type BodyBlock, type BodyState, type ParagraphLayout, type RowLayout } from './body-block.js'
 import { caseBlocks, frameBlocks } from './case-blocks.js'
-import { contentsHeading, contentsLayout, writeContents } from './contents.js'
+import { contentsHeading, contentsLayout, floatListLayout, writeContents, writeFloatList } from './contents.js'
 import { coverParagraphs } from './cover.js'
 import type { DocxOutline } from './docx-outline.js'
 import { estimatePages, type PageArea } from './estimate-pages.js'
@@ -46,10 +46,15 @@ export function documentBody(outline: DocxOutline, context: RenderContext, area:
   frameBlocks(rest, outline.conclusion, state)
   // Word needs a paragraph after a final table; an empty one costs nothing.
   if (!outline.conclusion) rest.push({ xml: '<w:p/>', layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] } })
-  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...restLayout], area)
+  // The lists of figures and tables the config asks for, after the contents (only those with entries).
+  const lists = context.config.lists
+    .map((name) => (name === 'figures' ? { title: t('listOfFigures'), sequence: 'Figure' as const, entries: state.floats.filter((entry) => entry.kind === 'figure') } : { title: t('listOfTables'), sequence: 'Table' as const, entries: state.floats.filter((entry) => entry.kind === 'table') }))
+    .filter((list) => list.entries.length > 0)
+  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...lists.flatMap((list) => floatListLayout(list.entries)), ...restLayout], area)
   const frontXml = new XmlSink()
   for (const block of front) frontXml.write(block.xml)
   writeContents(frontXml, t('contents'), state.headings, pages, area.width)
+  for (const list of lists) writeFloatList(frontXml, list.title, list.sequence, list.entries, pages, area.width)
   return { bytes: [...frontXml.bytes(), ...restXml.bytes()], state, pageCount }
 }
 

@@ -115,9 +115,16 @@ function captionBlock(kind: 'figure' | 'table', number: number, caption: Runs, s
     content.lines[content.lines.length - 1] += caption.lines[0] ?? 0
     content.lines.push(...caption.lines.slice(1))
   }
-  const block = paragraphBlock({ style: 'Caption' }, content, state)
+  const bookmark = `_${kind === 'figure' ? 'Fig' : 'Tab'}${number}`
+  state.floats.push({ kind, text: `${before}${number}${after}${caption.xml.length ? ' ' + captionText(caption) : ''}`, bookmark })
+  const block = paragraphBlock({ style: 'Caption', bookmarks: [bookmark] }, content, state)
   // Word keeps a table's caption on the page of its first row.
   return keepNext ? { ...block, xml: block.xml.replace('<w:pPr><w:pStyle w:val="Caption"/>', '<w:pPr><w:pStyle w:val="Caption"/><w:keepNext/>') } : block
+}
+
+/** The text of runs, for a list entry (the runs' XML, less its markup). */
+function captionText(caption: Runs): string {
+  return caption.xml.join('').replace(/<w:br\/>/g, ' ').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
 }
 
 /** The picture's part and relationship, one per distinct picture. */
