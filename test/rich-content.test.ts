@@ -122,7 +122,10 @@ describe('a Markdown document with a table, pictures, a numbered list, a quote, 
     expect(images.length).toBeGreaterThanOrEqual(1)
     expect(images.some((line) => /\s400\s+200\s/.test(line))).toBe(true)
     const text = run('pdftotext', ['-layout', pdf, '-'])
-    for (const expected of ['表 1', '图 1 城运中心数据大屏', '群众满意度', '95%', '3. 受理诉求', '5. 回访评价', '一屏观全域', "const city = 'shanghai'", '资料来源：上海市人民政府公报', '含公安、交通、城管等部门']) {
+    // pdftotext lays out by glyph positions, so the space in “表 1” may or may not come out.
+    expect(text).toMatch(/表 ?1/)
+    expect(text).toMatch(/图 ?1 城运中心数据大屏/)
+    for (const expected of ['群众满意度', '95%', '3. 受理诉求', '5. 回访评价', '一屏观全域', "const city = 'shanghai'", '资料来源：上海市人民政府公报', '含公安、交通、城管等部门']) {
       expect(text).toContain(expected)
     }
     expect(text).not.toContain('|')
@@ -148,7 +151,9 @@ describe('a Markdown document with a table, pictures, a numbered list, a quote, 
     expect(body).toContain('SEQ Figure')
     // Read as LibreOffice reads it: every cell, the captions, the numbers and the footnotes are there.
     const text = run('pdftotext', ['-layout', convertToPdf(docx), '-'])
-    for (const expected of ['接入事项', '群众满意度', '95%', '表 1', '图 1 城运中心数据大屏', '3. 受理诉求', '一屏观全域', '资料来源：上海市人民政府公报']) expect(text).toContain(expected)
+    for (const expected of ['接入事项', '群众满意度', '95%', '3. 受理诉求', '一屏观全域', '资料来源：上海市人民政府公报']) expect(text).toContain(expected)
+    expect(text).toMatch(/表 ?1/)
+    expect(text).toMatch(/图 ?1 城运中心数据大屏/)
     expect(text).not.toContain('|')
   }, 180_000)
 
@@ -194,7 +199,7 @@ describe('a Markdown document with a table, pictures, a numbered list, a quote, 
     const result = await buildPack({ input: join(folder, 'input.md'), out: twOut, formats: ['html'], locales: ['zh-TW'], cwd: ROOT })
     expect(result.failures).toEqual([])
     const html = readFileSync(join(twOut, 'zh-TW', 'report.html'), 'utf8')
-    for (const expected of ['群眾滿意度', '圖 1', '城運中心數據大屏', '一屏觀全域', '資料來源']) expect(html).toContain(expected)
+    for (const expected of ['群眾滿意度', '圖 1', '城運中心', '一屏觀全域', '資料來源', '公安、交通、城管']) expect(html).toContain(expected)
   })
 
   it('gives byte-identical artifacts for the same input and SOURCE_DATE_EPOCH', async () => {
