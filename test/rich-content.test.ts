@@ -223,6 +223,39 @@ describe('a Markdown document with a table, pictures, a numbered list, a quote, 
   }, 120_000)
 })
 
+describe('lists of figures and tables after the contents (config lists)', () => {
+  it('are pages of the PDF with page numbers, and Word fields over the captions in the .docx', async () => {
+    const folder = copyFixture('rich-markdown')
+    writeFileSync(join(folder, 'casebook.yaml'), 'lists: [figures, tables]\n')
+    const out = mkdtempSync(join(tmpdir(), 'casebook-rich-lists-'))
+    const saved = process.env.SOURCE_DATE_EPOCH
+    process.env.SOURCE_DATE_EPOCH = EPOCH
+    try {
+      const result = await buildPack({ input: join(folder, 'input.md'), out, formats: ['pdf', 'docx'], locales: ['zh-CN'], config: join(folder, 'casebook.yaml'), cwd: ROOT })
+      expect(result.failures).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = saved
+    }
+    const pages = run('pdftotext', ['-layout', join(out, 'zh-CN', 'report.pdf'), '-']).split('\f')
+    const figures = pages.findIndex((page) => page.includes('图目录'))
+    const tables = pages.findIndex((page) => page.includes('表目录'))
+    const contents = pages.findIndex((page) => page.includes('目录') && page.includes('案例总览'))
+    expect(contents).toBeGreaterThan(0)
+    expect(figures).toBeGreaterThan(contents)
+    expect(tables).toBeGreaterThan(figures)
+    // Each entry with the page its figure is on.
+    const entry = /图 ?1 城运中心数据大屏\s+(\d+)/.exec(pages[figures])
+    expect(entry).not.toBeNull()
+    expect(pages[Number(entry![1]) - 1]).toMatch(/图 ?1 城运中心数据大屏/)
+    const body = docxParts(join(out, 'zh-CN', 'report.docx')).get('word/document.xml')!
+    expect(body).toContain('TOC \\h \\z \\c &quot;Figure&quot;')
+    expect(body).toContain('TOC \\h \\z \\c &quot;Table&quot;')
+    expect(body).toMatch(/<w:hyperlink w:history="1" w:anchor="_Fig1"><w:r><w:t xml:space="preserve">图 1 城运中心数据大屏<\/w:t>/)
+    expect(body).toContain('<w:bookmarkStart w:name="_Fig1"')
+  }, 180_000)
+})
+
 describe('outline text with a pipe table, a picture line, numbered lines and quote lines', () => {
   let out: string
   beforeAll(async () => {

@@ -115,7 +115,7 @@ function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], c
       // The case's footnotes follow its sections in the speaker notes.
       sections: [
         ...node.children.map((section, sectionIndex) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html.sections[index][sectionIndex] })),
-        ...(html.caseNotes[index] ? [{ title: footnotes, html: html.caseNotes[index] }] : []),
+        ...(html.caseNotes[index] ? [{ title: '', html: html.caseNotes[index] }] : []),
       ],
     })),
     conclusion: { title: conclusion?.title ?? '', sections: [{ title: '', html: html.conclusion }] },
