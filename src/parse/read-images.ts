@@ -46,6 +46,11 @@ function figuresIn(node: unknown): Figure[] {
 async function readFigure(figure: Figure, file: VFile, root: string, maxBytes: number, images: Map<string, ImageAsset>): Promise<void> {
   const place = figure.position
   const url = figure.url.trim()
+  if (/^data:/i.test(url)) {
+    // Bytes written into the source are neither a file to check nor a place to link to.
+    report(file, 'Picture given as a data: URI is not read: save it as a file beside the document and name the file', { place, ruleId: 'image-unreadable', severity: 'error' })
+    return
+  }
   if (SCHEME.test(url) || url.startsWith('//')) {
     figure.data = { ...figure.data, source: 'remote' }
     report(file, `Picture ${url} is not on this machine and is never fetched; it is shown as a link: save it beside the document and name the file instead`, { place, ruleId: 'image-remote', severity: 'warning' })
