@@ -130,7 +130,7 @@ function readerText(node: Block | ListItem | TableRow | TableCell | Phrasing, se
   if (node.type === 'thematicBreak') return ''
   if (node.type === 'footnoteReference') return `[^${node.label}]`
   // A figure without its picture shows its alt text (else its URL), then its caption.
-  if (node.type === 'figure') return (node.alt || node.url) + node.children.map((child) => readerText(child, separator)).join('')
+  if (node.type === 'figure') return (node.alt || node.url.replace(/[\u0000-\u001f\u007f]/g, '')) + node.children.map((child) => readerText(child, separator)).join('')
   const children = (node.children as Array<Block | ListItem | TableRow | TableCell | Phrasing>).map((child) => readerText(child, separator)).join('')
   return node.type === 'point' && node.label !== null ? node.label + pointSeparator(node.label, separator) + children : children
 }

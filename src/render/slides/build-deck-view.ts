@@ -1,5 +1,6 @@
 /** The deck for one locale's document: title, agenda, introduction, cases, overview, conclusion. */
-import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { Block, Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { RichContent } from '../rich-content.js'
 import type { RenderContext } from '../renderer.js'
 import { documentHtml, documentRichContent } from '../document-html.js'
 import { plainText } from '../../text/plain-text.js'
@@ -39,8 +40,8 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
     dateText: view.dateText,
   }
   const agenda = agendaSlides(cases.length, title, locale.t('agenda'), locale.t('caseCount', { count: cases.length }))
-  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro) : []
   const rich = documentRichContent(document, context)
+  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro, rich) : []
   const caseSlides = cases.map((node, index) => {
     const heading = fitLines(node.title, TITLE_EMS, TITLE.maxLines)
     const pages = paginateItems(caseItems(node, locale, rich), bodyHeight(lineCount(heading, TITLE_EMS)))
@@ -56,7 +57,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
       untranslated: Boolean(node.data?.untranslated),
     }))
   })
-  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion, title, notes.conclusion) : []
+  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion, title, notes.conclusion, rich) : []
 
   const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title), ...introSlides, ...caseSlides.flat()]
   // Slide numbers of each case's first slide, counted once (an indexOf per case is quadratic at 10,000 cases).
@@ -85,10 +86,10 @@ function agendaSlides(caseCount: number, deckTitle: string, heading: string, kic
   return Array.from({ length: pages }, (_, page) => ({ kind: 'agenda', number: 0, kicker: kicker || deckTitle, title: heading, continued: page > 0, notes: null, entries: [], rows: 0 }))
 }
 
-function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | Conclusion, deckTitle: string, notes: SlideNotes): FrameSlide[] {
+function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | Conclusion, deckTitle: string, notes: SlideNotes, rich: RichContent): FrameSlide[] {
   const title = fitLines(heading, TITLE_EMS, TITLE.maxLines)
   const blocks = node.children
-  const paragraphs = blocks.map((block) => plainText(block).trim()).filter(Boolean)
+  const paragraphs = blocks.flatMap((block) => frameParagraphs(block, rich)).filter(Boolean)
   // Its paragraphs are plain strings, so the slide as a whole carries the mark.
   const untranslated = Boolean(node.data?.untranslated) || blocks.some((block) => block.data?.untranslated)
   return framePages(paragraphs, bodyHeight(lineCount(title, TITLE_EMS))).map((page, index) => ({
@@ -102,6 +103,25 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | 
     paragraphs: page,
     untranslated,
   }))
+}
+
+/**
+ * What a block of the introduction or conclusion shows as lines of slide text:
+ * a table a line per row (cells apart), a figure its number and caption, a
+ * numbered list its numbers; footnotes are in the notes.
+ */
+function frameParagraphs(block: Block, rich: RichContent): string[] {
+  if (block.type === 'table') return block.children.map((row) => row.children.map((cell) => plainText(cell).trim()).join(' · '))
+  if (block.type === 'figure') {
+    const entry = rich.floats.get(block)
+    return [[entry?.label, entry?.caption || block.alt].filter(Boolean).join(' ')]
+  }
+  if (block.type === 'list' && block.ordered) {
+    const first = typeof block.start === 'number' ? block.start : 1
+    return block.children.map((item, index) => `${first + index}. ${plainText(item).trim()}`)
+  }
+  if (block.type === 'footnoteDefinition' || block.type === 'thematicBreak') return []
+  return [plainText(block).trim()]
 }
 
 /** The full text of every part as HTML: the report's fragments, made once for both. */

@@ -31,6 +31,10 @@ function picture(state: State, node: Figure): ElementContent {
     return { type: 'element', tagName: 'img', properties, children: [] }
   }
   const href = node.data?.source === 'remote' ? safeHref(node.url) : undefined
-  if (href !== undefined) return { type: 'element', tagName: 'a', properties: { href, className: ['image-link'] }, children: [{ type: 'text', value: node.alt || node.url }] }
-  return { type: 'element', tagName: 'span', properties: { className: ['image-missing'] }, children: [{ type: 'text', value: node.alt || node.url }] }
+  // Shown as text, a URL loses the control characters no page can show.
+  const text = node.alt || node.url.replace(CONTROL, '')
+  if (href !== undefined) return { type: 'element', tagName: 'a', properties: { href, className: ['image-link'] }, children: [{ type: 'text', value: text }] }
+  return { type: 'element', tagName: 'span', properties: { className: ['image-missing'] }, children: [{ type: 'text', value: text }] }
 }
+
+const CONTROL = /[\u0000-\u001f\u007f]/g
