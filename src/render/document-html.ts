@@ -16,6 +16,9 @@ import { richContent, type NotedPart, type RichContent } from './rich-content.js
 export interface DocumentHtml {
   /** The intro's blocks, then its notes. */
   intro: string
+  /** The intro's and the conclusion's notes alone (also at the end of `intro` and `conclusion`), for a part shown in runs. */
+  introNotes: string
+  conclusionNotes: string
   /** Per case, per section. */
   sections: string[][]
   /** Per case: the notes its sections called, or ''. */
@@ -64,11 +67,11 @@ function render(document: CaseDocument, context: HtmlContext): DocumentHtml {
   const conclusion = document.children.find((node): node is Conclusion => node.type === 'conclusion')
   const cases = document.children.filter((node): node is Case => node.type === 'case')
   const title = context.locale.t('footnotes')
-  const frame = (part: Intro | Conclusion | undefined): string => {
-    if (!part) return ''
+  const frame = (part: Intro | Conclusion | undefined): [string, string] => {
+    if (!part) return ['', '']
     const options = partHastOptions(document, part, context)
     const html = blocksToHtml(part.children, options)
-    return html + footnotesToHtml(options.notes!, title, options)
+    return [html, footnotesToHtml(options.notes!, title, options)]
   }
   const sections: string[][] = []
   const caseNotes: string[] = []
@@ -77,5 +80,7 @@ function render(document: CaseDocument, context: HtmlContext): DocumentHtml {
     sections.push(node.children.map((section) => blocksToHtml(section.children, options)))
     caseNotes.push(footnotesToHtml(options.notes!, title, options))
   }
-  return { intro: frame(intro), sections, caseNotes, conclusion: frame(conclusion) }
+  const [introBlocks, introNotes] = frame(intro)
+  const [conclusionBlocks, conclusionNotes] = frame(conclusion)
+  return { intro: introBlocks + introNotes, introNotes, sections, caseNotes, conclusion: conclusionBlocks + conclusionNotes, conclusionNotes }
 }

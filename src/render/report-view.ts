@@ -126,9 +126,9 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
     organisation: view.organisation,
     date: view.date,
     dateText: view.dateText,
-    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro, untranslated: Boolean(intro.data?.untranslated), parts: parts.get(intro.children) ?? null },
+    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro, untranslated: Boolean(intro.data?.untranslated), parts: withNotes(parts.get(intro.children), html.introNotes) },
     cases: caseViews,
-    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: parts.get(conclusion.children) ?? null },
+    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: withNotes(parts.get(conclusion.children), html.conclusionNotes) },
     caseCount: cases.length,
     editionNotes: editionNotesView(context),
     marked: caseViews.some((node) => node.changed),
@@ -150,6 +150,12 @@ function floatListViews(document: CaseDocument, context: RenderContext): FloatLi
     })
     .filter((list) => list.entries.length > 0)
   return lists.length ? lists : null
+}
+
+/** A frame's runs with its notes after them (the notes are in `html` too, which runs replace), or null for no runs. */
+function withNotes(parts: HtmlPart[] | undefined, notes: string): HtmlPart[] | null {
+  if (!parts) return null
+  return notes ? [...parts, { html: notes, untranslated: false }] : parts
 }
 
 /** The edition notes, or null when there is nothing to say. */
