@@ -49,6 +49,29 @@ async function build(input: string, out: string, formats: Array<'html' | 'pdf' |
   }
 }
 
+/** Shows every slide in turn at 1280×720 and names any whose content spills over. */
+async function overflowingSlides(page: Page): Promise<string[]> {
+  await page.setViewport({ width: 1280, height: 720 })
+  const count = await page.evaluate(() => document.querySelectorAll('.slide').length)
+  const problems: string[] = []
+  for (let number = 1; number <= count; number++) {
+    await page.evaluate((n) => (location.hash = `#${n}`), number)
+    await page.waitForFunction((n) => document.querySelector('.slide.active')?.getAttribute('data-slide') === String(n), {}, number)
+    const problem = await page.evaluate(() => {
+      const slide = document.querySelector('.slide.active') as HTMLElement
+      if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth) return `scrolls ${slide.scrollWidth}×${slide.scrollHeight}`
+      const box = slide.getBoundingClientRect()
+      for (const element of Array.from(slide.querySelectorAll<HTMLElement>('.slide-body *'))) {
+        const rect = element.getBoundingClientRect()
+        if (rect.height > 0 && (rect.bottom > box.bottom + 0.5 || rect.right > box.right + 0.5)) return `${element.className || element.tagName} ends at ${rect.bottom}`
+      }
+      return null
+    })
+    if (problem) problems.push(`slide ${number}: ${problem}`)
+  }
+  return problems
+}
+
 /** What the report shows of each rich block, read in Chromium. */
 async function readReport(page: Page) {
   return page.evaluate(() => {
@@ -160,25 +183,7 @@ describe('a Markdown document with a table, pictures, a numbered list, a quote, 
   it('puts them on slides that never overflow, the footnotes in the speaker notes', async () => {
     const { page } = await openPage(session.browser, pathToFileURL(join(out, 'zh-CN', 'slides.html')).href)
     try {
-      await page.setViewport({ width: 1280, height: 720 })
-      const count = await page.evaluate(() => document.querySelectorAll('.slide').length)
-      const problems: string[] = []
-      for (let number = 1; number <= count; number++) {
-        await page.evaluate((n) => (location.hash = `#${n}`), number)
-        await page.waitForFunction((n) => document.querySelector('.slide.active')?.getAttribute('data-slide') === String(n), {}, number)
-        const problem = await page.evaluate(() => {
-          const slide = document.querySelector('.slide.active') as HTMLElement
-          if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth) return `scrolls ${slide.scrollWidth}×${slide.scrollHeight}`
-          const box = slide.getBoundingClientRect()
-          for (const element of Array.from(slide.querySelectorAll<HTMLElement>('.slide-body *'))) {
-            const rect = element.getBoundingClientRect()
-            if (rect.height > 0 && (rect.bottom > box.bottom + 0.5 || rect.right > box.right + 0.5)) return `${element.className || element.tagName} ends at ${rect.bottom}`
-          }
-          return null
-        })
-        if (problem) problems.push(`slide ${number}: ${problem}`)
-      }
-      expect(problems).toEqual([])
+      expect(await overflowingSlides(page)).toEqual([])
       const deck = await page.evaluate(() => ({
         images: Array.from(document.querySelectorAll<HTMLImageElement>('.slide-figure img')).map((image) => image.complete && image.naturalWidth > 0),
         tableRows: Array.from(document.querySelectorAll('.slide-table tbody tr')).map((row) => row.textContent),
@@ -261,7 +266,7 @@ describe('outline text with a pipe table, a picture line, numbered lines and quo
   beforeAll(async () => {
     const folder = copyFixture('rich-outline')
     out = mkdtempSync(join(tmpdir(), 'casebook-rich-outline-out-'))
-    await build(join(folder, 'input.txt'), out, ['html', 'docx', 'slides'])
+    await build(join(folder, 'input.txt'), out)
   }, 240_000)
 
   it('shows the same blocks in the report', async () => {
@@ -275,6 +280,28 @@ describe('outline text with a pipe table, a picture line, numbered lines and quo
       expect(report.quotes).toEqual(['让城市会思考。'])
       expect(report.rawPipes).toBe(false)
       expect(report.overview).toEqual(['实时监测'])
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('prints the picture and the table in the PDF', () => {
+    const pdf = join(out, 'zh-CN', 'report.pdf')
+    expect(run('pdfimages', ['-list', pdf]).split('\n').slice(2).filter((line) => /\s300\s+300\s/.test(line))).toHaveLength(1)
+    const text = run('pdftotext', ['-layout', pdf, '-'])
+    expect(text).toMatch(/图 ?1 城市大脑指挥中心/)
+    for (const expected of ['接入系统', '15%', '2. 分析研判', '让城市会思考']) expect(text).toContain(expected)
+    expect(text).not.toContain('|')
+  })
+
+  it('puts the table and the picture on slides that never overflow', async () => {
+    const { page } = await openPage(session.browser, pathToFileURL(join(out, 'zh-CN', 'slides.html')).href)
+    try {
+      expect(await overflowingSlides(page)).toEqual([])
+      expect(await page.evaluate(() => Array.from(document.querySelectorAll('.slide-table tbody td')).map((cell) => [cell.textContent, getComputedStyle(cell).textAlign]))).toEqual([
+        ['接入系统', 'left'], ['80', 'right'], ['96', 'center'], ['通行效率', 'left'], ['12%', 'right'], ['15%', 'center'],
+      ])
+      expect(await page.evaluate(() => Array.from(document.querySelectorAll<HTMLImageElement>('.slide-figure img')).map((image) => image.naturalWidth))).toEqual([300])
     } finally {
       await page.close()
     }

@@ -18,11 +18,13 @@ describe('slide pieces of tables and figures', () => {
     const node = table(20)
     const rich = { floats: new Map([[node, { label: '表 1' }]]), images: new Map() } as unknown as RichContent
     const items = tableItems(node, rich)
+    const header = [{ text: '城市', align: null }, { text: '事项', align: 'right' }]
     expect(items.map((item) => item.type === 'table' && [item.label, item.continued, item.rows.length, item.header])).toEqual([
-      ['表 1', false, TABLE.maxRows, ['城市', '事项']],
-      ['表 1', true, TABLE.maxRows, ['城市', '事项']],
-      ['表 1', true, 20 - 2 * TABLE.maxRows, ['城市', '事项']],
+      ['表 1', false, TABLE.maxRows, header],
+      ['表 1', true, TABLE.maxRows, header],
+      ['表 1', true, 20 - 2 * TABLE.maxRows, header],
     ])
+    expect(items[2].type === 'table' && items[2].rows.at(-1)).toEqual([{ text: '城市20', align: null }, { text: '200', align: 'right' }])
     for (const item of items) expect(itemHeight(item)).toBeLessThanOrEqual(bodyHeight(2))
     // Paginated, no slide holds more than fits.
     for (const page of paginateItems(items, bodyHeight(1))) expect(page.reduce((sum, item) => sum + itemHeight(item), 0)).toBeLessThanOrEqual(bodyHeight(1))

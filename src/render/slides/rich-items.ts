@@ -10,7 +10,7 @@ import { plainText } from '../../text/plain-text.js'
 import type { RichContent } from '../rich-content.js'
 import { fitLines } from './brief-text.js'
 import { CONTENT_WIDTH, FIGURE, TABLE } from './slide-metrics.js'
-import type { CaseItem } from './slide-types.js'
+import type { CaseItem, SlideCell } from './slide-types.js'
 
 /** A figure's piece: the picture as a data URI, scaled down to fit (never up), with its number and caption. */
 export function figureItem(figure: Figure, rich: RichContent | null): CaseItem {
@@ -35,12 +35,13 @@ export function tableItems(table: Table, rich: RichContent | null): CaseItem[] {
   const [head, ...body] = table.children
   const columns = Math.max(1, ...table.children.map((row) => row.children.length))
   const ems = (CONTENT_WIDTH / columns - 24) / TABLE.size
-  const cells = (row: Table['children'][number] | undefined): string[] => Array.from({ length: columns }, (_, index) => fitLines(row?.children[index] ? plainText(row.children[index]) : '', ems, 1))
+  const cells = (row: Table['children'][number] | undefined): SlideCell[] =>
+    Array.from({ length: columns }, (_, index) => ({ text: fitLines(row?.children[index] ? plainText(row.children[index]) : '', ems, 1), align: table.align[index] ?? null }))
   const label = rich?.floats.get(table)?.label ?? ''
   const header = cells(head)
   const items: CaseItem[] = []
   for (let start = 0; start < body.length || start === 0; start += TABLE.maxRows) {
-    items.push({ type: 'table', label, header, rows: body.slice(start, start + TABLE.maxRows).map(cells), align: table.align, continued: start > 0 })
+    items.push({ type: 'table', label, header, rows: body.slice(start, start + TABLE.maxRows).map(cells), continued: start > 0 })
     if (body.length === 0) break
   }
   return items
