@@ -8,13 +8,16 @@ import { isUnreadable } from './decode-source.js'
 import { report } from '../messages/report.js'
 import { guessLanguage } from '../text/guess-language.js'
 import { locate } from '../text/locate.js'
+import { plainLists } from './plain-lists.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
 /** Parses one file by its extension: Markdown for .md and .markdown (any case), the outline format otherwise. */
 export async function parseFile(file: VFile): Promise<CaseDocument> {
-  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file)
-  return outlineProcessor.parse(file) as unknown as CaseDocument
+  const tree = isMarkdown(file.path) ? (await import('./parse-markdown.js')).parseMarkdown(file) : (outlineProcessor.parse(file) as unknown as CaseDocument)
+  // Unlabelled bullets outside analysis sections are a list, not findings (in either format).
+  plainLists(tree)
+  return tree
 }
 
 /** Parses files in order into one document; `defaults` fill data the sources do not give. */
