@@ -4,7 +4,7 @@
  * their readers: Chromium for the report and the deck, poppler for the PDF,
  * the package's XML and LibreOffice for the .docx.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -343,6 +343,19 @@ describe('pictures that cannot be shown', () => {
     expect(result.stdout + result.stderr).toMatch(/input\.md:5:1 error Picture \.\.\/escape\.png is outside the input folder.*image-outside/)
     expect(result.stdout + result.stderr).toMatch(/input\.md:7:1 error Picture big\.png is 0\.0 MB, more than images\.maxBytes.*image-unreadable/)
     expect(result.stdout + result.stderr).toMatch(/input\.md:9:1 error Picture notes\.png is not a PNG, JPEG, WebP, GIF or SVG picture.*image-unreadable/)
+  })
+
+  it('a link to a file outside the folder is refused; a folder reached through a link reads its pictures', () => {
+    const outside = write({ 'secret.png': readFileSync(join(FIXTURES, 'rich-markdown', 'chart.png')) })
+    const folder = write({ 'input.md': doc('![图](leak.png)') })
+    symlinkSync(join(outside, 'secret.png'), join(folder, 'leak.png'))
+    const refused = casebook(['check', join(folder, 'input.md')])
+    expect(refused.code).toBe(1)
+    expect(refused.stdout + refused.stderr).toMatch(/input\.md:5:1 error Picture leak\.png links to a file outside the input folder.*image-outside/)
+    const linked = join(mkdtempSync(join(tmpdir(), 'casebook-rich-link-')), 'cases')
+    symlinkSync(copyFixture('rich-markdown'), linked)
+    const result = casebook(['check', join(linked, 'input.md')])
+    expect(result.code, result.stdout + result.stderr).toBe(0)
   })
 
   it('a remote picture is never fetched: a warning, and a link in the report; a picture without alt text is a warning', () => {

@@ -26,7 +26,8 @@ const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/
 /** Fills every figure's `data` and returns the pictures by sha256; problems are messages on the figure's file. */
 export async function readImages(tree: CaseDocument, files: VFile[], options: ImageOptions): Promise<Map<string, ImageAsset>> {
   const images = new Map<string, ImageAsset>()
-  const root = await realpath(options.root).catch(() => resolve(options.root))
+  // The folder as named (paths are resolved against it) and as it really is (links are followed to it).
+  const root = { named: resolve(options.root), real: await realpath(options.root).catch(() => resolve(options.root)) }
   const jobs: Array<Promise<void>> = []
   for (const part of tree.children) {
     const file = files.find((candidate) => candidate.path === part.data?.file) ?? files[0]
@@ -43,7 +44,7 @@ function figuresIn(node: unknown): Figure[] {
   return 'children' in node && Array.isArray(node.children) ? node.children.flatMap(figuresIn) : []
 }
 
-async function readFigure(figure: Figure, file: VFile, root: string, maxBytes: number, images: Map<string, ImageAsset>): Promise<void> {
+async function readFigure(figure: Figure, file: VFile, root: { named: string; real: string }, maxBytes: number, images: Map<string, ImageAsset>): Promise<void> {
   const place = figure.position
   const url = figure.url.trim()
   if (/^data:/i.test(url)) {
@@ -61,10 +62,10 @@ async function readFigure(figure: Figure, file: VFile, root: string, maxBytes: n
     return
   }
   const written = decodePath(url)
-  const base = file.path ? dirname(resolve(file.path)) : root
+  const base = file.path ? dirname(resolve(file.path)) : root.named
   const path = isAbsolute(written) ? written : resolve(base, written)
-  if (!inside(root, path)) {
-    report(file, `Picture ${url} is outside the input folder (${root}); pictures must be in it or below it`, { place, ruleId: 'image-outside', severity: 'error' })
+  if (!inside(root.named, path) && !inside(root.real, path)) {
+    report(file, `Picture ${url} is outside the input folder (${root.named}); pictures must be in it or below it`, { place, ruleId: 'image-outside', severity: 'error' })
     return
   }
   let bytes: Uint8Array
@@ -76,8 +77,8 @@ async function readFigure(figure: Figure, file: VFile, root: string, maxBytes: n
       return
     }
     // Links are followed, but only to files inside the folder too.
-    if (!inside(root, await realpath(path))) {
-      report(file, `Picture ${url} links to a file outside the input folder (${root})`, { place, ruleId: 'image-outside', severity: 'error' })
+    if (!inside(root.real, await realpath(path))) {
+      report(file, `Picture ${url} links to a file outside the input folder (${root.named})`, { place, ruleId: 'image-outside', severity: 'error' })
       return
     }
     bytes = await readFile(path)
@@ -94,7 +95,7 @@ async function readFigure(figure: Figure, file: VFile, root: string, maxBytes: n
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   images.set(sha256, { bytes, ...sniffed })
-  figure.data = { ...figure.data, source: 'file', path: relative(root, path).split(sep).join('/'), sha256, ...sniffed }
+  figure.data = { ...figure.data, source: 'file', path: relative(inside(root.named, path) ? root.named : root.real, path).split(sep).join('/'), sha256, ...sniffed }
 }
 
 /** A Markdown URL as a path: percent-escapes decoded (micromark writes `图.png` as `%E5%9B%BE.png`). */
