@@ -14,7 +14,7 @@ import { estimatePages, type PageArea } from './estimate-pages.js'
 import { overviewBlocks } from './overview-table.js'
 import { editionNotesBlocks } from './edition-notes.js'
 import { XmlSink } from './xml-sink.js'
-import { blockParagraphs } from './block-paragraphs.js'
+import { footnoteWriter } from './footnote-writer.js'
 
 /** The body's XML (without w:sectPr) and what the package needs besides: link targets, numbered lists, the page count. */
 export interface DocumentBody {
@@ -64,29 +64,6 @@ const NUMBER = '\uE000'
 function splitLabel(label: string): [string, string] {
   const at = label.indexOf(NUMBER)
   return at === -1 ? [label + ' ', ''] : [label.slice(0, at), label.slice(at + 1)]
-}
-
-/**
- * Writes each call's footnote into `state.footnotes` (Word numbers them in
- * order; a note called twice is written twice, as Word has one footnote per call).
- */
-function footnoteWriter(state: BodyState): (identifier: string) => number | null {
-  const writing = new Set<string>()
-  return (identifier) => {
-    const definition = state.rich?.definitions.get(identifier)
-    // A note that calls itself would never end.
-    if (!definition || writing.has(identifier)) return null
-    writing.add(identifier)
-    const id = state.footnotes.push('')
-    const paragraphs: BodyBlock[] = []
-    blockParagraphs(paragraphs, definition.children, state, 0, 'FootnoteText')
-    const mark = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
-    const first = paragraphs[0]?.xml ?? '<w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr></w:p>'
-    const marked = first.replace(/^<w:p>(?:<w:pPr>.*?<\/w:pPr>)?/, (open) => open + mark)
-    state.footnotes[id - 1] = `<w:footnote w:id="${id}">${[marked, ...paragraphs.slice(1).map((block) => block.xml)].join('')}</w:footnote>`
-    writing.delete(identifier)
-    return id
-  }
 }
 
 function* layouts(blocks: BodyBlock[]): Generator<ParagraphLayout | RowLayout> {
