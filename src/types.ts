@@ -41,8 +41,15 @@ export interface Break {
   type: 'break'
   position?: Position
 }
+/** A call to a footnote (`[^1]`): `identifier` names its `footnoteDefinition` (normalised, as mdast's), `label` as written. */
+export interface FootnoteReference {
+  type: 'footnoteReference'
+  identifier: string
+  label: string | null
+  position?: Position
+}
 /** Inline content, a subset of mdast's phrasing. */
-export type Phrasing = Text | Strong | Emphasis | Link | InlineCode | Break
+export type Phrasing = Text | Strong | Emphasis | Link | InlineCode | Break | FootnoteReference
 
 // ------------------------------------------------------------------ blocks
 
@@ -67,16 +74,104 @@ export interface ListItem {
   children: Block[]
   position?: Position
 }
-/** Any list that is not a run of key points (nested or multi-paragraph items). */
+/** Any list that is not a run of key points: numbered lists, and nested or multi-paragraph items. */
 export interface List {
   type: 'list'
   ordered: boolean
+  /** The first item's number, for an ordered list (`3.` starts at 3); null or absent otherwise. */
+  start?: number | null
   children: ListItem[]
   position?: Position
   /** In a locale's tree: shown from the source because the translation lacks it. */
   data?: BlockData
 }
-export type Block = Paragraph | Point | List
+/** A cell of a table: one line of phrasing. */
+export interface TableCell {
+  type: 'tableCell'
+  children: Phrasing[]
+  position?: Position
+}
+export interface TableRow {
+  type: 'tableRow'
+  children: TableCell[]
+  position?: Position
+}
+/** A table (a GFM pipe table): the first row is the header row; `align` has one entry per column. */
+export interface Table {
+  type: 'table'
+  align: Array<'left' | 'right' | 'center' | null>
+  children: TableRow[]
+  position?: Position
+  data?: BlockData
+}
+/**
+ * A picture on a line of its own: `![alt](url "title")`. `url` is as written;
+ * `children` is its caption (the title, or a caption line after the image),
+ * possibly empty. The picture itself is named by `data` (see FigureData).
+ */
+export interface Figure {
+  type: 'figure'
+  url: string
+  alt: string
+  children: Phrasing[]
+  position?: Position
+  data?: FigureData
+}
+/**
+ * Where a figure's picture comes from, filled when the document is read: a
+ * local file (`source: 'file'`, `path` relative to the input folder), a
+ * remote URL that is never fetched (`'remote'`, shown as a link), or bytes
+ * made by casebook itself (`'generated'`, e.g. a chart's SVG). `sha256`
+ * names the bytes in the document's image store and is part of every hash of
+ * the tree, so a changed picture rebuilds what shows it.
+ */
+export interface FigureData extends BlockData {
+  source?: 'file' | 'remote' | 'generated'
+  path?: string
+  sha256?: string
+  mime?: ImageMime
+  /** Pixels (CSS pixels for SVG), when the header says. */
+  width?: number
+  height?: number
+}
+export type ImageMime = 'image/png' | 'image/jpeg' | 'image/webp' | 'image/gif' | 'image/svg+xml'
+export interface Blockquote {
+  type: 'blockquote'
+  children: Block[]
+  position?: Position
+  data?: BlockData
+}
+/** A fenced or indented code block, verbatim (a `chart` block is one too until charts are drawn). */
+export interface Code {
+  type: 'code'
+  lang: string | null
+  value: string
+  position?: Position
+  data?: BlockData
+}
+export interface ThematicBreak {
+  type: 'thematicBreak'
+  position?: Position
+  data?: BlockData
+}
+/** A footnote's text (`[^1]: …`), kept where it is written; renderers show it as a note of the case that calls it. */
+export interface FootnoteDefinition {
+  type: 'footnoteDefinition'
+  identifier: string
+  label: string | null
+  children: Block[]
+  position?: Position
+  data?: BlockData
+}
+export type Block = Paragraph | Point | List | Table | Figure | Blockquote | Code | ThematicBreak | FootnoteDefinition
+
+/** A picture's bytes, by the sha256 a figure's `data` names. */
+export interface ImageAsset {
+  bytes: Uint8Array
+  mime: ImageMime
+  width?: number
+  height?: number
+}
 
 /** Extra data on sections and blocks. */
 export interface BlockData {
@@ -162,10 +257,14 @@ export type CaseTreeNode =
   | Section
   | Block
   | ListItem
+  | TableRow
+  | TableCell
   | Phrasing
 
 /** A parsed document and the files it came from (messages live on the files). */
 export interface ParsedDocument {
   tree: CaseDocument
   files: VFile[]
+  /** The pictures its figures show, by sha256 (filled when the document is read). */
+  images?: Map<string, ImageAsset>
 }

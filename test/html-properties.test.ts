@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest'
 import { blocksToHtml } from '../src/render/blocks-to-html.js'
 import { SAFE_PROTOCOLS } from '../src/render/hast/safe-href.js'
 import { plainText } from '../src/text/plain-text.js'
-import type { Block, ListItem, Phrasing } from '../src/types.js'
+import type { Block, ListItem, Phrasing, TableCell, TableRow } from '../src/types.js'
 import { pointSeparator } from '../src/render/shared/point-separator.js'
 
 /**
@@ -23,8 +23,17 @@ import { pointSeparator } from '../src/render/shared/point-separator.js'
  */
 const schema: Schema = {
   ...defaultSchema,
-  tagNames: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br'],
-  attributes: { a: ['href', 'title'], ul: [['className', 'points']] },
+  tagNames: ['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'figure', 'figcaption', 'span', 'blockquote', 'pre', 'hr', 'aside'],
+  attributes: {
+    a: ['href', 'title', ['className', 'image-link']],
+    ul: [['className', 'points']],
+    ol: ['start'],
+    th: [['style', 'text-align: left', 'text-align: right', 'text-align: center']],
+    td: [['style', 'text-align: left', 'text-align: right', 'text-align: center']],
+    code: [['className', /^language-[^\s"'<>&`]+$/]],
+    span: [['className', 'image-missing']],
+    aside: [['className', 'footnote']],
+  },
   protocols: { href: [...SAFE_PROTOCOLS] },
   required: {},
 }
@@ -75,6 +84,8 @@ const { phrasing } = fc.letrec<{ phrasing: Phrasing; inLink: Phrasing }>((tie) =
     rawText.map((value): Phrasing => ({ type: 'text', value })),
     rawText.map((value): Phrasing => ({ type: 'inlineCode', value })),
     fc.constant<Phrasing>({ type: 'break' }),
+    // A call to a note with no part's notes to number it keeps its label as written.
+    fc.constantFrom('1', 'note', '城').map((label): Phrasing => ({ type: 'footnoteReference', identifier: label, label })),
     fc.array(tie('inLink'), { maxLength: 3 }).map((children): Phrasing => ({ type: 'strong', children })),
     fc.array(tie('inLink'), { maxLength: 3 }).map((children): Phrasing => ({ type: 'emphasis', children })),
   ),
@@ -95,16 +106,32 @@ const { anyBlock } = fc.letrec<{ anyBlock: Block }>((tie) => ({
     fc.array(phrasing, { maxLength: 4 }).map((children): Block => ({ type: 'paragraph', children })),
     fc.tuple(fc.option(rawText, { nil: null }), fc.array(phrasing, { maxLength: 3 })).map(([label, children]): Block => ({ type: 'point', label, children })),
     fc
-      .tuple(fc.boolean(), fc.array(fc.array(tie('anyBlock'), { maxLength: 3 }), { maxLength: 3 }))
-      .map(([ordered, items]): Block => ({ type: 'list', ordered, children: items.map((children): ListItem => ({ type: 'listItem', children })) })),
+      .tuple(fc.boolean(), fc.integer({ min: 0, max: 20 }), fc.array(fc.array(tie('anyBlock'), { maxLength: 3 }), { maxLength: 3 }))
+      .map(([ordered, start, items]): Block => ({ type: 'list', ordered, ...(ordered ? { start } : {}), children: items.map((children): ListItem => ({ type: 'listItem', children })) })),
+    // Tables: rows of cells of phrasing, each column aligned or not.
+    fc
+      .tuple(fc.array(fc.constantFrom<'left' | 'right' | 'center' | null>('left', 'right', 'center', null), { minLength: 1, maxLength: 3 }), fc.array(fc.array(fc.array(phrasing, { maxLength: 2 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }))
+      .map(([align, rows]): Block => ({ type: 'table', align, children: rows.map((cells): TableRow => ({ type: 'tableRow', children: cells.map((children): TableCell => ({ type: 'tableCell', children })) })) })),
+    // Figures whose picture is not at hand (a remote one is a link, when its URL is safe), with a caption.
+    fc
+      .tuple(url, rawText, fc.array(phrasing, { maxLength: 2 }), fc.boolean())
+      .map(([href, alt, children, remote]): Block => ({ type: 'figure', url: href, alt, children, ...(remote ? { data: { source: 'remote' as const } } : {}) })),
+    fc.array(tie('anyBlock'), { maxLength: 3 }).map((children): Block => ({ type: 'blockquote', children })),
+    fc.tuple(fc.option(fc.constantFrom('js', 'chart', 'c++', 'a"b'), { nil: null }), rawText).map(([lang, value]): Block => ({ type: 'code', lang, value })),
+    fc.constant<Block>({ type: 'thematicBreak' }),
+    fc.array(tie('anyBlock'), { maxLength: 2 }).map((children): Block => ({ type: 'footnoteDefinition', identifier: 'n', label: 'n', children })),
   ),
 }))
 
 /** The tree's text as a reader sees it: key points with label and separator, a break as a line end. */
-function readerText(node: Block | ListItem | Phrasing, separator: string): string {
+function readerText(node: Block | ListItem | TableRow | TableCell | Phrasing, separator: string): string {
   if (node.type === 'break') return '\n'
-  if (node.type === 'text' || node.type === 'inlineCode') return node.value
-  const children = (node.children as Array<Block | ListItem | Phrasing>).map((child) => readerText(child, separator)).join('')
+  if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value
+  if (node.type === 'thematicBreak') return ''
+  if (node.type === 'footnoteReference') return `[^${node.label}]`
+  // A figure without its picture shows its alt text (else its URL), then its caption.
+  if (node.type === 'figure') return (node.alt || node.url.replace(/[\u0000-\u001f\u007f]/g, '')) + node.children.map((child) => readerText(child, separator)).join('')
+  const children = (node.children as Array<Block | ListItem | TableRow | TableCell | Phrasing>).map((child) => readerText(child, separator)).join('')
   return node.type === 'point' && node.label !== null ? node.label + pointSeparator(node.label, separator) + children : children
 }
 

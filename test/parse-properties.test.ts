@@ -9,8 +9,8 @@ import { decodeSource } from '../src/parse/decode-source.js'
 import { parseDocument, parseFile } from '../src/parse/parse-document.js'
 import type { CaseDocument } from '../src/types.js'
 
-// Outline syntax, whitespace, digits and numerals may legitimately vanish into structure (`第一章 引言` is the intro); all else must survive.
-const SYNTAX = /[\s、:：.．\-•·*‧・–—()（）①-⑳0-9０-９零〇一二两三四五六七八九十百千案例第章部分]/gu
+// Outline syntax (table pipes, quote and picture marks too), whitespace, digits and numerals may legitimately vanish into structure (`第一章 引言` is the intro); all else must survive.
+const SYNTAX = /[\s、:：.．\-•·*‧・–—()（）①-⑳0-9０-９零〇一二两三四五六七八九十百千案例第章部分>＞|![\]]/gu
 
 const pieces = fc.constantFrom('案例', '一', '十二', '、', ':', '：', '.', '1', '2', ' ', '　', '-', '•', '*', '背景', '分析', '启示', '引言', '结论', '“', '”', 'A', 'b', '城', '市', '#', '<', '>', '&', '\t', '\u0001', '\uFEFF')
 const freeText = fc.array(pieces, { maxLength: 12 }).map((parts) => parts.join(''))
@@ -22,6 +22,12 @@ const outlineLine = fc.oneof(
   fc.constantFrom('引言', '前言', '结论', '结语', '总结', ''),
   // Cases numbered as reports number them: 一、, （一）, 第一章, 1.
   fc.tuple(fc.constantFrom('一、', '二、', '（一）', '(二)', '第一章 ', '第三部分：', '1. ', '2．'), freeText).map(([prefix, title]) => `${prefix}${title}`),
+  // Rich lines: a pipe table (header, delimiter, row), a picture, a numbered item, a quote.
+  fc.tuple(freeText, freeText).map(([a, b]) => `| ${a} | ${b} |`),
+  fc.constantFrom('|---|---|', '|:--|--:|', '| :-: | --- |'),
+  fc.tuple(freeText, fc.constantFrom('a.png', 'img/b.jpg')).map(([caption, path]) => `![${caption.replace(/[\]\r\n]/g, '')}](${path})`),
+  fc.tuple(fc.integer({ min: 1, max: 30 }), freeText).map(([n, text]) => `${n}. ${text}`),
+  freeText.map((text) => `> ${text}`),
 )
 const outline = fc.tuple(fc.array(outlineLine, { maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, eol]) => lines.join(eol))
 
@@ -36,6 +42,13 @@ const markdownLine = fc.oneof(
   freeText.map((text) => `> ${text}`),
   freeText.map((text) => `    ${text}`),
   fc.constant(''),
+  // GFM and pictures: table lines, a picture, a numbered item, footnote calls and definitions.
+  fc.tuple(freeText, freeText).map(([a, b]) => `| ${a} | ${b} |`),
+  fc.constant('|---|---|'),
+  fc.tuple(freeText, freeText).map(([alt, title]) => `![${alt.replace(/[\]\n]/g, '')}](a.png "${title.replace(/"/g, '')}")`),
+  fc.tuple(fc.integer({ min: 1, max: 30 }), freeText).map(([n, text]) => `${n}. ${text}`),
+  freeText.map((text) => `${text}[^1]`),
+  freeText.map((text) => `[^1]: ${text}`),
 )
 const markdown = fc.array(markdownLine, { maxLength: 30 }).map((lines) => lines.join('\n'))
 
@@ -43,8 +56,10 @@ const markdown = fc.array(markdownLine, { maxLength: 30 }).map((lines) => lines.
 function contentOf(tree: CaseDocument): string {
   const parts: string[] = []
   const visit = (node: object) => {
-    for (const key of ['value', 'title', 'label'] as const) {
+    for (const key of ['value', 'title', 'label', 'alt', 'url'] as const) {
       const value = (node as Record<string, unknown>)[key]
+      // An outline picture's one text is both its caption and its alt text: count it once.
+      if (key === 'alt' && (node as { children?: Array<{ value?: string }> }).children?.[0]?.value === value) continue
       if (typeof value === 'string' && !(node as { type: string }).type.startsWith('document')) parts.push(value)
     }
     const children = (node as { children?: object[] }).children

@@ -25,7 +25,11 @@ type BlockShape = { type: Block['type']; labelled: boolean; texts: [string, stri
 type SectionShape = { numbered: boolean; kind: SectionKind; title: string; blocks: BlockShape[] }
 type TreeShape = { intro: BlockShape[] | null; cases: SectionShape[][]; conclusion: BlockShape[] | null }
 
-const blockShape: fc.Arbitrary<BlockShape> = fc.record({ type: fc.constantFrom<Block['type']>('paragraph', 'paragraph', 'point', 'point', 'point', 'list'), labelled: fc.boolean(), texts: fc.tuple(han, han) })
+const blockShape: fc.Arbitrary<BlockShape> = fc.record({
+  type: fc.constantFrom<Block['type']>('paragraph', 'paragraph', 'point', 'point', 'point', 'list', 'table', 'figure', 'blockquote', 'code', 'footnoteDefinition'),
+  labelled: fc.boolean(),
+  texts: fc.tuple(han, han),
+})
 const blocksShape = fc.array(blockShape, { maxLength: 6 })
 const sectionShape: fc.Arbitrary<SectionShape> = fc.record({ numbered: fc.boolean(), kind: fc.constantFrom(...KINDS), title: han, blocks: blocksShape })
 const treeShape: fc.Arbitrary<TreeShape> = fc.record({
@@ -47,7 +51,14 @@ function sourceTree(shape: TreeShape, figures: boolean): CaseDocument {
     const phrasing = [{ type: 'text' as const, value: text }]
     if (spec.type === 'paragraph') return { type: 'paragraph', children: phrasing }
     if (spec.type === 'point') return { type: 'point', label: spec.labelled ? spec.texts[1] : null, children: phrasing }
-    return { type: 'list', ordered: false, children: [{ type: 'listItem', children: [{ type: 'paragraph', children: phrasing }] }] }
+    // The richer kinds hold their text where a reader sees it whole: one cell, a caption, a quote's paragraph, a code block, a note.
+    if (spec.type === 'table') return { type: 'table', align: [null], children: [{ type: 'tableRow', children: [{ type: 'tableCell', children: phrasing }] }] }
+    // A picture's path is a clue a translation keeps, as a number is: only with `figures` does each have its own.
+    if (spec.type === 'figure') return { type: 'figure', url: figures ? `figure-${n}.png` : 'figure.png', alt: spec.texts[1], children: phrasing }
+    if (spec.type === 'blockquote') return { type: 'blockquote', children: [{ type: 'paragraph', children: phrasing }] }
+    if (spec.type === 'code') return { type: 'code', lang: null, value: text }
+    if (spec.type === 'footnoteDefinition') return { type: 'footnoteDefinition', identifier: `n${n}`, label: `n${n}`, children: [{ type: 'paragraph', children: phrasing }] }
+    return { type: 'list', ordered: spec.labelled, ...(spec.labelled ? { start: 1 } : {}), children: [{ type: 'listItem', children: [{ type: 'paragraph', children: phrasing }] }] }
   }
   const children: CaseDocument['children'] = []
   if (shape.intro) children.push({ type: 'intro', title: '引言', children: shape.intro.map(block) })
@@ -80,7 +91,7 @@ function english(value: string): string {
 
 /** A deep copy with every text (and title, label) translated. */
 function translate<T>(node: T): T {
-  return JSON.parse(JSON.stringify(node), (key, value: unknown) => ((key === 'value' || key === 'title' || key === 'label') && typeof value === 'string' ? english(value) : value)) as T
+  return JSON.parse(JSON.stringify(node), (key, value: unknown) => ((key === 'value' || key === 'title' || key === 'label' || key === 'alt') && typeof value === 'string' ? english(value) : value)) as T
 }
 
 /** Which nodes a translation drops: each node is dropped when its coin says so. */
@@ -159,6 +170,11 @@ describe('a partial translation laid over its source', () => {
               expect(shown.block.type).toBe(block.type)
               expect(plainText(shown.block)).toBe(missing ? plainText(block) : plainText(translate(block)))
               if (block.type === 'point' && shown.block.type === 'point') expect(shown.block.label).toBe(missing ? block.label : translate(block).label)
+              // A figure keeps the source's picture, with the translation's words.
+              if (block.type === 'figure' && shown.block.type === 'figure') {
+                expect(shown.block.url).toBe(block.url)
+                expect(shown.block.alt).toBe(missing ? block.alt : english(block.alt))
+              }
             })
           })
         })

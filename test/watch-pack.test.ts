@@ -86,7 +86,7 @@ describe('watchPack', () => {
 })
 
 describe('planWatch', () => {
-  it('watches the source, its translations, the config and the templates, but not the output or other files', async () => {
+  it('watches the source, its translations, its pictures, the config and the templates, but not the output or other files', async () => {
     const fixture = copyFixture('watch-three-cases')
     const plan = await planWatch({ input: fixture.input, out: join(fixture.dir, 'src', 'out'), config: fixture.config, cwd: fixture.dir })
     const folder = join(fixture.dir, 'src')
@@ -99,6 +99,11 @@ describe('planWatch', () => {
     expect(plan.isRelevant(join(folder, 'other.en.md'))).toBe(false)
     expect(plan.isRelevant(join(folder, 'out', 'zh-CN', 'report.html'))).toBe(false)
     expect(plan.isRelevant(join(folder, 'node_modules'))).toBe(false)
+    // Pictures a figure may show, beside the source or in a folder below it.
+    expect(plan.isRelevant(join(folder, 'chart.png'))).toBe(true)
+    expect(plan.isRelevant(join(folder, 'images'))).toBe(true)
+    expect(plan.isRelevant(join(folder, 'images', 'photo.JPG'))).toBe(true)
+    expect(plan.isRelevant(join(folder, 'data.csv'))).toBe(false)
   })
 })
 

@@ -60,6 +60,28 @@ function choice<const T extends readonly string[]>(options: T) {
   )
 }
 
+/** Like choice(), for a word a typo is likely in: an unknown value names the nearest option (`did you mean “tables”?`). */
+function suggestingChoice<const T extends readonly string[]>(options: T) {
+  return v.pipe(
+    v.unknown(),
+    jsonSchema({ type: 'string', enum: [...options] }),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const value = dataset.value
+      const match = typeof value === 'string' ? options.find((option) => option.toLowerCase() === value.trim().toLowerCase()) : undefined
+      if (match !== undefined) return match as T[number]
+      const near = typeof value === 'string' ? nearestKey(value.trim(), [...options]) : undefined
+      addIssue({ message: `expected one of ${options.join(', ')}, got ${describeValue(value)}${near ? ` (did you mean “${near}”?)` : ''}` })
+      return NEVER
+    }),
+  )
+}
+
+/** The lists the PDF and .docx can print after the contents. */
+export const FLOAT_LISTS = ['figures', 'tables'] as const
+
+/** Largest picture a document may show, by default: 8 MB (the HTML carries it inline). */
+export const DEFAULT_IMAGE_MAX_BYTES = 8 * 1024 * 1024
+
 /**
  * What a key's JSON Schema says where valibot's cannot be converted (a transform): @valibot/to-json-schema
  * copies metadata into the schema (config-json-schema.ts), which editors use to complete casebook.yaml.
@@ -123,6 +145,14 @@ export const configSchema = strictObject({
   templates: v.optional(v.string()),
   outline: v.optional(strictObject({ caseHeading: v.optional(caseHeadingPattern) }), {}),
   page: v.optional(strictObject({ size: v.optional(choice(['A4', 'Letter'])) }), {}),
+  /** Lists of figures and of tables after the contents (PDF and .docx). */
+  lists: v.optional(v.array(suggestingChoice(FLOAT_LISTS)), () => []),
+  images: v.optional(
+    strictObject({
+      maxBytes: v.optional(v.pipe(v.number(), v.integer((issue) => `expected a whole number, received ${issue.received}`), v.gtValue(0)), DEFAULT_IMAGE_MAX_BYTES),
+    }),
+    {},
+  ),
   check: v.optional(
     strictObject({
       expectedSections: v.optional(v.array(choice(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),

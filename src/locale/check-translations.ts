@@ -100,7 +100,17 @@ function takenBy(node: Top | Section, pairs: ReturnType<typeof mergeTranslation>
   return ` (the source's case ${node.number}, ${(pair.source as Case).title}, is translated by ${describe(pair.translation as Case)}, whose <!-- source --> mark names it)`
 }
 
-const BLOCK_NAMES: Record<Block['type'], string> = { paragraph: 'paragraph', point: 'key point', list: 'list' }
+const BLOCK_NAMES: Record<Block['type'], string> = {
+  paragraph: 'paragraph',
+  point: 'key point',
+  list: 'list',
+  table: 'table',
+  figure: 'figure',
+  blockquote: 'quote',
+  code: 'code block',
+  thematicBreak: 'rule',
+  footnoteDefinition: 'footnote',
+}
 
 function describe(node: Case): string {
   return `Case ${node.number} (${node.title})`
@@ -134,7 +144,7 @@ function capitalize(text: string): string {
 
 /** The start of a block's text, to tell it from its neighbours: a key point's label, else its first words. */
 function excerpt(block: Block): string {
-  const text = (block.type === 'point' && block.label ? block.label : plainText(block)).replace(/\s+/g, ' ').trim()
+  const text = (block.type === 'point' && block.label ? block.label : block.type === 'figure' ? block.alt || block.url : plainText(block)).replace(/\s+/g, ' ').trim()
   const characters = Array.from(text)
   return characters.length > EXCERPT ? characters.slice(0, EXCERPT).join('') + '…' : text
 }

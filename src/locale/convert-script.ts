@@ -105,6 +105,18 @@ function convertBlock(block: Block, text: Convert): Block {
       return { ...block, label: block.label === null ? null : text(block.label), children: convertPhrasing(block.children, text) }
     case 'list':
       return { ...block, children: block.children.map((item) => ({ ...item, children: item.children.map((child) => convertBlock(child, text)) })) }
+    case 'table':
+      return { ...block, children: block.children.map((row) => ({ ...row, children: row.children.map((cell) => ({ ...cell, children: convertPhrasing(cell.children, text) })) })) }
+    case 'figure':
+      // The picture is the same; its words (alt text and caption) are converted.
+      return { ...block, alt: text(block.alt), children: convertPhrasing(block.children, text) }
+    case 'blockquote':
+    case 'footnoteDefinition':
+      return { ...block, children: block.children.map((child) => convertBlock(child, text)) }
+    // Code is quoted verbatim, and a rule has no text.
+    case 'code':
+    case 'thematicBreak':
+      return block
   }
 }
 
@@ -118,9 +130,10 @@ function convertPhrasing(nodes: Phrasing[], text: Convert): Phrasing[] {
         return { ...node, children: convertPhrasing(node.children, text) }
       case 'link':
         return { ...node, title: node.title ? text(node.title) : node.title, children: convertPhrasing(node.children, text) }
-      // Code is quoted verbatim, and a break has no text.
+      // Code is quoted verbatim; a break and a footnote's call have no text.
       case 'inlineCode':
       case 'break':
+      case 'footnoteReference':
         return node
     }
   })

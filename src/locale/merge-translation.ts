@@ -20,7 +20,9 @@
  *   unnumbered sections, then its numbered ones still unmatched, each with a
  *   translated section whose number the source case does not use (or none).
  * - Blocks of a matched section (or intro, conclusion) in order, a paragraph
- *   only with a paragraph, a key point with a key point, a list with a list,
+ *   only with a paragraph, a key point with a key point, a list with a list
+ *   (a table with a table, a figure with a figure, and so on for every kind;
+ *   a figure keeps its source's picture),
  *   as many as can be. Where the translation has fewer of a kind, the numbers,
  *   Latin words, link targets and code the blocks share with the source decide
  *   which source blocks are missing; without such evidence the later ones are.
@@ -283,7 +285,7 @@ export function matchSections(source: Section[], translation: Section[], cases?:
 /** The blocks of a matched part: the translation's, with the source's missing ones in their places, marked. */
 function mergeBlocks(source: Container, translation: Container, sourceCase: Case | null, top: Top, gaps: TranslationGap[], show: Show): Block[] {
   const steps = alignBlocks(source.children, translation.children)
-  if (steps === null) return translation.children
+  if (steps === null) return translation.children.map((block, index) => withSourcePicture(block, source.children[index]))
   const counts = new Map<Block['type'], number>()
   const ordinals = source.children.map((block) => {
     const count = (counts.get(block.type) ?? 0) + 1
@@ -292,7 +294,7 @@ function mergeBlocks(source: Container, translation: Container, sourceCase: Case
   })
   const blocks: Block[] = []
   for (const step of steps) {
-    if (step.translation !== null) blocks.push(translation.children[step.translation])
+    if (step.translation !== null) blocks.push(withSourcePicture(translation.children[step.translation], step.source === null ? undefined : source.children[step.source]))
     else {
       const block = source.children[step.source!]
       gaps.push({ type: 'block', source: block, ordinal: ordinals[step.source!], sourceParent: source, sourceCase, within: translation, top })
@@ -300,6 +302,16 @@ function mergeBlocks(source: Container, translation: Container, sourceCase: Case
     }
   }
   return blocks
+}
+
+/**
+ * A translated figure shows its source's picture (read and checked with the
+ * source, beside which the translation lies) with the translation's alt text
+ * and caption; any other block is the translation's as it is.
+ */
+function withSourcePicture(block: Block, source: Block | undefined): Block {
+  if (block.type !== 'figure' || source?.type !== 'figure') return block
+  return { ...block, url: source.url, data: source.data === undefined ? block.data : { ...source.data, ...(block.data?.untranslated ? { untranslated: true } : {}) } }
 }
 
 /** One step of an alignment: a matched pair, a source block the translation lacks, or a block only the translation has. */

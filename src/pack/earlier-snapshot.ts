@@ -21,7 +21,7 @@ import type { ReadSnapshot } from './since.js'
 export function snapshotReader(plan: BuildPlan, locales: string[], title: string): ReadSnapshot {
   return async (input, shownAs, complete) => {
     // A document without a title is called after its file, as the current one was: not after a checkout's or a copy's name.
-    const document = await loadDocument(input, { defaults: { ...documentDefaults(plan.config), title: plan.config.title ?? title }, caseHeading: plan.config.outline.caseHeading }).catch((error: unknown) => {
+    const document = await loadDocument(input, { defaults: { ...documentDefaults(plan.config), title: plan.config.title ?? title }, caseHeading: plan.config.outline.caseHeading, maxImageBytes: plan.config.images.maxBytes }).catch((error: unknown) => {
       // A folder with no sources, a pack folder: said as what --since was given.
       if (error instanceof UsageError) throw new UsageError(`--since ${shownAs}: ${error.message}`, { cause: error })
       throw error

@@ -11,6 +11,9 @@ import { basename, dirname, extname, join, relative, sep } from 'node:path'
 import { UsageError } from '../errors.js'
 import { onInterrupt } from '../process-cleanup.js'
 
+/** Files a source may name besides its translations: pictures, and data for charts. */
+const ASSET = /\.(png|jpe?g|gif|webp|svg|csv|json)$/i
+
 /** An earlier source, checked out into a temp folder until `remove` is called. */
 export interface RevisionSource {
   /** The input's path inside the temp folder. */
@@ -59,11 +62,13 @@ export async function checkoutRevision(input: string, revision: string): Promise
   const top = root.trim()
   const path = relative(await realpath(top), await realpath(input)).split(sep).join('/')
   const isFolder = folder === input
-  // A folder: everything under it. A file: it and its translations (`name.en.md` beside `name.txt`).
+  // A folder: everything under it. A file: it, its translations (`name.en.md` beside `name.txt`)
+  // and the pictures and data it may name, in its folder and below.
   const under = isFolder ? `${path}/` : dirname(path) === '.' ? null : `${dirname(path)}/`
-  const listing = (await git(top, ['ls-tree', ...(isFolder ? ['-r'] : []), '-z', '--name-only', hash, ...(under ? ['--', under] : [])])) as string | null
+  const listing = (await git(top, ['ls-tree', '-r', '-z', '--name-only', hash, ...(under ? ['--', under] : [])])) as string | null
   const stem = basename(path, extname(path))
-  const wanted = (listing ?? '').split('\0').filter((name) => name !== '' && (isFolder || name === path || basename(name).startsWith(`${stem}.`)))
+  const beside = (name: string) => dirname(name) === dirname(path)
+  const wanted = (listing ?? '').split('\0').filter((name) => name !== '' && (isFolder || name === path || (beside(name) && basename(name).startsWith(`${stem}.`)) || ASSET.test(name)))
   if (!wanted.includes(path) && !(isFolder && wanted.length > 0)) {
     throw new UsageError(`--since ${revision}: ${path} did not exist at ${revision} (commit ${hash.slice(0, 7)}); name a revision that has it`)
   }

@@ -45,7 +45,7 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
     const keyOf = (format: Format) => artifactKey({ format, locale: code, tree, config: plan.config, templates: templates.get(format) ?? '', sourceDate, changes })
     result.artifacts.push(...(await cache.carryEarlier(code, requested ? made : new Set(), keyOf)))
     if (!requested) continue
-    const context = renderContext(grid, locale, changes)
+    const context = { ...renderContext(grid, locale, changes), images: result.document.images }
     for (const renderer of renderers) {
       const { format } = renderer
       const key = keyOf(format)

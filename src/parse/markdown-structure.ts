@@ -6,9 +6,10 @@ import type * as Mdast from 'mdast'
 import type { Position } from 'unist'
 import type { VFile } from 'vfile'
 import { isMap, isScalar, parse as parseYaml, parseDocument, YAMLParseError } from 'yaml'
-import type { Block, Case, CaseDocument, Conclusion, DocumentData, Intro, Phrasing, Point, Section } from '../types.js'
-import { matchFrame, matchSection, sectionKind, splitLabel } from './headings.js'
+import type { Case, CaseDocument, Conclusion, DocumentData, Intro, Section } from '../types.js'
+import { matchFrame, matchSection, sectionKind } from './headings.js'
 import { type CaseHeadingOptions, caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
+import { toBlocks, withoutComments } from './markdown-blocks.js'
 import { report } from '../messages/report.js'
 import { plainText } from '../text/plain-text.js'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
@@ -17,7 +18,8 @@ import { locate } from '../text/locate.js'
 
 type Container = Intro | Conclusion | Section
 const FRONT_MATTER_KEYS = new Set(['title', 'subtitle', 'author', 'date', 'lang', 'organisation', 'organization'])
-const LABEL_SEPARATOR = /^\s*[:：]\s*/
+
+export { withoutComments }
 
 /** Builds the case tree from a Markdown syntax tree; problems are reported on `file`. */
 export function structureMarkdown(root: Mdast.Root, file: VFile, options: CaseHeadingOptions = {}): CaseDocument {
@@ -201,134 +203,6 @@ function frontMatterValuePlace(node: Mdast.Yaml, key: string): Position | undefi
   return { start: point(range[0]), end: point(range[1]) }
 }
 
-/** Block content: paragraphs, key points, lists; anything else is kept as text with a warning. */
-function toBlocks(node: Mdast.RootContent, file: VFile): Block[] {
-  switch (node.type) {
-    case 'paragraph':
-      return [{ type: 'paragraph', children: toPhrasing(node.children, file), position: node.position }]
-    case 'heading':
-      // Deeper headings inside a section are kept as bold paragraphs.
-      return [{ type: 'paragraph', children: [{ type: 'strong', children: toPhrasing(node.children, file), position: node.position }], position: node.position }]
-    case 'list':
-      return toList(node, file)
-    case 'blockquote':
-      return node.children.flatMap((child) => toBlocks(child, file))
-    case 'thematicBreak':
-    case 'definition':
-      return []
-    case 'html': {
-      // Comments are the author's notes, not printed (as in pandoc); other raw HTML is kept as text.
-      const { rest, unclosed } = withoutComments(node.value)
-      if (!rest.trim()) return []
-      if (unclosed) {
-        report(file, 'HTML comment (<!--) is not closed, so it runs to the end of its block; that text is kept as plain text: close the comment with -->', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
-      } else {
-        report(file, 'Unsupported Markdown (html) is kept as plain text', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
-      }
-      return [{ type: 'paragraph', children: [{ type: 'text', value: rest.trim(), position: node.position }], position: node.position }]
-    }
-    default: {
-      const value = 'value' in node && typeof node.value === 'string' ? node.value : plainText(node)
-      if (!value.trim()) return []
-      report(file, `Unsupported Markdown (${node.type}) is kept as plain text`, { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
-      return [{ type: 'paragraph', children: [{ type: 'text', value, position: node.position }], position: node.position }]
-    }
-  }
-}
-
-/** Items of one paragraph become key points; richer lists stay lists. */
-function toList(list: Mdast.List, file: VFile): Block[] {
-  const simple = list.children.every((item) => item.children.length === 1 && item.children[0].type === 'paragraph')
-  if (simple) return list.children.map((item) => toPoint(item, item.children[0] as Mdast.Paragraph, file))
-  return [{
-    type: 'list',
-    ordered: Boolean(list.ordered),
-    children: list.children.map((item) => ({
-      type: 'listItem',
-      children: item.children.flatMap((child) => toBlocks(child, file)),
-      position: item.position,
-    })),
-    position: list.position,
-  }]
-}
-
-function toPoint(item: Mdast.ListItem, paragraph: Mdast.Paragraph, file: VFile): Point {
-  const children = toPhrasing(paragraph.children, file)
-  const [first, second] = children
-  // `**label**:text` or `**label:**text`.
-  if (first?.type === 'strong') {
-    const label = plainText(first)
-    if (/[:：]\s*$/.test(label)) {
-      return { type: 'point', label: label.replace(/\s*[:：]\s*$/, ''), children: children.slice(1), position: item.position }
-    }
-    if (second?.type === 'text' && LABEL_SEPARATOR.test(second.value)) {
-      const rest = second.value.replace(LABEL_SEPARATOR, '')
-      const trimmed = second.value.length - rest.length
-      const tail: Phrasing[] = rest ? [{ type: 'text', value: rest, position: shift(second.position, trimmed) }] : []
-      return { type: 'point', label, children: [...tail, ...children.slice(2)], position: item.position }
-    }
-  }
-  // `label:text` without bold, as in the outline format.
-  const labelled = first?.type === 'text' ? splitLabel(first.value) : null
-  if (first && labelled) {
-    const tail: Phrasing = { type: 'text', value: labelled.rest, position: shift(first.position, labelled.restIndex) }
-    return { type: 'point', label: labelled.label, children: [tail, ...children.slice(1)], position: item.position }
-  }
-  return { type: 'point', label: null, children, position: item.position }
-}
-
-function toPhrasing(nodes: Mdast.PhrasingContent[], file: VFile): Phrasing[] {
-  return nodes.flatMap((node): Phrasing[] => {
-    switch (node.type) {
-      case 'text':
-        // Markdown reads a comment that never closes as text: said, as a block's would be.
-        if (node.value.includes('<!--')) report(file, 'HTML comment (<!--) is not closed, so it is kept as plain text: close the comment with -->', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
-        return [{ type: node.type, value: node.value, position: node.position }]
-      case 'inlineCode':
-        return [{ type: node.type, value: node.value, position: node.position }]
-      case 'break':
-        return [{ type: 'break', position: node.position }]
-      case 'strong':
-      case 'emphasis':
-        return [{ type: node.type, children: toPhrasing(node.children, file), position: node.position }]
-      case 'link':
-        return [{ type: 'link', url: node.url, title: node.title ?? null, children: toPhrasing(node.children, file), position: node.position }]
-      case 'delete':
-        return toPhrasing(node.children, file)
-      case 'html': {
-        // An inline comment is a note to the author, not text; other inline HTML is kept as text.
-        const rest = withoutComments(node.value).rest
-        if (!rest) return []
-        report(file, 'Unsupported inline Markdown (html) is kept as plain text', { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
-        return [{ type: 'text', value: rest, position: node.position }]
-      }
-      default: {
-        const value = node.type === 'image' ? node.alt ?? '' : 'value' in node ? String(node.value) : plainText(node)
-        if (!value) return []
-        report(file, `Unsupported inline Markdown (${node.type}) is kept as plain text`, { place: node.position, ruleId: 'unsupported-markdown', severity: 'warning' })
-        return [{ type: 'text', value, position: node.position }]
-      }
-    }
-  })
-}
-
-/**
- * Raw HTML without its comments (`<!-- … -->`): what is left, and whether a comment
- * was opened and never closed (then it and what follows it stay in `rest`).
- */
-export function withoutComments(html: string): { rest: string; unclosed: boolean } {
-  let rest = ''
-  let index = 0
-  for (;;) {
-    const open = html.indexOf('<!--', index)
-    if (open === -1) return { rest: rest + html.slice(index), unclosed: false }
-    rest += html.slice(index, open)
-    const close = html.indexOf('-->', open + 4)
-    if (close === -1) return { rest: rest + html.slice(open), unclosed: true }
-    index = close + 3
-  }
-}
-
 /**
  * A file that opens front matter (`---`, then `key: value` lines) and never closes it:
  * remark reads the `---` as a rule and the keys as text, so the title would become
@@ -350,11 +224,4 @@ function extend(node: { position?: Position }, place: Position | undefined): voi
   if (!place) return
   if (!node.position) node.position = { start: { ...place.start }, end: { ...place.end } }
   else node.position.end = { ...place.end }
-}
-
-/** A position moved `by` characters to the right on its first line. */
-function shift(position: Position | undefined, by: number): Position | undefined {
-  if (!position) return undefined
-  const start = position.start
-  return { start: { line: start.line, column: start.column + by, offset: (start.offset ?? 0) + by }, end: { ...position.end } }
 }

@@ -10,6 +10,7 @@ import { looksLikeHeading, splitLabel, matchFrame, matchSection, sectionKind } f
 import { type CaseHeadingOptions, caseHeadingRules, type HeadingEntry } from './case-heading-rules.js'
 import { type SourceLine, forEachLine, pointInLine, spanAt } from './positions.js'
 import { report } from '../messages/report.js'
+import { richLine } from './outline-rich-lines.js'
 
 // `-`, `•`, `·`, `*`, `‧`, `・`, `1.`, `1)`, `(1)`, `①`.
 const BULLET = /^(?:[-•·*‧・–—]|[0-9０-９]{1,3}[.．)）](?![0-9０-９])|[(（][0-9０-９]{1,3}[)）]|[①-⑳])\s*/
@@ -30,6 +31,8 @@ export function parseOutline(value: string, file: VFile, options: CaseHeadingOpt
   let conclusion: Conclusion | undefined
   let currentCase: Case | undefined
   let container: Container | undefined
+  /** The line the last block ended on, so a table row or a quote line continues only the block right above it. */
+  let lastBlockLine = 0
 
   const last = forEachLine(value, (source) => {
     // trim() takes every Unicode space a user may leave around a line, the ideographic space included.
@@ -89,7 +92,22 @@ export function parseOutline(value: string, file: VFile, options: CaseHeadingOpt
       return
     }
 
-    const block = parseBlock(source, start, text, span, file)
+    const previous = container?.children.at(-1)
+    const rich = richLine(source, start, text, span, previous, lastBlockLine === source.line - 1)
+    lastBlockLine = source.line
+    if (rich && rich === previous) {
+      extend(container!, rich)
+      if (currentCase && container!.type === 'section') extend(currentCase, rich)
+      return
+    }
+    if (rich && previous?.type === 'paragraph' && rich.type === 'table') {
+      // The header line was taken for a paragraph until the delimiter row came.
+      container!.children[container!.children.length - 1] = rich
+      extend(container!, rich)
+      if (currentCase && container!.type === 'section') extend(currentCase, rich)
+      return
+    }
+    const block = rich ?? parseBlock(source, start, text, span, file)
     if (!container) container = openContainer(span)
     container.children.push(block)
     extend(container, block)

@@ -11,6 +11,7 @@ import { locate } from '../text/locate.js'
 import { type CaseHeadingPattern, compileCaseHeading } from '../config/case-heading-pattern.js'
 import { ConfigError } from '../errors.js'
 import { describeNumberedStyles } from './case-heading-rules.js'
+import { plainLists } from './plain-lists.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
@@ -28,9 +29,11 @@ export interface ParseOptions {
 /** Parses one file by its extension: Markdown for .md and .markdown (any case), the outline format otherwise. */
 export async function parseFile(file: VFile, options: ParseOptions = {}): Promise<CaseDocument> {
   const headings = { caseHeading: compilePattern(options.caseHeading), firstCaseNumber: options.firstCaseNumber }
-  if (isMarkdown(file.path)) return (await import('./parse-markdown.js')).parseMarkdown(file, headings)
   const processor = headings.caseHeading || headings.firstCaseNumber ? unified().use(outlineParse, headings) : outlineProcessor
-  return processor.parse(file) as unknown as CaseDocument
+  const tree = isMarkdown(file.path) ? (await import('./parse-markdown.js')).parseMarkdown(file, headings) : (processor.parse(file) as unknown as CaseDocument)
+  // Unlabelled bullets outside analysis sections are a list, not findings (in either format).
+  plainLists(tree)
+  return tree
 }
 
 /** Parses files in order into one document; `defaults` fill data the sources do not give. */

@@ -7,6 +7,7 @@ import { unified } from 'unified'
 import remarkParse from 'remark-parse'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkCjkFriendly from 'remark-cjk-friendly'
+import remarkGfm from 'remark-gfm'
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import type { CaseDocument } from '../types.js'
@@ -15,9 +16,9 @@ import { report } from '../messages/report.js'
 import { findExcessiveNesting } from './markdown-limits.js'
 import type { CaseHeadingOptions } from './case-heading-rules.js'
 
-// remark-cjk-friendly: `**标签:**文字` is bold in Chinese text, which plain CommonMark refuses.
-// The case tree is built by calling structureMarkdown, which takes the document's heading options.
-const markdownProcessor = unified().use(remarkParse).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).freeze()
+// remark-gfm: tables, footnotes, strikethrough, autolinks. remark-cjk-friendly: `**标签:**文字` is bold in Chinese
+// text, which plain CommonMark refuses. The case tree is built by calling structureMarkdown, which takes the document's heading options.
+const markdownProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']).freeze()
 
 /** Parses one Markdown file; runaway nesting is an error message, not a crash. */
 export function parseMarkdown(file: VFile, options: CaseHeadingOptions = {}): CaseDocument {

@@ -12,9 +12,14 @@ export const POINT_START_EMS = 12
 /** What the overview shows for a case without key points (no analysis section, or one without points); the templates write it too. */
 export const NO_POINTS = '—'
 
-/** Labels of a case's key points, for the overview; unlabelled points give their text's start, ending with "…" when cut. */
+/**
+ * Labels of a case's key points, for the overview: the points of its analysis
+ * sections, which are its findings. A bulleted list in the background or the
+ * insight, and any numbered list, is ordinary text, not a finding. Unlabelled
+ * points give their text's start, ending with "…" when cut.
+ */
 export function pointLabels(node: Case): string[] {
   return node.children.flatMap((section) =>
-    section.children.flatMap((block) => (block.type === 'point' ? [block.label ?? cutText(plainText(block).trim().replace(/\s+/g, ' '), POINT_START_EMS)] : [])),
+    section.kind !== 'analysis' ? [] : section.children.flatMap((block) => (block.type === 'point' ? [block.label ?? cutText(plainText(block).trim().replace(/\s+/g, ' '), POINT_START_EMS)] : [])),
   )
 }

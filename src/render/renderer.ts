@@ -3,7 +3,7 @@ import type { Browser } from 'puppeteer-core'
 import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import type { Locale } from '../locale/load-locale.js'
-import type { CaseDocument } from '../types.js'
+import type { CaseDocument, ImageAsset } from '../types.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
 import { shareWork, type SharedKey, type SharedWork } from './shared-work.js'
 
@@ -19,6 +19,8 @@ export interface RenderContext {
   browser(): Promise<Browser>
   /** What changed since the previous edition, for edition notes; null for a first edition. */
   changes?: TreeChanges | null
+  /** The pictures the document's figures show, by the sha256 in their `data` (read with the source). */
+  images?: ReadonlyMap<string, ImageAsset>
   /** Work shared between renderers of one locale, such as the report HTML the PDF prints. */
   shared: SharedWork
   /** Told how long each step of a render took (`casebook build --timings`); absent, nothing is measured. */

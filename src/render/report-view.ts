@@ -1,7 +1,7 @@
 /** The view a report template sees: the case tree with labels, ids and HTML fragments. */
 import type { Block, CaseDocument, Case, Section, SectionKind } from '../types.js'
 import type { RenderContext } from './renderer.js'
-import { documentHtml } from './document-html.js'
+import { documentHtml, documentRichContent, partHastOptions } from './document-html.js'
 import { blocksToHtml } from './blocks-to-html.js'
 import { pointLabels } from './overview-points.js'
 import { markedCaseNumbers } from '../edition/diff-trees.js'
@@ -39,6 +39,8 @@ export interface CaseView {
   title: string
   heading: string
   sections: SectionView[]
+  /** The case's footnotes as HTML (a numbered list after its last section), or ''. */
+  notes: string
   pointLabels: string[]
   untranslated: boolean
   /** Added, changed or renamed since the previous edition (marked ● in the contents); not when only moved or renumbered. */
@@ -69,6 +71,15 @@ export interface ReportView extends Omit<DocumentView, 'intro' | 'cases' | 'conc
   editionNotes: EditionNotesView | null
   /** Some case is marked ●: the contents then say what ● means. */
   marked: boolean
+  /** The lists of figures and of tables after the contents (config `lists`), those with entries; null for none. */
+  floatLists: FloatListView[] | null
+}
+
+/** A list of figures or of tables: each entry's label, caption and the id it links to. */
+export interface FloatListView {
+  id: 'list-of-figures' | 'list-of-tables'
+  title: string
+  entries: Array<{ id: string; label: string; caption: string }>
 }
 
 export type { NotedCase, NotesGroup }
@@ -91,9 +102,9 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
   const { locale } = context
   const view = documentView(document, context)
   const { intro, cases, conclusion } = view
-  const html = documentHtml(document, locale.t('pointSeparator'))
+  const html = documentHtml(document, context)
   const changedNumbers = markedCaseNumbers(context.changes)
-  const parts = untranslatedParts(document, locale.t('pointSeparator'))
+  const parts = untranslatedParts(document, context)
   const caseViews = cases.map((node, index): CaseView => {
     const label = locale.caseLabel(node.number)
     return {
@@ -103,6 +114,7 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
       title: node.title,
       heading: locale.t('caseHeading', { label, title: node.title }),
       sections: node.children.map((section, sectionIndex) => sectionView(section, `${caseId(node, index)}-${sectionIndex + 1}`, html.sections[index][sectionIndex], context, parts)),
+      notes: html.caseNotes[index],
       pointLabels: pointLabels(node),
       untranslated: Boolean(node.data?.untranslated),
       changed: changedNumbers.has(node.number),
@@ -116,13 +128,36 @@ export async function buildReportView(document: CaseDocument, context: RenderCon
     organisation: view.organisation,
     date: view.date,
     dateText: view.dateText,
-    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro, untranslated: Boolean(intro.data?.untranslated), parts: parts.get(intro.children) ?? null },
+    intro: intro && { id: 'intro', title: intro.title ?? locale.t('introduction'), html: html.intro, untranslated: Boolean(intro.data?.untranslated), parts: withNotes(parts.get(intro.children), html.introNotes) },
     cases: caseViews,
-    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: parts.get(conclusion.children) ?? null },
+    conclusion: conclusion && { id: 'conclusion', title: conclusion.title ?? locale.t('conclusion'), html: html.conclusion, untranslated: Boolean(conclusion.data?.untranslated), parts: withNotes(parts.get(conclusion.children), html.conclusionNotes) },
     caseCount: cases.length,
     editionNotes: editionNotesView(context),
     marked: caseViews.some((node) => node.changed),
+    floatLists: floatListViews(document, context),
   }
+}
+
+/** The lists the config asks for, in its order, each with the document's figures or tables. */
+function floatListViews(document: CaseDocument, context: RenderContext): FloatListView[] | null {
+  const rich = documentRichContent(document, context)
+  const lists = context.config.lists
+    .map((name): FloatListView => {
+      const figures = name === 'figures'
+      return {
+        id: figures ? 'list-of-figures' : 'list-of-tables',
+        title: context.locale.t(figures ? 'listOfFigures' : 'listOfTables'),
+        entries: (figures ? rich.figures : rich.tables).map((entry) => ({ id: entry.id, label: entry.label, caption: entry.caption })),
+      }
+    })
+    .filter((list) => list.entries.length > 0)
+  return lists.length ? lists : null
+}
+
+/** A frame's runs with its notes after them (the notes are in `html` too, which runs replace), or null for no runs. */
+function withNotes(parts: HtmlPart[] | undefined, notes: string): HtmlPart[] | null {
+  if (!parts) return null
+  return notes ? [...parts, { html: notes, untranslated: false }] : parts
 }
 
 /** The edition notes, or null when there is nothing to say. */
@@ -154,14 +189,18 @@ function sectionView(section: Section, id: string, html: string, context: Render
  * and untranslated ones, as HTML; keyed by the part's `children`. Empty for a
  * complete translation or a source shown as written.
  */
-function untranslatedParts(document: CaseDocument, separator: string): Map<Block[], HtmlPart[]> {
+function untranslatedParts(document: CaseDocument, context: RenderContext): Map<Block[], HtmlPart[]> {
   const groups: Block[][] = []
+  const owners: Array<CaseDocument['children'][number]> = []
   for (const node of document.children) {
-    if (node.type === 'case') for (const section of node.children) collect(section.children)
-    else collect(node.children)
+    if (node.type === 'case') for (const section of node.children) collect(section.children, node)
+    else collect(node.children, node)
   }
-  function collect(blocks: Block[]): void {
-    if (blocks.some((block) => block.data?.untranslated)) groups.push(blocks)
+  function collect(blocks: Block[], owner: CaseDocument['children'][number]): void {
+    if (blocks.some((block) => block.data?.untranslated)) {
+      groups.push(blocks)
+      owners.push(owner)
+    }
   }
   const parts = new Map<Block[], HtmlPart[]>()
   if (groups.length === 0) return parts
@@ -175,6 +214,7 @@ function untranslatedParts(document: CaseDocument, separator: string): Map<Block
     }
     return found
   })
-  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: blocksToHtml(run.blocks, separator), untranslated: run.untranslated }))))
+  // Written with the part's own footnote numbering, so a run numbers its notes as the whole part does.
+  groups.forEach((blocks, index) => parts.set(blocks, runs[index].map((run) => ({ html: blocksToHtml(run.blocks, partHastOptions(document, owners[index], context)), untranslated: run.untranslated }))))
   return parts
 }

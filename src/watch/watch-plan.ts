@@ -58,11 +58,17 @@ export async function planWatch(options: PlanOptions): Promise<WatchPlan> {
       if (full === configPath) return true
       if (config.templatesDir && isInside(config.templatesDir, full)) return true
       if (isFolder) return isInside(input, full) && !basename(full).startsWith('.')
-      // A source file: itself and its translations `stem.<locale>.md`.
-      return full === input || (dirname(full) === inputRoot && basename(full).startsWith(`${stem}.`) && isMarkdown(full))
+      // A source file: itself and its translations `stem.<locale>.md`; and the pictures beside it or below
+      // (so the folders that may hold them), since a figure shows a picture by its bytes.
+      if (basename(full).startsWith('.')) return false
+      if (full === input || (dirname(full) === inputRoot && basename(full).startsWith(`${stem}.`) && isMarkdown(full))) return true
+      return isInside(inputRoot, full) && basename(full) !== 'node_modules' && (PICTURE.test(full) || extname(full) === '')
     },
   }
 }
+
+/** Files a figure may show, by their names (the build judges them by their bytes). */
+const PICTURE = /\.(?:png|jpe?g|gif|webp|svg)$/i
 
 /** True when `path` is `folder` or lies inside it. */
 export function isInside(folder: string, path: string): boolean {

@@ -4,6 +4,7 @@ import { caseNumbering } from './case-numbering.js'
 import { emptyContent } from './empty-content.js'
 import { expectedSections } from './expected-sections.js'
 import { sectionNumbering } from './section-numbering.js'
+import { imageAlt } from './image-alt.js'
 
 /** The rules `check` and `build` run, in order. */
-export const rules = { caseNumbering, sectionNumbering, emptyContent, expectedSections } as const satisfies Record<string, Rule>
+export const rules = { caseNumbering, sectionNumbering, emptyContent, expectedSections, imageAlt } as const satisfies Record<string, Rule>

@@ -10,6 +10,7 @@ export async function ast(input: string, options: { config?: string }): Promise<
     defaults: { title: config.title, subtitle: config.subtitle, author: config.author, date: config.date, lang: config.lang },
     check: config.check,
     caseHeading: config.outline.caseHeading,
+    maxImageBytes: config.images.maxBytes,
   })
   process.stdout.write(JSON.stringify(document.tree, null, 2) + '\n')
   const diagnostics = collectDiagnostics(document.files)

@@ -18,7 +18,7 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
   let failed = false
   for (const input of inputs) {
     const config = await loadConfig(await findConfig(options.config, input))
-    const document = await loadDocument(input, { check: config.check, caseHeading: config.outline.caseHeading })
+    const document = await loadDocument(input, { check: config.check, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes })
     // Translations beside the input are checked against it, so a changed case is noticed before a build.
     const files = [...document.files, ...(await checkTranslations(document, input))]
     diagnostics.push(...collectDiagnostics(files))

@@ -1,3 +1,5 @@
+import type { ImageAsset } from '../../types.js'
+import type { RichContent } from '../rich-content.js'
 /** The body as the renderer writes it: XML pieces, each with what the page estimator needs to place it. */
 
 /** A paragraph as the estimator sees it: its style, breaks and text widths. */
@@ -39,20 +41,62 @@ export interface ContentsHeading {
   bookmark: string
 }
 
+/** A picture placed in the document: its part under word/media/ and the relationship that names it. */
+export interface PlacedImage {
+  sha256: string
+  relationship: string
+  target: string
+  asset: ImageAsset
+}
+
 /** Counters and collections shared while the body is written, so ids follow document order. */
 export interface BodyState {
   pointSeparator: string
   /** The note before content shown from the source because the translation lacks it. */
   untranslatedNote: string
   nextBookmarkId: number
-  /** Each numbered list is its own numbering instance, so it starts again at 1. */
+  /** Each numbered list is its own numbering instance, so it starts again at its own first number. */
   orderedLists: number
+  /** The first number of each numbered list, in order. */
+  listStarts: number[]
+  /** Figure and table numbers, footnote definitions and pictures; null writes blocks without them. */
+  rich: RichContent | null
+  /** Labels of numbered figures and tables, split where the number goes (a Word SEQ field). */
+  floatLabels: { figure: [string, string]; table: [string, string] }
+  /** Text width in twips: pictures are scaled to fit it. */
+  textWidth: number
+  /** Pictures in document order, each part once. */
+  images: PlacedImage[]
+  /** Drawings placed so far (each needs its own id). */
+  drawings: number
+  /** Writes the footnote a call names and returns its id; null when there is no such note (set by the body writer). */
+  footnoteCall: ((identifier: string) => number | null) | null
+  /** The body of each footnote (`w:footnote` children), the n-th with id n. */
+  footnotes: string[]
+  /** Numbered figures and tables in order, for the lists after the contents: their caption text and bookmark. */
+  floats: Array<{ kind: 'figure' | 'table'; text: string; bookmark: string }>
   /** External link targets; the n-th is relationship `rIdL<n>`. */
   links: string[]
   headings: ContentsHeading[]
 }
 
 /** A fresh state for one document. */
-export function bodyState(pointSeparator: string, untranslatedNote = 'Untranslated'): BodyState {
-  return { pointSeparator, untranslatedNote, nextBookmarkId: 1, orderedLists: 0, links: [], headings: [] }
+export function bodyState(pointSeparator: string, untranslatedNote = 'Untranslated', rich: Partial<Pick<BodyState, 'rich' | 'floatLabels' | 'textWidth'>> = {}): BodyState {
+  return {
+    pointSeparator,
+    untranslatedNote,
+    nextBookmarkId: 1,
+    orderedLists: 0,
+    listStarts: [],
+    links: [],
+    headings: [],
+    rich: rich.rich ?? null,
+    floatLabels: rich.floatLabels ?? { figure: ['Figure ', ''], table: ['Table ', ''] },
+    textWidth: rich.textWidth ?? 9000,
+    images: [],
+    drawings: 0,
+    footnoteCall: null,
+    footnotes: [],
+    floats: [],
+  }
 }

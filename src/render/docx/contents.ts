@@ -42,3 +42,31 @@ export function writeContents(out: XmlSink, label: string, headings: ContentsHea
   )
   out.write(`${FIELD_END}</w:sdtContent></w:sdt>`)
 }
+
+/** A list of figures or tables after the contents, as the page estimator sees it: its heading and one entry each. */
+export function floatListLayout(entries: ReadonlyArray<{ text: string }>): ParagraphLayout[] {
+  return [
+    { kind: 'paragraph', style: 'TOCHeading', pageBreakBefore: false, lines: [4] },
+    ...entries.map((entry): ParagraphLayout => ({ kind: 'paragraph', style: 'TOC1', pageBreakBefore: false, lines: [textEms(xmlSafe(entry.text))], contentsEntry: true })),
+  ]
+}
+
+/**
+ * A list of figures or of tables, as Word's own (a `TOC \h \z \c` field over
+ * the SEQ-numbered captions), its result written: each entry links to its
+ * caption's bookmark, with its page from a PAGEREF field.
+ */
+export function writeFloatList(out: XmlSink, title: string, sequence: 'Figure' | 'Table', entries: ReadonlyArray<{ text: string; bookmark: string }>, pages: Map<string, number>, textWidth: number): void {
+  const tabs = `<w:tabs><w:tab w:val="right" w:pos="${textWidth}" w:leader="dot"/></w:tabs>`
+  out.write(`<w:p><w:pPr><w:pStyle w:val="TOCHeading"/><w:spacing w:before="480"/></w:pPr><w:r><w:t xml:space="preserve">${escapeXmlText(xmlSafe(title))}</w:t></w:r></w:p>`)
+  const field = `<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">TOC \\h \\z \\c &quot;${sequence}&quot;</w:instrText><w:fldChar w:fldCharType="separate"/></w:r>`
+  entries.forEach((entry, index) =>
+    out.write(
+      `<w:p><w:pPr><w:pStyle w:val="TOC1"/>${tabs}</w:pPr>${index === 0 ? field : ''}` +
+        `<w:hyperlink w:history="1" w:anchor="${entry.bookmark}"><w:r><w:t xml:space="preserve">${escapeXmlText(xmlSafe(entry.text))}</w:t></w:r><w:r><w:tab/></w:r>` +
+        `<w:r><w:fldChar w:fldCharType="begin"/><w:instrText xml:space="preserve">PAGEREF ${entry.bookmark} \\h</w:instrText><w:fldChar w:fldCharType="separate"/>` +
+        `<w:t xml:space="preserve">${pages.get(entry.bookmark) ?? 1}</w:t><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink></w:p>`,
+    ),
+  )
+  out.write(FIELD_END)
+}

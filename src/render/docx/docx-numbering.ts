@@ -30,11 +30,16 @@ export function docxNumbering(): INumberingOptions {
   }
 }
 
-/** The w:num elements for the bullets and `orderedLists` numbered lists, each level starting at 1. */
-export function numberingInstancesXml(orderedLists: number): string {
-  const restart = Array.from({ length: DEPTH }, (_, level) => `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="1"/></w:lvlOverride>`).join('')
-  const instance = (id: number, definition: number): string => `<w:num w:numId="${id}"><w:abstractNumId w:val="${definition}"/>${restart}</w:num>`
-  return [instance(BULLETS_ID, BULLETS_DEFINITION), ...Array.from({ length: orderedLists }, (_, index) => instance(orderedListId(index + 1), NUMBERS_DEFINITION))].join('')
+/**
+ * The w:num elements for the bullets and the numbered lists, one per list:
+ * `starts` (one entry per list; a number of lists means each starts at 1)
+ * gives its first level's first number (`3.` starts at 3), the others start at 1.
+ */
+export function numberingInstancesXml(starts: number | readonly number[]): string {
+  const firsts = typeof starts === 'number' ? Array.from({ length: starts }, () => 1) : starts
+  const restart = (first: number) => Array.from({ length: DEPTH }, (_, level) => `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${level === 0 ? first : 1}"/></w:lvlOverride>`).join('')
+  const instance = (id: number, definition: number, first = 1): string => `<w:num w:numId="${id}"><w:abstractNumId w:val="${definition}"/>${restart(first)}</w:num>`
+  return [instance(BULLETS_ID, BULLETS_DEFINITION), ...firsts.map((first, index) => instance(orderedListId(index + 1), NUMBERS_DEFINITION, first))].join('')
 }
 
 function levels(mark: (level: number) => Pick<ILevelsOptions, 'format' | 'text'>): ILevelsOptions[] {

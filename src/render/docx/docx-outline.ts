@@ -8,6 +8,8 @@ import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
 import { pointLabels } from '../overview-points.js'
 import { documentView } from '../document-view.js'
+import { documentRichContent } from '../document-html.js'
+import type { RichContent } from '../rich-content.js'
 
 /** A case's labels; `id` matches the report view's, so bookmarks stay the same. */
 export interface OutlineCase {
@@ -37,6 +39,8 @@ export interface DocxOutline {
   intro: OutlineFrame | null
   cases: OutlineCase[]
   conclusion: OutlineFrame | null
+  /** Figure and table numbers, footnotes and pictures. */
+  rich: RichContent
 }
 
 /** Builds the outline from the document view (config for missing document data), as the report view does. */
@@ -67,5 +71,6 @@ export function docxOutline(document: CaseDocument, context: RenderContext): Doc
       }
     }),
     conclusion: conclusion ? { node: conclusion, id: 'conclusion', title: conclusion.title ?? locale.t('conclusion') } : null,
+    rich: documentRichContent(document, context),
   }
 }

@@ -92,5 +92,8 @@ export const PARAGRAPH_STYLES: IParagraphStyleOptions[] = [
   { id: 'CoverMeta', name: 'Cover Meta', basedOn: 'Normal', run: { size: pt(12), color: PALETTE.muted }, paragraph: { alignment: 'left', spacing: { after: 60 } } },
   { id: 'Header', name: 'header', basedOn: 'Normal', uiPriority: 99, run: { size: pt(9), color: PALETTE.muted }, paragraph: { alignment: 'right', spacing: { after: 0 } } },
   { id: 'Footer', name: 'footer', basedOn: 'Normal', uiPriority: 99, run: { size: pt(9), color: PALETTE.muted }, paragraph: { alignment: 'center', spacing: { after: 0 } } },
+  // Word's built-in Quote, so a reference document's quote look applies.
+  { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', quickFormat: true, uiPriority: 29, run: { italics: true, color: PALETTE.muted }, paragraph: { alignment: 'left', indent: { left: 567, right: 567 }, spacing: { before: 120, after: 120 } } },
+  { id: 'CodeBlock', name: 'Code Block', basedOn: 'Normal', next: 'Normal', run: { font: 'Consolas', size: pt(9.5) }, paragraph: { alignment: 'left', indent: { left: 284 }, spacing: { before: 60, after: 120, line: 240 }, shading: { type: 'clear', fill: 'F4F5F7', color: 'auto' } } },
   { id: 'TableText', name: 'Table Text', basedOn: 'Normal', run: { size: pt(10) }, paragraph: { alignment: 'left', spacing: { after: 0, line: 264 } } },
 ]

@@ -12,6 +12,7 @@ import { fontTableXml } from './font-table.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from '../../io/reproducible-zip.js'
 import { escapeXml } from './xml-escape.js'
+import { tableStyleXml } from './rich-blocks.js'
 
 /** The .docx bytes for one locale's document. */
 export async function packDocx(document: CaseDocument, context: RenderContext): Promise<Uint8Array> {
@@ -23,13 +24,19 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   const scaffold = partText(parts, 'word/document.xml') ?? ''
   const at = scaffold.lastIndexOf('<w:sectPr')
   parts.set('word/document.xml', [Buffer.from(scaffold.slice(0, at)), ...body.bytes, Buffer.from(scaffold.slice(at))])
-  insertBefore(parts, 'word/numbering.xml', '</w:numbering>', numberingInstancesXml(body.state.orderedLists))
+  insertBefore(parts, 'word/numbering.xml', '</w:numbering>', numberingInstancesXml(body.state.listStarts))
   const links = body.state.links.map((url, index) => `<Relationship Id="rIdL${index + 1}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
   for (const path of [...parts.keys()].filter((name) => /^word\/footer\d+\.xml$/.test(name))) {
     // The NUMPAGES field's shown result, as the library writes it when it knows the page count.
     setPartText(parts, path, (partText(parts, path) ?? '').replace(NUMPAGES, `$&<w:t xml:space="preserve">${body.pageCount}</w:t>`))
   }
-  insertBefore(parts, 'word/_rels/document.xml.rels', '</Relationships>', links.join(''))
+  const images = body.state.images.map((image) => `<Relationship Id="${image.relationship}" Type="${IMAGE}" Target="${image.target}"/>`)
+  insertBefore(parts, 'word/_rels/document.xml.rels', '</Relationships>', links.join('') + images.join(''))
+  for (const image of body.state.images) parts.set(`word/${image.target}`, image.asset.bytes)
+  // The scaffold declares png, jpeg, gif and svg; WebP is declared when a picture needs it.
+  if (body.state.images.some((image) => image.asset.mime === 'image/webp')) insertBefore(parts, '[Content_Types].xml', '</Types>', '<Default ContentType="image/webp" Extension="webp"/>')
+  if (body.state.footnotes.length) insertBefore(parts, 'word/footnotes.xml', '</w:footnotes>', body.state.footnotes.join(''))
+  insertBefore(parts, 'word/styles.xml', '</w:styles>', tableStyleXml())
   setPartText(
     parts,
     'docProps/core.xml',
@@ -49,6 +56,7 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
 }
 
 const NUMPAGES = /<w:instrText xml:space="preserve">NUMPAGES<\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/>/
+const IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image'
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink'
 
 /** Puts `text` into a part just before the last `marker` (the body's section properties, a closing tag). */

@@ -1,4 +1,4 @@
-/** Phrasing (text, strong, emphasis, link, inlineCode, break) to Word runs, written as XML and measured as they go. */
+/** Phrasing (text, strong, emphasis, link, inlineCode, break, footnote calls) to Word runs, written as XML and measured as they go. */
 import type { Phrasing } from '../../types.js'
 import type { BodyState } from './body-block.js'
 import { escapeXmlText, xmlSafe } from './xml-escape.js'
@@ -36,6 +36,7 @@ export function phrasingRuns(out: Runs, nodes: Phrasing[], state: BodyState, for
     else if (node.type === 'emphasis') phrasingRuns(out, node.children, state, { ...format, italics: true })
     else if (node.type === 'inlineCode') textRuns(out, node.value, { ...format, font: CODE_FONT })
     else if (node.type === 'break') lineBreak(out)
+    else if (node.type === 'footnoteReference') footnoteRun(out, node.identifier, node.label, state)
     else if (!SAFE_URL.test(node.url)) phrasingRuns(out, node.children, state, format)
     else {
       state.links.push(node.url)
@@ -52,6 +53,7 @@ function linkRuns(out: Runs, nodes: Phrasing[], format: RunFormat): void {
   for (const node of nodes) {
     if (node.type === 'text' || node.type === 'inlineCode') textRuns(out, node.value, { style: 'Hyperlink', ...format })
     else if (node.type === 'break') lineBreak(out)
+    else if (node.type === 'footnoteReference') textRuns(out, `[^${node.label ?? node.identifier}]`, format)
     else linkRuns(out, node.children, node.type === 'strong' ? { ...format, bold: true } : node.type === 'emphasis' ? { ...format, italics: true } : format)
   }
 }
@@ -67,6 +69,16 @@ export function textRuns(out: Runs, value: string, format: RunFormat = {}): Runs
       out.lines[out.lines.length - 1] += textEms(line)
     })
   return out
+}
+
+/** A real Word footnote at its call; a call to no note keeps its label as written (`[^1]`). */
+function footnoteRun(out: Runs, identifier: string, label: string | null, state: BodyState): void {
+  const id = state.footnoteCall?.(identifier) ?? null
+  if (id === null) textRuns(out, `[^${label ?? identifier}]`)
+  else {
+    out.xml.push(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`)
+    out.lines[out.lines.length - 1] += 0.5
+  }
 }
 
 function lineBreak(out: Runs): void {

@@ -8,17 +8,39 @@
  */
 import type { Element, ElementContent } from 'hast'
 import type { Block, Phrasing } from '../../types.js'
+import type { RichContent } from '../rich-content.js'
+import type { FootnoteScope } from './footnote-scope.js'
 import { handlers } from './handlers/index.js'
 import { lineEnding } from './line-ending.js'
 import type { ContentNode, Handler, State } from './state.js'
 
+/** How blocks are written: the key point separator, and the document's rich content with the footnotes of the part they belong to. */
+export interface HastOptions {
+  pointSeparator: string
+  rich?: RichContent | null
+  notes?: FootnoteScope | null
+}
+
 /** The hast of `blocks`, one element per block (a run of key points is one). */
-export function toHast(blocks: readonly Block[], options: { pointSeparator: string }): Element[] {
-  return new HastState(options.pointSeparator).blocks(blocks)
+export function toHast(blocks: readonly Block[], options: HastOptions): Element[] {
+  return new HastState(options).blocks(blocks)
+}
+
+/** A state for `options`, for writing more than blocks (a part's notes). */
+export function hastState(options: HastOptions): State {
+  return new HastState(options)
 }
 
 class HastState implements State {
-  constructor(readonly pointSeparator: string) {}
+  readonly pointSeparator: string
+  readonly rich: RichContent | null
+  readonly notes: FootnoteScope | null
+
+  constructor(options: HastOptions) {
+    this.pointSeparator = options.pointSeparator
+    this.rich = options.rich ?? null
+    this.notes = options.notes ?? null
+  }
 
   one(node: ContentNode): ElementContent | ElementContent[] {
     return (handlers[node.type] as Handler<ContentNode>)(this, node)
@@ -29,12 +51,14 @@ class HastState implements State {
     // Key points are siblings in the tree; their list is made here.
     let points: Element | undefined
     for (const node of nodes) {
-      const element = this.one(node) as Element
+      const hast = this.one(node)
       if (node.type !== 'point') {
         points = undefined
-        result.push(element)
+        // A footnote shown at its part's end writes nothing where it stands.
+        for (const element of [hast].flat()) if (element.type === 'element') result.push(element)
         continue
       }
+      const element = hast as Element
       if (!points) result.push((points = { type: 'element', tagName: 'ul', properties: { className: ['points'] }, children: [lineEnding()] }))
       points.children.push(element, lineEnding())
     }

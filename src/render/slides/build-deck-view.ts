@@ -1,7 +1,8 @@
 /** The deck for one locale's document: title, agenda, introduction, cases, overview, conclusion. */
-import type { Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { Block, Case, CaseDocument, Conclusion, Intro } from '../../types.js'
+import type { RichContent } from '../rich-content.js'
 import type { RenderContext } from '../renderer.js'
-import { documentHtml } from '../document-html.js'
+import { documentHtml, documentRichContent } from '../document-html.js'
 import { plainText } from '../../text/plain-text.js'
 import { fitLines } from './brief-text.js'
 import { caseItems } from './case-items.js'
@@ -21,7 +22,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const { locale } = context
   const view = documentView(document, context)
   const { intro, cases, conclusion, title, date, organisation } = view
-  const notes = notesHtml(document, intro, cases, conclusion, locale.t('pointSeparator'))
+  const notes = notesHtml(document, intro, cases, conclusion, context)
 
   const titleSlide: TitleSlide = {
     kind: 'title',
@@ -39,10 +40,11 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
     dateText: view.dateText,
   }
   const agenda = agendaSlides(cases.length, title, locale.t('agenda'), locale.t('caseCount', { count: cases.length }))
-  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro) : []
+  const rich = documentRichContent(document, context)
+  const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro, rich) : []
   const caseSlides = cases.map((node, index) => {
     const heading = fitLines(node.title, TITLE_EMS, TITLE.maxLines)
-    const pages = paginateItems(caseItems(node, locale), bodyHeight(lineCount(heading, TITLE_EMS)))
+    const pages = paginateItems(caseItems(node, locale, rich), bodyHeight(lineCount(heading, TITLE_EMS)))
     return pages.map((items, page): CaseSlide => ({
       kind: 'case',
       number: 0,
@@ -55,7 +57,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
       untranslated: Boolean(node.data?.untranslated),
     }))
   })
-  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion, title, notes.conclusion) : []
+  const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion, title, notes.conclusion, rich) : []
 
   const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title), ...introSlides, ...caseSlides.flat()]
   // Slide numbers of each case's first slide, counted once (an indexOf per case is quadratic at 10,000 cases).
@@ -84,10 +86,10 @@ function agendaSlides(caseCount: number, deckTitle: string, heading: string, kic
   return Array.from({ length: pages }, (_, page) => ({ kind: 'agenda', number: 0, kicker: kicker || deckTitle, title: heading, continued: page > 0, notes: null, entries: [], rows: 0 }))
 }
 
-function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | Conclusion, deckTitle: string, notes: SlideNotes): FrameSlide[] {
+function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | Conclusion, deckTitle: string, notes: SlideNotes, rich: RichContent): FrameSlide[] {
   const title = fitLines(heading, TITLE_EMS, TITLE.maxLines)
   const blocks = node.children
-  const paragraphs = blocks.map((block) => plainText(block).trim()).filter(Boolean)
+  const paragraphs = blocks.flatMap((block) => frameParagraphs(block, rich)).filter(Boolean)
   // Its paragraphs are plain strings, so the slide as a whole carries the mark.
   const untranslated = Boolean(node.data?.untranslated) || blocks.some((block) => block.data?.untranslated)
   return framePages(paragraphs, bodyHeight(lineCount(title, TITLE_EMS))).map((page, index) => ({
@@ -103,14 +105,38 @@ function frameSlides(frame: FrameSlide['frame'], heading: string, node: Intro | 
   }))
 }
 
+/**
+ * What a block of the introduction or conclusion shows as lines of slide text:
+ * a table a line per row (cells apart), a figure its number and caption, a
+ * numbered list its numbers; footnotes are in the notes.
+ */
+function frameParagraphs(block: Block, rich: RichContent): string[] {
+  if (block.type === 'table') return block.children.map((row) => row.children.map((cell) => plainText(cell).trim()).join(' · '))
+  if (block.type === 'figure') {
+    const entry = rich.floats.get(block)
+    return [[entry?.label, entry?.caption || block.alt].filter(Boolean).join(' ')]
+  }
+  if (block.type === 'list' && block.ordered) {
+    const first = typeof block.start === 'number' ? block.start : 1
+    return block.children.map((item, index) => `${first + index}. ${plainText(item).trim()}`)
+  }
+  if (block.type === 'footnoteDefinition' || block.type === 'thematicBreak') return []
+  return [plainText(block).trim()]
+}
+
 /** The full text of every part as HTML: the report's fragments, made once for both. */
-function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, separator: string) {
-  const html = documentHtml(document, separator)
+function notesHtml(document: CaseDocument, intro: Intro | null, cases: Case[], conclusion: Conclusion | null, context: RenderContext) {
+  const html = documentHtml(document, context)
+  const footnotes = context.locale.t('footnotes')
   return {
     intro: { title: intro?.title ?? '', sections: [{ title: '', html: html.intro }] },
     cases: cases.map((node, index): SlideNotes => ({
       title: node.title,
-      sections: node.children.map((section, sectionIndex) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html.sections[index][sectionIndex] })),
+      // The case's footnotes follow its sections in the speaker notes.
+      sections: [
+        ...node.children.map((section, sectionIndex) => ({ title: [section.number, section.title].filter(Boolean).join(' '), html: html.sections[index][sectionIndex] })),
+        ...(html.caseNotes[index] ? [{ title: '', html: html.caseNotes[index] }] : []),
+      ],
     })),
     conclusion: { title: conclusion?.title ?? '', sections: [{ title: '', html: html.conclusion }] },
   }

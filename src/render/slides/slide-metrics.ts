@@ -35,6 +35,14 @@ export const ITEM = {
   insight: { size: 22, line: 34, ems: (CONTENT_WIDTH - 48) / 22, maxLines: 3 },
 } as const
 
+/**
+ * A figure: at most this tall (so a heading and a line of text can share its
+ * slide), its caption on one 30px line, 16px of margins. A table: 40px rows
+ * of 20px type, its label on a 30px line; at most `maxRows` body rows a slide.
+ */
+export const FIGURE = { maxHeight: 340, caption: 30, margin: 16, captionEms: CONTENT_WIDTH / 18 }
+export const TABLE = { row: 40, label: 30, margin: 12, size: 20, maxRows: 8 }
+
 /** Height in px of one case-slide piece, margins included. */
 export function itemHeight(item: CaseItem): number {
   switch (item.type) {
@@ -50,6 +58,10 @@ export function itemHeight(item: CaseItem): number {
       return 10 + ITEM.text.line * lineCount(item.text, ITEM.text.ems)
     case 'insight':
       return 78 + ITEM.insight.line * lineCount(item.text, ITEM.insight.ems)
+    case 'figure':
+      return item.height + FIGURE.caption + FIGURE.margin
+    case 'table':
+      return TABLE.label + TABLE.row * (item.rows.length + 1) + TABLE.margin
   }
 }
 

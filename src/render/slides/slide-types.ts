@@ -63,9 +63,19 @@ export type CaseItem = (
   | { type: 'point'; label: string | null; text: string }
   | { type: 'text'; text: string; bullet: boolean }
   | { type: 'insight'; heading: string; text: string }
+  /** A picture scaled to fit (`width`×`height` px), its number and caption under it; `src` is a data URI, or null when it could not be read (then `alt` shows). */
+  | { type: 'figure'; src: string | null; alt: string; caption: string; width: number; height: number }
+  /** Some rows of a table under its header row; `continued` on the pages after its first. */
+  | { type: 'table'; label: string; header: SlideCell[]; rows: SlideCell[][]; continued: boolean }
 ) & {
   /** Set when the piece shows source text a partial translation lacks (marked untranslated). */
   untranslated?: true
+}
+
+/** A table cell on a slide: its text cut to one line, and its column's alignment. */
+export interface SlideCell {
+  text: string
+  align: 'left' | 'right' | 'center' | null
 }
 
 /** A case, or a follow-up page of one. */

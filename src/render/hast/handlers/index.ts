@@ -10,6 +10,13 @@ import { paragraph } from './paragraph.js'
 import { point } from './point.js'
 import { strong } from './strong.js'
 import { text } from './text.js'
+import { table, tableCell, tableRow } from './table.js'
+import { figure } from './figure.js'
+import { blockquote } from './blockquote.js'
+import { code } from './code.js'
+import { thematicBreak } from './thematic-break.js'
+import { footnoteDefinition } from './footnote-definition.js'
+import { footnoteReference } from './footnote-reference.js'
 
 /** The handler of each node type. */
 export const handlers = {
@@ -23,4 +30,13 @@ export const handlers = {
   link,
   inlineCode,
   break: hardBreak,
+  table,
+  tableRow,
+  tableCell,
+  figure,
+  blockquote,
+  code,
+  thematicBreak,
+  footnoteDefinition,
+  footnoteReference,
 } as const satisfies Handlers
