@@ -7,6 +7,7 @@ import { isUnreadable } from './parse/decode-source.js'
 import { parseDocument } from './parse/parse-document.js'
 import { readInput } from './parse/read-input.js'
 import { readImages } from './parse/read-images.js'
+import { drawCharts, hasChart } from './parse/draw-charts.js'
 import { DEFAULT_IMAGE_MAX_BYTES } from './config/config-schema.js'
 import { report } from './messages/report.js'
 import type { DocumentData, ParsedDocument } from './types.js'
@@ -36,6 +37,8 @@ export async function loadDocument(input: string, options: LoadOptions = {}): Pr
   // Pictures are read with the source and must lie in its folder: the input folder, or the input file's.
   const root = (await stat(input).catch(() => null))?.isDirectory() ? resolve(input) : dirname(resolve(input))
   document.images = await readImages(document.tree, files, { root, maxBytes: options.maxImageBytes ?? DEFAULT_IMAGE_MAX_BYTES })
+  // Charts are drawn once, here: renderers only ever see figures. Vega loads only for a document that has one.
+  if (hasChart(document.tree)) await drawCharts(document.tree, files, { root, images: document.images })
   // A file that is no text has said all there is to say; a title warning beside it is noise.
   if (options.titleFromPath && !document.tree.data.title && files[0] && !files.some(isUnreadable)) {
     const title = basename(input, extname(input))

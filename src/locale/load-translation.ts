@@ -1,5 +1,7 @@
 /** Reads a locale's translation files and parses them with the source parsers into one document. */
 import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { hasChart } from '../parse/draw-charts.js'
 import { decodeSource } from '../parse/decode-source.js'
 import { parseDocument } from '../parse/parse-document.js'
 import type { CaseDocument, ParsedDocument } from '../types.js'
@@ -38,6 +40,8 @@ const lastParsed = new Map<string, { bytes: Buffer[]; tree: CaseDocument }>()
 
 async function parse(paths: string[], bytes: Buffer[]): Promise<ParsedDocument> {
   const parsed = await parseDocument(bytes.map((value, index) => decodeSource(value, paths[index])))
+  // A translated chart is a figure whose caption and alt text are translated; the drawing is the source's.
+  if (hasChart(parsed.tree)) await (await import('../parse/draw-charts.js')).drawCharts(parsed.tree, parsed.files, { root: dirname(paths[0]) })
   const document = { ...parsed, tree: withFrameMarks(parsed) }
   lastParsed.set(key(paths), { bytes, tree: document.tree })
   return document

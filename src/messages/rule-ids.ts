@@ -30,6 +30,7 @@ export const RULE_IDS = [
   'image-outside',
   'image-remote',
   'image-alt',
+  'chart-invalid',
   'binary-file',
   'invalid-utf8',
   'control-character',
