@@ -51,13 +51,16 @@ describe('casebook ast: cases numbered without 案例', () => {
     ])
   })
 
-  it('reads 第一章 headings over 1. sections, and keeps 1. 标签:文字 under them as key points', () => {
+  it('reads 第一章 headings over 1. sections; 1. 标签:文字 lines under them are a numbered list', () => {
     const result = ast(fixture('parse-numbered-chapter'))
     expect(result.code).toBe(0)
     const cases = result.tree!.children!.filter((node) => node.type === 'case')
     expect(cases.map((node) => [node.number, node.label, node.title])).toEqual([[1, '第一章', '上海智慧城市建设'], [2, '第二章', '杭州“城市大脑”']])
     expect(cases[0].children!.map((section) => [section.number, section.title])).toEqual([[null, '1. 案例背景'], [null, '2. 案例分析'], [null, '3. 案例启示']])
-    expect(cases[0].children![1].children!.map((block) => [block.type, block.label])).toEqual([['point', '数据驱动决策'], ['point', '一网通办']])
+    // Numbered lines are a numbered list (issue 19: key points are the bullets of analysis sections), their text whole.
+    const list = cases[0].children![1].children![0] as unknown as { type: string; ordered: boolean; children: unknown[] }
+    expect([list.type, list.ordered, list.children.length]).toEqual(['list', true, 2])
+    expect(JSON.stringify(list)).toContain('数据驱动决策')
   })
 
   it('reads （一） headings over N.M sections', () => {
@@ -69,14 +72,14 @@ describe('casebook ast: cases numbered without 案例', () => {
     ])
   })
 
-  it('reads 1. headings over their own N.M sections, leaving numbered lists as key points', () => {
+  it('reads 1. headings over their own N.M sections, leaving numbered lists as lists', () => {
     const result = ast(fixture('parse-numbered-arabic'))
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     const [intro, first, second, conclusion] = result.tree!.children!
-    expect(intro.children!.map((block) => block.type)).toEqual(['paragraph', 'point', 'point'])
+    expect(intro.children!.map((block) => block.type)).toEqual(['paragraph', 'list'])
     expect([first.label, first.title, second.label, second.title]).toEqual(['1.', '上海智慧城市建设', '2.', '杭州“城市大脑”'])
-    expect(first.children![1].children!.map((block) => block.type)).toEqual(['point', 'point', 'point'])
+    expect(first.children![1].children!.map((block) => block.type)).toEqual(['list'])
     expect(conclusion.type).toBe('conclusion')
   })
 
