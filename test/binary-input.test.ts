@@ -1,4 +1,5 @@
 /** A file that is no text, or text in another encoding, gets one clear message and nothing else. */
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -157,3 +158,25 @@ describe('through the CLI', () => {
     expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out')) : []).toEqual([])
   })
 })
+
+describe('an input that is no regular file', () => {
+  it.each([
+    ['a device (/dev/zero, which never ends)', () => '/dev/zero'],
+    ['a named pipe', () => {
+      const path = join(scratch(), 'pipe.txt')
+      casebookFifo(path)
+      return path
+    }],
+  ])('%s is exit 2 at once, naming it', (_name, input) => {
+    const path = input()
+    const result = casebook(['check', path])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain(`${path} is not a regular file`)
+    expect(result.stderr).not.toMatch(STACK)
+  })
+})
+
+/** Makes a FIFO at `path` (mkfifo is part of every Linux and macOS base system). */
+function casebookFifo(path: string): void {
+  execFileSync('mkfifo', [path])
+}

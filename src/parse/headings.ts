@@ -25,8 +25,8 @@ const CASE = new RegExp(
   'i',
 )
 
-// `1.1 案例背景`, `1．1、案例背景`, `12.4 Lessons`.
-const SECTION = new RegExp(`^([0-9０-９]+)\\s*[.．]\\s*([0-9０-９]+)(\\s*[、.．]?\\s+|、|[.．])?(.+)$`)
+// `1.1 案例背景`, `1．1、案例背景`, `12.4 Lessons`. No space after the dot: `2. 1 个平台统筹` is step 2 of a list.
+const SECTION = new RegExp(`^([0-9０-９]+)\\s*[.．]([0-9０-９]+)(\\s*[、.．]?\\s+|、|[.．])?(.+)$`)
 
 // A bare section word on its own line: `案例背景`, `【案例分析】`.
 const BARE_SECTION = /^[【[〔]?\s*((?:案例)?(?:背景|分析|启示|启发|啟示|啟發))\s*[】\]〕]?$/
@@ -86,7 +86,7 @@ export function matchSection(text: string): Extract<Heading, { type: 'section' }
 }
 
 const KIND_WORDS: Array<[SectionKind, RegExp]> = [
-  ['background', /背景|概况|简介|现状|概況|簡介|現狀|background|context|overview|situation/i],
+  ['background', /背景|基本情况|基本情況|概况|简介|现状|概況|簡介|現狀|background|context|overview|situation/i],
   ['analysis', /分析|做法|举措|措施|亮点|舉措|亮點|analysis|approach|measures|discussion|findings|practices|key points/i],
   ['insight', /启示|启发|经验|借鉴|意义|啟示|啟發|經驗|借鑒|借鑑|意義|insights?|lessons?|takeaways?|implications?/i],
 ]

@@ -116,13 +116,27 @@ export async function listInput(input: string): Promise<InputListing> {
 /** Reads and decodes every source file of an input; notes on a folder's skipped contents are messages on its first file. */
 export async function readInput(input: string): Promise<VFile[]> {
   const { paths, notes } = await listInput(input)
-  const files = await Promise.all(paths.map(async (path) => decodeSource(await readFile(path), path)))
+  const files = await Promise.all(paths.map(async (path) => decodeSource(await readSourceBytes(path), path)))
   for (const note of notes) {
     const message = report(files[0], note.reason, { ruleId: 'skipped-file', severity: note.severity })
     // Printed at the folder or file it is about, not at the first source.
     message.file = note.path
   }
   return files
+}
+
+/**
+ * The largest source read: far beyond any document (the seed is 8 KB; 10,000 cases are ~4 MB), and
+ * small enough that a mistaken input (a disk image, /dev/zero) is refused instead of filling memory.
+ */
+const MAX_SOURCE_BYTES = 256 * 1024 * 1024
+
+/** A source's bytes; a device, a pipe or a file too large for a document is a usage error naming it. */
+async function readSourceBytes(path: string): Promise<Buffer> {
+  const info = await stat(path)
+  if (!info.isFile()) throw new UsageError(`${path} is not a regular file (a device, a pipe or a socket); name a text or Markdown file`)
+  if (info.size > MAX_SOURCE_BYTES) throw new UsageError(`${path} is ${Math.round(info.size / 1024 / 1024)} MB, more than any document casebook reads (${MAX_SOURCE_BYTES / 1024 / 1024} MB); name the source document`)
+  return readFile(path)
 }
 
 /** The message for a folder with no sources directly in it, saying where they may be instead. */

@@ -36,5 +36,5 @@ export async function init(dir: string | undefined): Promise<void> {
   const shown = (path: string) => relative(process.cwd(), join(target, path)) || path
   for (const file of files) process.stderr.write(fresh.includes(file) ? `wrote ${shown(file.path)}\n` : `skipped ${shown(file.path)}: it exists, and is left as it is\n`)
   const cd = target === '.' ? '' : `cd ${target} && `
-  process.stderr.write(`Next: ${cd}npm install, then npx casebook build (the pack lands in out/); commit package-lock.json for the workflow.\n`)
+  process.stderr.write(`Next: ${cd}npm install (where casebook is not on your npm registry, install it from a copy: npm install --save-dev /path/to/casebook), then npx casebook build (the pack lands in out/); commit package-lock.json for the workflow.\n`)
 }
