@@ -93,3 +93,13 @@ describe('a chart that cannot be drawn', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /)
   })
 })
+
+describe('lines that look like a table but are none', () => {
+  it('are a table-invalid warning at their place, and print as text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-table-'))
+    dirs.push(dir)
+    writeFileSync(join(dir, 'cases.md'), '# 案例一：甲\n\n## 1.1 背景\n\n| 指标 | 数值 |\n|---|\n| A | 1 |\n')
+    const result = casebook(['check', 'cases.md'], { cwd: dir })
+    expect(result.stdout).toMatch(/^cases\.md:5:1 warning These lines look like a table but are not one.* table-invalid$/m)
+  })
+})

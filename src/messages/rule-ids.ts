@@ -31,6 +31,7 @@ export const RULE_IDS = [
   'image-remote',
   'image-alt',
   'chart-invalid',
+  'table-invalid',
   'binary-file',
   'invalid-utf8',
   'control-character',

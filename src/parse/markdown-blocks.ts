@@ -20,6 +20,7 @@ export function toBlocks(node: Mdast.RootContent, file: VFile): Block[] {
     case 'paragraph': {
       const figure = toFigure(node, file)
       if (figure) return [figure]
+      warnIfBrokenTable(node, file)
       return [{ type: 'paragraph', children: toPhrasing(node.children, file), position: node.position }]
     }
     case 'heading':
@@ -199,4 +200,17 @@ function shift(position: Position | undefined, by: number): Position | undefined
   if (!position) return undefined
   const start = position.start
   return { start: { line: start.line, column: start.column + by, offset: (start.offset ?? 0) + by }, end: { ...position.end } }
+}
+
+/**
+ * A paragraph of lines that all start and end with `|` was meant as a table, but GFM did not read
+ * one (no delimiter row, or one with too few cells): said, since it prints as a line of pipes.
+ */
+function warnIfBrokenTable(node: Mdast.Paragraph, file: VFile): void {
+  const start = node.position?.start.offset
+  const end = node.position?.end.offset
+  if (start === undefined || end === undefined) return
+  const lines = String(file.value).slice(start, end).split(/\r?\n/).map((line) => line.trim())
+  if (lines.length < 2 || !lines.every((line) => line.startsWith('|') && line.endsWith('|'))) return
+  report(file, 'These lines look like a table but are not one, so they print as text: a table is a header row, then a delimiter row with a cell for each column (|---|:---:|), then its rows', { place: node.position, ruleId: 'table-invalid', severity: 'warning' })
 }
