@@ -43,6 +43,19 @@
     return root.classList.contains(name)
   }
 
+  /** Whether every slide is on screen (the overview grid, the scrolling page), not just the current one. */
+  function showsAll() {
+    return isOn('overview-mode') || isOn('scroll-view')
+  }
+
+  /** Hides the slides off screen from screen readers too. */
+  function hideOthers() {
+    slides.forEach(function (slide, index) {
+      if (showsAll() || index === current) slide.removeAttribute('aria-hidden')
+      else slide.setAttribute('aria-hidden', 'true')
+    })
+  }
+
   /**
    * Shows slide `index`. Every move replaces the history entry rather than
    * adding one, so Back leaves the deck instead of stepping through it.
@@ -53,7 +66,7 @@
     if (index === current) return
     if (current >= 0) {
       slides[current].classList.remove('active')
-      if (!isOn('overview-mode')) slides[current].setAttribute('aria-hidden', 'true')
+      if (!showsAll()) slides[current].setAttribute('aria-hidden', 'true')
     }
     var first = current < 0
     current = index
@@ -103,11 +116,8 @@
 
   function setScrollView() {
     root.classList.toggle('scroll-view', SCROLL_VIEW.matches && !presenter)
-    if (isOn('scroll-view')) setOverview(false)
-    slides.forEach(function (slide, index) {
-      if (isOn('scroll-view') || index === current) slide.removeAttribute('aria-hidden')
-      else slide.setAttribute('aria-hidden', 'true')
-    })
+    if (isOn('scroll-view') && isOn('overview-mode')) setOverview(false)
+    hideOthers()
     fit()
     if (isOn('scroll-view')) scrollToCurrent()
   }
@@ -140,10 +150,7 @@
   function setOverview(on) {
     if (on && isOn('scroll-view')) return // the scrolling page is its own overview
     root.classList.toggle('overview-mode', on)
-    slides.forEach(function (slide, index) {
-      if (on || index === current) slide.removeAttribute('aria-hidden')
-      else slide.setAttribute('aria-hidden', 'true')
-    })
+    hideOthers()
     fit()
     if (on) slides[current].scrollIntoView({ block: 'nearest' })
     slides[current].focus({ preventScroll: true })
@@ -345,6 +352,7 @@
 
   slides.forEach(function (slide) {
     slide.setAttribute('aria-hidden', 'true')
+    // Focusable from script only, so focus can follow the slide shown.
     slide.tabIndex = -1
   })
   if (presenter) startPresenter()
