@@ -119,7 +119,7 @@ describe('the presenter view', () => {
 })
 
 describe('the controls presenters expect', () => {
-  it('blacks the screen out with B and with .', async () => {
+  it('blacks the screen out with B and with ., and goes full screen with F', async () => {
     await withDeck('#3', async (page) => {
       const cover = () =>
         page.evaluate(() => {
@@ -136,6 +136,11 @@ describe('the controls presenters expect', () => {
       expect((await cover()).display).toBe('block')
       await press(page, '.')
       expect((await cover()).display).toBe('none')
+      // F asks the browser for full screen, and F again leaves it.
+      await press(page, 'f')
+      await page.waitForFunction(() => document.fullscreenElement === document.documentElement)
+      await press(page, 'f')
+      await page.waitForFunction(() => document.fullscreenElement === null)
     })
   })
 
@@ -203,6 +208,13 @@ describe('the controls presenters expect', () => {
       const bar = await page.evaluate(() => document.getElementById('progress-bar')!.getBoundingClientRect().width / innerWidth)
       expect(bar).toBeCloseTo(3 / count, 2)
       expect(await page.evaluate(() => Array.from(document.querySelectorAll('.deck-controls button')).map((button) => button.getAttribute('aria-label')))).toEqual(['上一张', '下一张', '快捷键'])
+      // When the pointer rests (slides.js sets controls-idle) they step aside, unless one has the keyboard's focus.
+      const reachable = () => page.evaluate(() => getComputedStyle(document.getElementById('deck-controls')!).pointerEvents !== 'none')
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+      await page.evaluate(() => document.documentElement.classList.add('controls-idle'))
+      expect(await reachable()).toBe(false)
+      await page.focus('.deck-controls [data-action="next"]')
+      expect(await reachable()).toBe(true)
     })
   })
 })
