@@ -288,6 +288,8 @@
     // Open dialogs handle their own keys, and a focused button its Space and Enter.
     var target = event.target.closest ? event.target : root
     if (target.closest('dialog, input') || (target.closest('button') && (space || key === 'Enter'))) return
+    // The scrolling page scrolls by itself, a screen at a time or a line, and the current slide follows.
+    if (isOn('scroll-view') && (space || /^(ArrowUp|ArrowDown|PageUp|PageDown)$/.test(key))) return
     var overview = isOn('overview-mode')
     var columns = overview ? parseInt(deck.style.getPropertyValue('--columns'), 10) || 1 : 1
     if (overview && (key === 'Enter' || space)) setOverview(false)

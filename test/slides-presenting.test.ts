@@ -296,11 +296,20 @@ describe('phones, history and screen readers', () => {
       expect(Math.abs(await page.evaluate(() => document.querySelector('#deck > .slide[data-slide="6"]')!.getBoundingClientRect().top))).toBeLessThan(2)
       await page.evaluate(() => window.scrollTo(0, (document.querySelector('#deck > .slide[data-slide="9"]') as HTMLElement).offsetTop + 5))
       await waitForSlide(page, 9)
+      // Page Down scrolls the page, as on any page, and the slide at the top becomes current.
+      const scrolled = await page.evaluate(() => window.scrollY)
+      await press(page, 'PageDown')
+      await page.waitForFunction((before) => window.scrollY > before, {}, scrolled)
+      // Scroll events are handled in the next frames.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
+      const after = await active(page)
+      expect(after.slide).toBeGreaterThanOrEqual(9)
+      expect(after.hash).toBe(`#${after.slide}`)
 
-      // Back to a wide window, the canvas again.
+      // Back to a wide window, the canvas again, on the same slide.
       await page.setViewport({ width: 1280, height: 720 })
       await page.waitForFunction(() => !document.documentElement.classList.contains('scroll-view'))
-      expect(await shown(page)).toEqual([9])
+      expect(await shown(page)).toEqual([after.slide])
     })
   })
 })
