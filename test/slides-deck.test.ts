@@ -131,7 +131,7 @@ describe.each([
     }
   })
 
-  it('navigates with keys and the URL hash, and shows the full case in the notes view', async () => {
+  it('navigates with keys and the URL hash, and shows the full case in the presenter view', async () => {
     const url = pathToFileURL(deck.html).href
     const { page } = await openPage(session.browser, `${url}#5`)
     try {
@@ -149,33 +149,46 @@ describe.each([
       const caseSlide = await page.evaluate(() => document.querySelector('.slide[data-case="2"]')!.getAttribute('data-slide'))
       await page.evaluate((n) => (location.hash = `#${n}`), caseSlide)
       expect(await page.evaluate(() => getComputedStyle(document.getElementById('notes-panel')!).display)).toBe('none')
-      await page.keyboard.press('s')
-      const notes = await page.evaluate(() => ({
-        shown: getComputedStyle(document.getElementById('notes-panel')!).display !== 'none',
-        text: document.getElementById('notes-body')!.textContent ?? '',
-        slide: (document.querySelector('.slide.active') as HTMLElement).innerText,
-      }))
-      expect(notes.shown).toBe(true)
-      // The full text of case 2, including whatever the slide shortened.
-      const full = await page.evaluate(() => document.querySelector('.slide[data-case="2"] .notes')!.textContent ?? '')
-      expect(notes.text.replace(/\s+/g, '')).toBe(full.replace(/\s+/g, ''))
-      expect(notes.text.length).toBeGreaterThan(notes.slide.length * 0.5)
+      // S opens the presenter view in its own window; the audience's stays as it was.
+      const [target] = await Promise.all([session.browser.waitForTarget((candidate) => candidate.url().includes('?presenter')), page.keyboard.press('s')])
+      const presenter = (await target.page())!
+      try {
+        await presenter.waitForFunction((n) => document.querySelector('#deck > .slide.active')?.getAttribute('data-slide') === n, {}, caseSlide)
+        const notes = await presenter.evaluate(() => ({
+          shown: getComputedStyle(document.getElementById('notes-panel')!).display !== 'none',
+          text: document.getElementById('notes-body')!.textContent ?? '',
+          slide: (document.querySelector('#deck > .slide.active') as HTMLElement).innerText,
+        }))
+        expect(notes.shown).toBe(true)
+        // The full text of case 2, including whatever the slide shortened.
+        const full = await page.evaluate(() => document.querySelector('.slide[data-case="2"] .notes')!.textContent ?? '')
+        expect(notes.text.replace(/\s+/g, '')).toBe(full.replace(/\s+/g, ''))
+        expect(notes.text.length).toBeGreaterThan(notes.slide.length * 0.5)
+        expect(await page.evaluate(() => getComputedStyle(document.getElementById('notes-panel')!).display)).toBe('none')
+      } finally {
+        await presenter.close()
+      }
     } finally {
       await page.close()
     }
   })
 
-  it('opens in the notes view with ?notes, and scales to any window at 16:9', async () => {
-    const { page } = await openPage(session.browser, `${pathToFileURL(deck.html).href}?notes#4`)
+  it('opens the presenter view with ?notes, and scales to any window at 16:9 wide enough to read', async () => {
+    const notesView = await openPage(session.browser, `${pathToFileURL(deck.html).href}?notes#4`)
     try {
-      const notes = await page.evaluate(() => ({
+      const notes = await notesView.page.evaluate(() => ({
         shown: getComputedStyle(document.getElementById('notes-panel')!).display !== 'none',
         text: document.getElementById('notes-body')!.textContent ?? '',
       }))
       expect(notes.shown).toBe(true)
       expect(notes.text.length).toBeGreaterThan(10)
-      await page.keyboard.press('s')
-      for (const [width, height] of [[800, 900], [1600, 500], [375, 667]]) {
+    } finally {
+      await notesView.page.close()
+    }
+    // Narrower windows get a scrolling page of slides (slides-presenting.test.ts).
+    const { page } = await openPage(session.browser, `${pathToFileURL(deck.html).href}#4`)
+    try {
+      for (const [width, height] of [[800, 900], [1600, 500], [700, 1000]]) {
         await page.setViewport({ width, height })
         // Resizing is handled before the next frame.
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
