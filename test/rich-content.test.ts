@@ -261,7 +261,7 @@ describe('lists of figures and tables after the contents (config lists)', () => 
   }, 180_000)
 })
 
-describe('outline text with a pipe table, a picture line, numbered lines and quote lines', () => {
+describe('outline text with a pipe table, a picture line, numbered lines, quote lines and a footnote', () => {
   let out: string
   beforeAll(async () => {
     const folder = copyFixture('rich-outline')
@@ -290,8 +290,9 @@ describe('outline text with a pipe table, a picture line, numbered lines and quo
     expect(run('pdfimages', ['-list', pdf]).split('\n').slice(2).filter((line) => /\s300\s+300\s/.test(line))).toHaveLength(1)
     const text = run('pdftotext', ['-layout', pdf, '-'])
     expect(text).toMatch(/图 ?1 城市大脑指挥中心/)
-    for (const expected of ['接入系统', '15%', '2. 分析研判', '让城市会思考']) expect(text).toContain(expected)
+    for (const expected of ['接入系统', '15%', '2. 分析研判', '让城市会思考', '杭州市数据资源管理局，2024 年。']) expect(text).toContain(expected)
     expect(text).not.toContain('|')
+    expect(text).not.toContain('[^1]')
   })
 
   it('puts the table and the picture on slides that never overflow', async () => {
@@ -314,6 +315,9 @@ describe('outline text with a pipe table, a picture line, numbered lines and quo
     expect(parts.has('word/media/image1.png')).toBe(true)
     expect(body).toContain('descr="城市大脑指挥中心"')
     expect(body).toContain('<w:pStyle w:val="Quote"/>')
+    expect(body).toContain('<w:footnoteReference w:id="1"/>')
+    expect(parts.get('word/footnotes.xml')).toContain('杭州市数据资源管理局，2024 年。')
+    expect(body).not.toContain('[^1]')
   })
 })
 

@@ -12,6 +12,7 @@ import { type CaseHeadingPattern, compileCaseHeading } from '../config/case-head
 import { ConfigError } from '../errors.js'
 import { describeNumberedStyles } from './case-heading-rules.js'
 import { plainLists } from './plain-lists.js'
+import { outlineFootnotes } from './outline-footnotes.js'
 
 const outlineProcessor = unified().use(outlineParse).freeze()
 
@@ -30,7 +31,10 @@ export interface ParseOptions {
 export async function parseFile(file: VFile, options: ParseOptions = {}): Promise<CaseDocument> {
   const headings = { caseHeading: compilePattern(options.caseHeading), firstCaseNumber: options.firstCaseNumber }
   const processor = headings.caseHeading || headings.firstCaseNumber ? unified().use(outlineParse, headings) : outlineProcessor
-  const tree = isMarkdown(file.path) ? (await import('./parse-markdown.js')).parseMarkdown(file, headings) : (processor.parse(file) as unknown as CaseDocument)
+  const markdown = isMarkdown(file.path)
+  const tree = markdown ? (await import('./parse-markdown.js')).parseMarkdown(file, headings) : (processor.parse(file) as unknown as CaseDocument)
+  // Markdown's footnotes come from remark-gfm; outline text writes them the same way, on lines of their own.
+  if (!markdown) outlineFootnotes(tree)
   // Unlabelled bullets outside analysis sections are a list, not findings (in either format).
   plainLists(tree)
   return tree
