@@ -43,10 +43,11 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * One of `options`, matched whatever its case (`a4` is A4, `HTML` is html), as the
- * command line matches formats and locales; anything else names the options there are.
+ * One of `options`, matched whatever its case (`a4` is A4, `HTML` is html), as the command line
+ * matches formats and locales; anything else names the options there are and, with `suggest`
+ * (words a typo is likely in), the nearest one (`did you mean “tables”?`).
  */
-function choice<const T extends readonly string[]>(options: T) {
+function choice<const T extends readonly string[]>(options: T, suggest = false) {
   return v.pipe(
     v.unknown(),
     jsonSchema({ type: 'string', enum: [...options] }),
@@ -54,22 +55,7 @@ function choice<const T extends readonly string[]>(options: T) {
       const value = dataset.value
       const match = typeof value === 'string' ? options.find((option) => option.toLowerCase() === value.trim().toLowerCase()) : undefined
       if (match !== undefined) return match as T[number]
-      addIssue({ message: `expected one of ${options.join(', ')}, got ${describeValue(value)}` })
-      return NEVER
-    }),
-  )
-}
-
-/** Like choice(), for a word a typo is likely in: an unknown value names the nearest option (`did you mean “tables”?`). */
-function suggestingChoice<const T extends readonly string[]>(options: T) {
-  return v.pipe(
-    v.unknown(),
-    jsonSchema({ type: 'string', enum: [...options] }),
-    v.rawTransform(({ dataset, addIssue, NEVER }) => {
-      const value = dataset.value
-      const match = typeof value === 'string' ? options.find((option) => option.toLowerCase() === value.trim().toLowerCase()) : undefined
-      if (match !== undefined) return match as T[number]
-      const near = typeof value === 'string' ? nearestKey(value.trim(), [...options]) : undefined
+      const near = suggest && typeof value === 'string' ? nearestKey(value.trim(), [...options]) : undefined
       addIssue({ message: `expected one of ${options.join(', ')}, got ${describeValue(value)}${near ? ` (did you mean “${near}”?)` : ''}` })
       return NEVER
     }),
@@ -146,7 +132,7 @@ export const configSchema = strictObject({
   outline: v.optional(strictObject({ caseHeading: v.optional(caseHeadingPattern) }), {}),
   page: v.optional(strictObject({ size: v.optional(choice(['A4', 'Letter'])) }), {}),
   /** Lists of figures and of tables after the contents (PDF and .docx). */
-  lists: v.optional(v.array(suggestingChoice(FLOAT_LISTS)), () => []),
+  lists: v.optional(v.array(choice(FLOAT_LISTS, true)), () => []),
   images: v.optional(
     strictObject({
       maxBytes: v.optional(v.pipe(v.number(), v.integer((issue) => `expected a whole number, received ${issue.received}`), v.gtValue(0)), DEFAULT_IMAGE_MAX_BYTES),
