@@ -66,6 +66,21 @@ describe('a build without a browser', () => {
     expect(existsSync(join(out, 'zh-CN/report.html'))).toBe(true)
     expect(existsSync(join(out, 'zh-CN/report.pdf'))).toBe(false)
   })
+
+  it('writes the deck without one: only its handout (slides.pdf) is printed', () => {
+    const deckOut = join(out, 'deck')
+    const result = casebook(['build', SEED, '--format', 'slides', '--locale', 'zh-CN', '--out', deckOut], {
+      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    })
+    expect(result.code, result.stderr).toBe(0)
+    expect(existsSync(join(deckOut, 'zh-CN/slides.html'))).toBe(true)
+    expect(existsSync(join(deckOut, 'zh-CN/slides.pdf'))).toBe(false)
+    const handout = casebook(['build', SEED, '--format', 'slides,handout', '--locale', 'zh-CN', '--out', deckOut], {
+      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    })
+    expect(handout.code).toBe(3)
+    expect(handout.stderr).toContain('zh-CN handout not built: No Chrome or Chromium found')
+  })
 })
 
 describe('pages in the shared browser', () => {

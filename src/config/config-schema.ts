@@ -3,7 +3,7 @@ import * as v from 'valibot'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 
 /** Output formats a build can write; each is one renderer. */
-export const FORMATS = ['html', 'pdf', 'slides', 'docx'] as const
+export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx'] as const
 /** One output format. */
 export type Format = (typeof FORMATS)[number]
 
