@@ -8,6 +8,10 @@ export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx'] as const
 export type Format = (typeof FORMATS)[number]
 
 const SECTION_KINDS = ['background', 'analysis', 'insight', 'other'] as const
+/** Where a case starts in report.pdf: on a new page (with its title in the running header), or where the last one ended. */
+export const CASE_BREAKS = ['page', 'auto'] as const
+/** How cases follow each other in report.pdf. */
+export type CaseBreak = (typeof CASE_BREAKS)[number]
 /** A real calendar day, as front matter checks it too; a YAML timestamp (string or Date) gives its day. */
 const isoDate = v.pipe(
   v.unknown(),
@@ -101,6 +105,7 @@ export const configSchema = strictObject({
   formats: v.optional(v.pipe(v.array(choice(FORMATS)), v.minLength(1, nonEmptyList)), () => [...FORMATS]),
   templates: v.optional(v.string()),
   page: v.optional(strictObject({ size: v.optional(choice(['A4', 'Letter'])) }), {}),
+  layout: v.optional(strictObject({ caseBreak: v.optional(choice(CASE_BREAKS), 'page') }), {}),
   check: v.optional(
     strictObject({
       expectedSections: v.optional(v.array(choice(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),
