@@ -49,7 +49,6 @@ const mdToPdf = findMdToPdf()
 const typst = findTypst()
 console.log(`## report.pdf\n\n${runs} runs each (median), whole processes including the browser's start, runs interleaved. casebook prints with ${browser ?? 'no browser found'}; md-to-pdf with ${mdToPdf?.browser ?? '—'} (full Chromium, as its own puppeteer would); Typst is ${typst ? 'typst-ts-node-compiler 0.7.0 (Typst 0.14) through typst-anchor.mjs' : 'not installed (BENCH_PEERS)'}.\n`)
 const rows = []
-const cpuRows = []
 const results = {}
 for (const document of documents) {
   const casebookRun = (file) => ({ command: process.execPath, args: [cli, 'build', document.outline, '--config', file, '--format', 'pdf', '--locale', 'zh-CN', '--force', '--out', join(work, 'out')], runs, env })
@@ -64,14 +63,8 @@ for (const document of documents) {
   const typstSeconds = anchor?.ok ? anchor.seconds : undefined
   results[document.name] = { casebook: ours.seconds, auto: auto.ok ? auto.seconds : undefined, mdToPdf: peer, typst: typstSeconds }
   rows.push([document.name, fmt(ours.seconds), `${ours.peakMiB.toFixed(0)} MiB`, auto.ok ? fmt(auto.seconds) : auto.error, fmt(peer), ratio(ours.seconds, peer), fmt(typstSeconds), ratio(ours.seconds, typstSeconds)])
-  const cpu = (run) => (run?.ok ? run.cpuSeconds : undefined)
-  cpuRows.push([document.name, fmt(cpu(ours)), fmt(cpu(auto)), fmt(cpu(theirs)), ratio(cpu(ours), cpu(theirs)), fmt(cpu(anchor)), ratio(cpu(ours), cpu(anchor))])
 }
 console.log(table(['document', 'casebook', 'casebook peak RSS', 'casebook, caseBreak: auto', 'md-to-pdf', 'casebook / md-to-pdf', 'Typst', 'casebook / Typst'], rows))
-// CPU seconds (user + system, the browser's processes included) of the same runs: the machine's other
-// work stretches wall time, far less the CPU time a run needs.
-console.log(`\nCPU time of the same runs (medians; user + system, browsers included):\n`)
-console.log(table(['document', 'casebook', 'casebook, caseBreak: auto', 'md-to-pdf', 'casebook / md-to-pdf', 'Typst', 'casebook / Typst'], cpuRows))
 if (!mdToPdf) console.log('\nmd-to-pdf is not installed (BENCH_PEERS, node_modules/.bin or PATH, or BENCH_MD_TO_PDF): its column is unavailable.')
 
 // Chromium's own time for the same page: what any tool that prints this HTML with Chromium pays

@@ -8,22 +8,18 @@ export function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-/**
- * One run of a command under GNU time: wall seconds, CPU seconds (user and system, of the command and
- * every process it waited for: a browser it started included), peak RSS in MiB and the command's own
- * stderr, or the error it ended with. On a shared machine CPU time moves far less than wall time.
- */
+/** One run of a command under GNU time: wall seconds, peak RSS in MiB and the command's own stderr, or the error it ended with. */
 function runOnce(command, args, { env = process.env, cwd } = {}) {
   const start = process.hrtime.bigint()
-  const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { env, cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   if (result.status !== 0) return { ok: false, error: (result.stderr || '').trim().split('\n').slice(-3).join(' ') }
   const lines = result.stderr.trim().split('\n')
-  const [kib, user, system] = (lines.at(-1) || '0 0 0').trim().split(' ').map(Number)
-  return { ok: true, seconds, cpuSeconds: user + system, peakMiB: kib / 1024, stderr: lines.slice(0, -1).join('\n') }
+  const kib = Number((lines.at(-1) || '0').trim())
+  return { ok: true, seconds, peakMiB: kib / 1024, stderr: lines.slice(0, -1).join('\n') }
 }
 
-/** Runs a command `runs` times; returns the median wall and CPU time in seconds and the peak RSS in MiB (GNU time). */
+/** Runs a command `runs` times; returns the median wall time in seconds and the peak RSS in MiB (GNU time). */
 export function timeCommand(command, args, { runs = 3, env, cwd } = {}) {
   return timeInterleaved([{ command, args, env, cwd, runs }])[0]
 }
@@ -34,10 +30,10 @@ export function timeCommand(command, args, { runs = 3, env, cwd } = {}) {
  * other round goes in reverse order: with a fixed order, the first command of
  * each round ran ~35 ms slower here even when both were the same build. Each
  * entry may ask for fewer runs (a peer that takes minutes). Returns, per
- * command, the median wall and CPU time, the highest peak RSS and each run's stderr.
+ * command, the median wall time, the highest peak RSS and each run's stderr.
  */
 export function timeInterleaved(entries) {
-  const samples = entries.map(() => ({ times: [], cpu: [], peak: 0, error: undefined, stderr: [] }))
+  const samples = entries.map(() => ({ times: [], peak: 0, error: undefined, stderr: [] }))
   const rounds = Math.max(...entries.map((entry) => entry.runs ?? 3))
   for (let round = 0; round < rounds; round++) {
     const order = entries.map((_, index) => index)
@@ -50,14 +46,13 @@ export function timeInterleaved(entries) {
       if (!run.ok) sample.error = run.error
       else {
         sample.times.push(run.seconds)
-        sample.cpu.push(run.cpuSeconds)
         sample.peak = Math.max(sample.peak, run.peakMiB)
         sample.stderr.push(run.stderr)
       }
     })
   }
   return samples.map((sample) =>
-    sample.error ? { ok: false, error: sample.error } : { ok: true, seconds: median(sample.times), cpuSeconds: median(sample.cpu), peakMiB: sample.peak, stderr: sample.stderr },
+    sample.error ? { ok: false, error: sample.error } : { ok: true, seconds: median(sample.times), peakMiB: sample.peak, stderr: sample.stderr },
   )
 }
 
