@@ -10,8 +10,8 @@ import { UsageError } from '../errors.js'
 /** Where a finder looks; each returns candidate paths in order. */
 type BrowserFinder = (env: NodeJS.ProcessEnv) => string[]
 
-// The headless shell first: it prints the same PDFs as full Chromium's headless mode in less than half the
-// time for a small document (no browser UI to start: the seed's report.pdf 0.89 s against 2.06 s).
+// The headless shell first: it prints the same pages as full Chromium's headless mode (not the same
+// bytes) with less to start: the seed's report.pdf in 0.72× the time (docs/benchmarks.md).
 const linux: BrowserFinder = (env) => [
   ...onPath(env, ['chromium-headless-shell', 'chrome-headless-shell']),
   '/usr/bin/chromium-headless-shell',
