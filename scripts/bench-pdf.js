@@ -1,30 +1,39 @@
 /**
- * Times report.pdf: the whole `casebook build --format pdf` process for the
- * seed and for a generated 1,000-case document, md-to-pdf on the same content
- * when it is installed (runs interleaved), and Chromium's own time for the
- * 1,000-case report page (launch, load, fonts, print: what any tool printing
- * that HTML with Chromium pays), to show casebook's overhead. Medians of
- * BENCH_RUNS (3) runs.
+ * Times report.pdf as users run it: whole `casebook build --format pdf` processes for the seed and
+ * for a generated 1,000-case document, side by side (runs interleaved) with md-to-pdf on the same
+ * content as Markdown and with Typst (the same report written in Typst, compiled in Node by
+ * @myriaddreamin/typst-ts-node-compiler@0.7.0 through ../shared/bench/typst-anchor.mjs) when they
+ * are installed; then casebook with `layout.caseBreak: auto`, and Chromium's own time for the
+ * 1,000-case report page (launch, load, fonts, print: what any tool printing that HTML with
+ * Chromium pays), to show casebook's overhead. Medians of BENCH_RUNS (3) runs.
+ * Peers are found in BENCH_PEERS (a folder where both are installed with npm, outside the repo),
+ * node_modules/.bin or PATH (md-to-pdf, or BENCH_MD_TO_PDF), and BENCH_TYPST_ANCHOR names the anchor.
  * Run after `npm run build`: it imports the built library from dist/. With
  * BENCH_SUMMARY set, also writes the figures there as JSON for bench.js's targets.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { writeDocuments } from './bench/generate-document.js'
 import { has, median, table, timeCommand, timeInterleaved } from './bench/measure.js'
+import { findBrowser } from '../dist/browser/find-browser.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cli = join(root, 'bin', 'casebook.js')
 const seed = join(root, 'content', '000_26baee1053dad71d.txt')
 const runs = Number(process.env.BENCH_RUNS ?? 3)
 const size = Number(process.env.BENCH_CASES ?? 1000)
+const peers = process.env.BENCH_PEERS
 const work = mkdtempSync(join(tmpdir(), 'casebook-bench-pdf-'))
 // The seed's settings, with room for a 1,000-case print on a busy machine.
 const config = join(work, 'casebook.yaml')
-writeFileSync(config, readFileSync(join(root, 'content', 'casebook.yaml'), 'utf8').replace(/^formats:.*$/m, 'formats: [pdf]') + 'browser:\n  timeout: 600000\n')
+const settings = readFileSync(join(root, 'content', 'casebook.yaml'), 'utf8').replace(/^formats:.*$/m, 'formats: [pdf]') + 'browser:\n  timeout: 600000\n'
+writeFileSync(config, settings)
+const autoConfig = join(work, 'casebook-auto.yaml')
+writeFileSync(autoConfig, settings + 'layout:\n  caseBreak: auto\n')
 const fmt = (seconds) => (seconds === undefined ? 'unavailable' : `${seconds.toFixed(2)} s`)
+const ratio = (ours, theirs) => (ours && theirs ? `${(ours / theirs).toFixed(2)}×` : '—')
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }
 
 const generated = writeDocuments(work, size)
@@ -35,21 +44,28 @@ const documents = [
   { name: `${size.toLocaleString('en')} cases`, outline: generated.outline, markdown: generated.markdown },
 ]
 
+const browser = findBrowser()
 const mdToPdf = findMdToPdf()
+const typst = findTypst()
+console.log(`## report.pdf\n\n${runs} runs each (median), whole processes including the browser's start, runs interleaved. casebook prints with ${browser ?? 'no browser found'}; md-to-pdf with ${mdToPdf?.browser ?? '—'} (full Chromium, as its own puppeteer would); Typst is ${typst ? 'typst-ts-node-compiler 0.7.0 (Typst 0.14) through typst-anchor.mjs' : 'not installed (BENCH_PEERS)'}.\n`)
 const rows = []
 const results = {}
 for (const document of documents) {
-  const casebookRun = { command: process.execPath, args: [cli, 'build', document.outline, '--config', config, '--format', 'pdf', '--locale', 'zh-CN', '--force', '--out', join(work, 'out')], runs, env }
-  const [ours, theirs] = mdToPdf ? timeInterleaved([casebookRun, { command: mdToPdf.command, args: [...mdToPdf.args, document.markdown], runs, env }]) : [timeInterleaved([casebookRun])[0], undefined]
+  const casebookRun = (file) => ({ command: process.execPath, args: [cli, 'build', document.outline, '--config', file, '--format', 'pdf', '--locale', 'zh-CN', '--force', '--out', join(work, 'out')], runs, env })
+  const entries = [casebookRun(config), casebookRun(autoConfig)]
+  if (mdToPdf) entries.push({ command: mdToPdf.command, args: [...mdToPdf.args, document.markdown], runs, env })
+  if (typst) entries.push({ command: process.execPath, args: [...typst.args, document.outline, join(work, 'typst.pdf')], runs, env })
+  const [ours, auto, ...others] = timeInterleaved(entries)
   if (!ours.ok) throw new Error(`casebook failed: ${ours.error}`)
+  const theirs = mdToPdf ? others.shift() : undefined
+  const anchor = typst ? others.shift() : undefined
   const peer = theirs?.ok ? theirs.seconds : undefined
-  results[document.name] = { casebook: ours.seconds, mdToPdf: peer }
-  rows.push([document.name, fmt(ours.seconds), `${ours.peakMiB.toFixed(0)} MiB`, fmt(peer), peer ? `${(ours.seconds / peer).toFixed(2)}×` : '—'])
+  const typstSeconds = anchor?.ok ? anchor.seconds : undefined
+  results[document.name] = { casebook: ours.seconds, auto: auto.ok ? auto.seconds : undefined, mdToPdf: peer, typst: typstSeconds }
+  rows.push([document.name, fmt(ours.seconds), `${ours.peakMiB.toFixed(0)} MiB`, auto.ok ? fmt(auto.seconds) : auto.error, fmt(peer), ratio(ours.seconds, peer), fmt(typstSeconds), ratio(ours.seconds, typstSeconds)])
 }
-
-console.log(`## report.pdf\n\n${runs} runs each (median), whole process including browser start.\n`)
-console.log(table(['document', 'casebook', 'casebook peak RSS', 'md-to-pdf', 'casebook / md-to-pdf'], rows))
-if (!mdToPdf) console.log('\nmd-to-pdf is not installed (node_modules/.bin or PATH, or BENCH_MD_TO_PDF): its column is unavailable.')
+console.log(table(['document', 'casebook', 'casebook peak RSS', 'casebook, caseBreak: auto', 'md-to-pdf', 'casebook / md-to-pdf', 'Typst', 'casebook / Typst'], rows))
+if (!mdToPdf) console.log('\nmd-to-pdf is not installed (BENCH_PEERS, node_modules/.bin or PATH, or BENCH_MD_TO_PDF): its column is unavailable.')
 
 // Chromium's own time for the same page: what any tool that prints this HTML with Chromium pays
 // (launch, load, wait for fonts, print), next to casebook's whole process, runs interleaved.
@@ -98,7 +114,7 @@ console.log(table(
 if (process.env.BENCH_SUMMARY) {
   writeFileSync(
     process.env.BENCH_SUMMARY,
-    JSON.stringify({ casebook: whole, chromium: chromiumTotal, chromiumPrint: chromium.print, overheadPercent: (whole / chromiumTotal - 1) * 100, inRunOverheadPercent: inRun, pages: chromium.pages }),
+    JSON.stringify({ documents: results, casebook: whole, chromium: chromiumTotal, chromiumPrint: chromium.print, overheadPercent: (whole / chromiumTotal - 1) * 100, inRunOverheadPercent: inRun, pages: chromium.pages }),
   )
 }
 
@@ -120,11 +136,20 @@ function chromiumSteps(stderr, wall) {
 
 /** md-to-pdf from BENCH_MD_TO_PDF, node_modules/.bin or PATH, told to use the same Chromium. */
 function findMdToPdf() {
-  const local = join(root, 'node_modules', '.bin', 'md-to-pdf')
-  const command = process.env.BENCH_MD_TO_PDF ?? (has(local) ? local : has('md-to-pdf') ? 'md-to-pdf' : undefined)
+  const installed = [peers && join(peers, 'node_modules', '.bin', 'md-to-pdf'), join(root, 'node_modules', '.bin', 'md-to-pdf')].find((path) => path && existsSync(path))
+  const command = process.env.BENCH_MD_TO_PDF ?? installed ?? (has('md-to-pdf') ? 'md-to-pdf' : undefined)
   if (!command) return undefined
-  const launch = { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] }
-  return { command, args: ['--launch-options', JSON.stringify(launch)] }
+  // Full Chromium: md-to-pdf's own puppeteer downloads Chrome, not the headless shell.
+  const executablePath = process.env.BENCH_MD_TO_PDF_BROWSER ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : browser)
+  const launch = { executablePath, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] }
+  return { command, args: ['--launch-options', JSON.stringify(launch)], browser: executablePath }
+}
+
+/** typst-anchor.mjs and where the compiler is installed, when both are there. */
+function findTypst() {
+  const anchor = process.env.BENCH_TYPST_ANCHOR ?? join(root, '..', 'shared', 'bench', 'typst-anchor.mjs')
+  if (!peers || !existsSync(anchor) || !existsSync(join(peers, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) return undefined
+  return { args: [anchor, peers] }
 }
 
 /** The exact HTML casebook prints for `input` (page rules and print fonts included), in a file. */

@@ -1,7 +1,7 @@
 /**
  * Deck benchmarks (run after `npm run build`): the seed and a generated 1,000-case
  * document, slides HTML alone (a fresh process: read, parse, check, view,
- * template, subset fonts) and HTML+PDF (`casebook build --format slides`),
+ * template, subset fonts) and HTML+PDF (`casebook build --format slides,handout`),
  * median of 3, next to Marp CLI on the same content when it is installed.
  * No figure here is asserted by a test.
  */
@@ -34,7 +34,7 @@ const rows = []
 for (const { name, input } of documents) {
   const out = join(work, `out-${rows.length}`)
   const html = timeCommand(process.execPath, [self, '--deck-html', input, join(out, 'slides.html')], { runs })
-  const full = timeCommand(process.execPath, [cli, 'build', input, '--format', 'slides', '--locale', 'zh-CN', '--force', '--out', out], { runs })
+  const full = timeCommand(process.execPath, [cli, 'build', input, '--format', 'slides,handout', '--locale', 'zh-CN', '--force', '--out', out], { runs })
   const pages = full.ok ? JSON.parse(spawnSync('cat', [join(out, 'manifest.json')], { encoding: 'utf8' }).stdout).artifacts.find((a) => a.path.endsWith('slides.pdf'))?.pages : undefined
   const row = [name, pages ?? '—', html.ok ? fmt(html.seconds) : `failed: ${html.error}`, full.ok ? fmt(full.seconds) : `failed: ${full.error}`, full.ok ? `${(statSync(join(out, 'zh-CN/slides.html')).size / 1024).toFixed(0)} KiB` : '—']
   if (marp) {
@@ -49,7 +49,7 @@ for (const { name, input } of documents) {
 }
 console.log('\n## Slides: deck HTML and HTML+PDF, whole process, next to Marp CLI (same content as Markdown)\n')
 console.log(table(['document', 'slides', 'casebook HTML', 'casebook HTML+PDF', 'HTML size', 'marp HTML', 'marp PDF'], rows))
-console.log(`\n${runs} runs each (median). casebook HTML alone runs read → check → deck view → template → subset fonts in a fresh Node process; HTML+PDF is \`casebook build --format slides\`, which launches Chromium and prints every slide.\n`)
+console.log(`\n${runs} runs each (median). casebook HTML alone runs read → check → deck view → template → subset fonts in a fresh Node process; HTML+PDF is \`casebook build --format slides,handout\`, which launches Chromium and prints every slide.\n`)
 
 /** The deck HTML alone, in this process, as the renderer makes it before printing. */
 async function deckHtml(input, outFile) {

@@ -154,5 +154,18 @@ targets.push([
   pdf ? `${pdf.inRunOverheadPercent.toFixed(0)} % within casebook's runs (${pdf.overheadPercent.toFixed(0)} % from medians of separate runs: ${fmt(pdf.casebook)} vs ${fmt(pdf.chromium)} for Chromium alone)` : 'not run (BENCH_ONLY=core)',
   verdict(pdf ? pdf.inRunOverheadPercent < 15 : undefined),
 ])
+// Issue 21's report.pdf targets, side by side with md-to-pdf and Typst in the same interleaved runs.
+const pdfDocuments = pdf?.documents ?? {}
+for (const [name, limits] of [['seed (10 cases)', { mdToPdf: 0.5, typst: 3 }], ['1,000 cases', { mdToPdf: 2, typst: 4 }]]) {
+  const entry = pdfDocuments[name]
+  for (const [peer, label] of [['mdToPdf', 'md-to-pdf'], ['typst', 'Typst']]) {
+    const theirs = entry?.[peer]
+    targets.push([
+      `report.pdf, ${name}: ≤ ${limits[peer]}× ${label}, side by side`,
+      theirs ? `${fmt(entry.casebook)} vs ${fmt(theirs)} = ${ratio(entry.casebook, theirs)}` : entry ? `${label} not installed` : 'not run (BENCH_ONLY=core)',
+      verdict(theirs ? entry.casebook / theirs <= limits[peer] : undefined),
+    ])
+  }
+}
 console.log('\n## Targets\n')
 console.log(table(['target', 'measured', 'verdict'], targets))

@@ -1,10 +1,10 @@
 /** The build's browser: found like Marp CLI finds it, offline, and failing clearly instead of hanging. */
 import { createServer, type Server } from 'node:http'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser } from '../src/browser/find-browser.js'
+import { findBrowser, isHeadlessShell } from '../src/browser/find-browser.js'
 import { launchBrowser, type BrowserSession } from '../src/browser/launch-browser.js'
 import { loadOffline } from '../src/browser/load-offline.js'
 import { withPage } from '../src/browser/with-page.js'
@@ -28,6 +28,25 @@ describe('findBrowser', () => {
     expect(() => findBrowser({ path: '/tmp', from: '--browser-path' }, {}, 'linux')).toThrow(/--browser-path names \/tmp, which is a folder/)
   })
 
+  it('looks for Chromium\'s headless shell before full Chromium, and tells the two apart by name', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'casebook-finders-'))
+    try {
+      for (const name of ['chromium', 'chromium-headless-shell']) {
+        writeFileSync(join(bin, name), '#!/bin/sh\n')
+        chmodSync(join(bin, name), 0o755)
+      }
+      expect(findBrowser(undefined, { PATH: bin }, 'linux')).toBe(join(bin, 'chromium-headless-shell'))
+      // A named browser still wins over the search, whatever its kind.
+      expect(findBrowser(undefined, { PATH: bin, CHROME_PATH: join(bin, 'chromium') }, 'linux')).toBe(join(bin, 'chromium'))
+    } finally {
+      rmSync(bin, { recursive: true, force: true })
+    }
+    expect(isHeadlessShell('/usr/bin/chromium-headless-shell')).toBe(true)
+    expect(isHeadlessShell('/opt/chrome-headless-shell/linux-131/chrome-headless-shell-linux64/chrome-headless-shell')).toBe(true)
+    expect(isHeadlessShell('/usr/bin/chromium')).toBe(false)
+    expect(isHeadlessShell('/opt/google/chrome/chrome')).toBe(false)
+  })
+
   it('finds nothing when nothing is named and only named browsers count', () => {
     expect(findBrowser(undefined, { CASEBOOK_BROWSER_SEARCH: 'explicit', PATH: '/usr/bin' }, 'linux')).toBeNull()
   })
@@ -46,6 +65,21 @@ describe('a build without a browser', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(existsSync(join(out, 'zh-CN/report.html'))).toBe(true)
     expect(existsSync(join(out, 'zh-CN/report.pdf'))).toBe(false)
+  })
+
+  it('writes the deck without one: only its handout (slides.pdf) is printed', () => {
+    const deckOut = join(out, 'deck')
+    const result = casebook(['build', SEED, '--format', 'slides', '--locale', 'zh-CN', '--out', deckOut], {
+      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    })
+    expect(result.code, result.stderr).toBe(0)
+    expect(existsSync(join(deckOut, 'zh-CN/slides.html'))).toBe(true)
+    expect(existsSync(join(deckOut, 'zh-CN/slides.pdf'))).toBe(false)
+    const handout = casebook(['build', SEED, '--format', 'slides,handout', '--locale', 'zh-CN', '--out', deckOut], {
+      env: { CASEBOOK_BROWSER_SEARCH: 'explicit', CHROME_PATH: '', PUPPETEER_EXECUTABLE_PATH: '' },
+    })
+    expect(handout.code).toBe(3)
+    expect(handout.stderr).toContain('zh-CN handout not built: No Chrome or Chromium found')
   })
 })
 

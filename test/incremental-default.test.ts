@@ -66,7 +66,7 @@ describe('a document without a date, built twice with the CLI', () => {
   it('writes nothing the second time and starts no browser; every file keeps its bytes and mtime', async () => {
     requireBrowser()
     const { dir, out } = project()
-    const all = ['--format', 'html,pdf,slides,docx', '--timings']
+    const all = ['--format', 'html,pdf,slides,handout,docx', '--timings']
     // A build pair that crosses midnight UTC rightly rebuilds; then the pair runs again.
     for (let attempt = 1; ; attempt++) {
       const dayBefore = utcDay(new Date())
@@ -84,7 +84,7 @@ describe('a document without a date, built twice with the CLI', () => {
       if (dayAfter !== dayBefore && attempt === 1) continue
       expect(second.code, second.output).toBe(0)
       expect(second.output).toContain('5 artifacts unchanged in out/')
-      for (const format of ['html', 'pdf', 'slides', 'docx']) expect(second.output).toContain(`unchanged zh-CN ${format}`)
+      for (const format of ['html', 'pdf', 'slides', 'handout', 'docx']) expect(second.output).toContain(`unchanged zh-CN ${format}`)
       expect(second.output).not.toMatch(/^(wrote|rendering) /m)
       // --timings was on (the parse is timed) but no browser was launched.
       expect(second.output).toMatch(/timing +\d+ ms {2}read, parse and check/)
@@ -103,16 +103,16 @@ describe('a document without a date, built twice with the CLI', () => {
     const { dir, out } = project()
     for (let attempt = 1; ; attempt++) {
       const dayBefore = utcDay(new Date())
-      expect(build(dir, ['--format', 'html,pdf,slides,docx']).code).toBe(0)
+      expect(build(dir, ['--format', 'html,pdf,slides,handout,docx']).code).toBe(0)
       const first = manifest(out)
       await nextSecond(Date.now())
-      const forced = build(dir, ['--format', 'html,pdf,slides,docx', '--force'])
+      const forced = build(dir, ['--format', 'html,pdf,slides,handout,docx', '--force'])
       expect(forced.code, forced.output).toBe(0)
       // Rendered again to the same bytes, so not rewritten: each is said to be unchanged.
       expect(forced.output).toMatch(/^unchanged out\/zh-CN\/report.pdf \(rebuilt: the same bytes\)$/m)
       expect(forced.output).not.toMatch(/^wrote /m)
       const other = project()
-      expect(build(other.dir, ['--format', 'html,pdf,slides,docx']).code).toBe(0)
+      expect(build(other.dir, ['--format', 'html,pdf,slides,handout,docx']).code).toBe(0)
       if (utcDay(new Date()) !== dayBefore && attempt === 1) continue
       // Every artifact, the PDFs included, the same bytes under the same key.
       expect(manifest(out)).toEqual(first)

@@ -95,8 +95,15 @@ function processes(): ProcessInfo[] {
   return found
 }
 
-/** The processes of the browser a casebook process `pid` started (its profile folder carries that pid). */
-const browserOf = (pid: number): ProcessInfo[] => processes().filter((entry) => entry.cmdline.includes(`casebook-browser-${pid}-`))
+/**
+ * The processes of the browser a casebook process `pid` started: those naming its profile folder (which
+ * carries that pid) and the rest of their process groups (the headless shell's renderers name no profile).
+ */
+const browserOf = (pid: number): ProcessInfo[] => {
+  const all = processes()
+  const groups = new Set(all.filter((entry) => entry.cmdline.includes(`casebook-browser-${pid}-`)).map((entry) => entry.pgid))
+  return all.filter((entry) => groups.has(entry.pgid))
+}
 
 /** Whether no process of `pid`'s browser runs: none with its profile, none in the process groups seen before the signal. */
 const browserGone = (pid: number): boolean => {
@@ -519,7 +526,7 @@ const ROWS: Row[] = [
     name: '--format htm lists the formats',
     args: (context) => build(context, '--format', 'htm'),
     code: 2,
-    stderr: [/htm/, /html, pdf, slides, docx/],
+    stderr: [/htm/, /html, pdf, slides, handout, docx/],
   },
   {
     name: '--locale zh-cn is zh-CN',
@@ -644,10 +651,10 @@ const ROWS: Row[] = [
 
   {
     name: '--browser-path to a program that is no browser: said once for every format it cost, the others written',
-    args: (context) => build(context, '--format', 'html,pdf,slides', '--browser-path', '/bin/ls'),
+    args: (context) => build(context, '--format', 'html,pdf,slides,handout', '--browser-path', '/bin/ls'),
     code: 3,
     writes: true,
-    stderr: [/casebook: zh-CN pdf, zh-CN slides not built: \/bin\/ls, named by --browser-path.*, is not a Chrome\/Chromium casebook could start/],
+    stderr: [/casebook: zh-CN pdf, zh-CN handout not built: \/bin\/ls, named by --browser-path.*, is not a Chrome\/Chromium casebook could start/],
     after: (context, result) => {
       expect(result.stderr.match(/not built/g)).toHaveLength(1)
       expect(result.stderr).not.toMatch(/set CHROME_PATH/)

@@ -34,7 +34,7 @@ async function buildDeck(input: string, env: { epoch?: string } = {}): Promise<D
   const saved = process.env.SOURCE_DATE_EPOCH
   if (env.epoch) process.env.SOURCE_DATE_EPOCH = env.epoch
   try {
-    const result = await buildPack({ input, out, formats: ['slides'], locales: ['zh-CN'], cwd: ROOT })
+    const result = await buildPack({ input, out, formats: ['slides', 'handout'], locales: ['zh-CN'], cwd: ROOT })
     expect(result.failures).toEqual([])
     expect(result.artifacts.map((artifact) => artifact.path)).toEqual(['zh-CN/slides.html', 'zh-CN/slides.pdf'])
     return { html: join(out, 'zh-CN', 'slides.html'), pdf: join(out, 'zh-CN', 'slides.pdf'), pages: result.artifacts[0].pages ?? -1 }

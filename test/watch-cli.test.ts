@@ -77,7 +77,7 @@ function isRunning(pid: number): boolean {
 describe('casebook watch with slides (CLI)', () => {
   it('keeps one browser across rebuilds and closes it, with its profile, on SIGINT', async () => {
     const fixture = copyFixture('watch-three-cases')
-    const run = start(['watch', fixture.input, '--out', fixture.out, '--config', fixture.config, '--format', 'slides'], fixture.dir)
+    const run = start(['watch', fixture.input, '--out', fixture.out, '--config', fixture.config, '--format', 'slides,handout'], fixture.dir)
     try {
       await run.until(/built in \d+ ms/)
       const browsers = childBrowsers(run.child.pid ?? 0)

@@ -16,7 +16,7 @@ import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 import { EnvironmentError } from '../errors.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
 import { spawnSync } from 'node:child_process'
-import { locateBrowser, INSTALL_HINT } from './find-browser.js'
+import { isHeadlessShell, locateBrowser, INSTALL_HINT } from './find-browser.js'
 
 /** Temp folders casebook makes in /tmp, each named `<prefix><owner pid>-<random>`. */
 export const PROFILE_PREFIX = 'casebook-browser-'
@@ -79,7 +79,8 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   const launching = puppeteer.launch({
     signal: abort.signal,
     executablePath,
-    headless: true,
+    // The headless shell takes the old `--headless`; full Chrome/Chromium runs its new headless mode.
+    headless: isHeadlessShell(executablePath) ? 'shell' : true,
     userDataDir,
     // Over a pipe, not a WebSocket: when casebook ends, even by kill -9, the pipe closes and Chromium exits with it.
     pipe: true,

@@ -86,7 +86,7 @@ function addBuildOptions(command: Command, rebuild: boolean): Command {
   command
     .argument('[input]', 'source file or folder (default from config, else content/)', nonEmpty('INPUT'))
     .option('-o, --out <dir>', 'output folder (default from config, else out/)', nonEmpty('--out'))
-    .option('-f, --format <list>', 'formats, comma-separated: html,pdf,slides,docx', listOption('--format', toFormat, `at least one of ${FORMATS.join(', ')}`))
+    .option('-f, --format <list>', `formats, comma-separated: ${FORMATS.join(',')}`, listOption('--format', toFormat, `at least one of ${FORMATS.join(', ')}`))
     .option('-l, --locale <list>', 'locales, comma-separated: zh-CN,zh-TW,en', listOption('--locale', toLocaleCode, 'at least one locale, such as zh-CN, zh-TW or en'))
     .option('-c, --config <file>', 'config file (default: casebook.yaml here or beside the input)', nonEmpty('--config'))
     .option('--browser-path <path>', 'Chrome or Chromium to print with', toBrowserPath)

@@ -4,11 +4,15 @@ import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 import { compileCaseHeading } from './case-heading-pattern.js'
 
 /** Output formats a build can write; each is one renderer. */
-export const FORMATS = ['html', 'pdf', 'slides', 'docx'] as const
+export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx'] as const
 /** One output format. */
 export type Format = (typeof FORMATS)[number]
 
 const SECTION_KINDS = ['background', 'analysis', 'insight', 'other'] as const
+/** Where a case starts in report.pdf: on a new page (with its title in the running header), or where the last one ended. */
+export const CASE_BREAKS = ['page', 'auto'] as const
+/** How cases follow each other in report.pdf. */
+export type CaseBreak = (typeof CASE_BREAKS)[number]
 /** A real calendar day, as front matter checks it too; a YAML timestamp (string or Date) gives its day. */
 const isoDate = v.pipe(
   v.unknown(),
@@ -139,6 +143,7 @@ export const configSchema = strictObject({
     }),
     {},
   ),
+  layout: v.optional(strictObject({ caseBreak: v.optional(choice(CASE_BREAKS), 'page') }), {}),
   check: v.optional(
     strictObject({
       expectedSections: v.optional(v.array(choice(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),

@@ -8,6 +8,7 @@ export const renderers = {
   html: async () => (await import('./html/html-renderer.js')).htmlRenderer,
   pdf: async () => (await import('./pdf/pdf-renderer.js')).pdfRenderer,
   slides: async () => (await import('./slides/slides-renderer.js')).slidesRenderer,
+  handout: async () => (await import('./slides/handout-renderer.js')).handoutRenderer,
   docx: async () => (await import('./docx/docx-renderer.js')).docxRenderer,
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
 
@@ -18,11 +19,14 @@ export const renderers = {
  * format it does not make are still current.
  */
 const REPORT_TEMPLATES = ['report.hbs', 'report.css', 'partials/', 'locales/'] as const
+const DECK_TEMPLATES = ['slides.hbs', 'slides.css', 'slides.js', 'partials/', 'locales/'] as const
 export const templatesRead = {
   html: REPORT_TEMPLATES,
   // It prints the report's HTML.
   pdf: REPORT_TEMPLATES,
-  slides: ['slides.hbs', 'slides.css', 'slides.js', 'partials/', 'locales/'],
+  slides: DECK_TEMPLATES,
+  // It prints the deck's HTML.
+  handout: DECK_TEMPLATES,
   // Its styles are code (docx-styles.ts); only the catalogs' labels come from the templates.
   docx: ['locales/'],
 } as const satisfies Record<keyof typeof renderers, readonly string[]>

@@ -24,7 +24,7 @@ export function requireTool(tool: string): string {
 /** The Chromium the tests drive; throws when there is none. */
 export function requireBrowser(): string {
   const path = findBrowser()
-  if (!path) throw new Error('Chromium is required by this test: apt-get install chromium (bash .ci/run installs it)')
+  if (!path) throw new Error('Chromium is required by this test: apt-get install chromium-headless-shell (bash .ci/run installs it)')
   return path
 }
 

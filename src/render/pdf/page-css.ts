@@ -8,6 +8,7 @@ import type { ReportView } from '../report-view.js'
 import { cutText, ELLIPSIS, type MeasureText } from '../cut-text.js'
 import { cssString } from './css-string.js'
 import type { PageGeometry } from './page-geometry.js'
+import type { CaseBreak } from '../../config/config-schema.js'
 
 /**
  * The font family margin boxes use, also the last fallback for body text:
@@ -23,11 +24,15 @@ const BOX = `font:${MARGIN_FONT};color:#5b6770`
 const GAP_EMS = 2
 const PX_PER_PT = 96 / 72
 
-/** What each page group shows at the top right, by the element id that starts it. */
-export function runningHeads(view: ReportView, locale: Locale): Array<{ id: string; text: string }> {
+/**
+ * What each page group shows at the top right, by the element id that starts it. A group is a
+ * named page, and a change of named page starts a new page: so cases that do not start a page
+ * (`caseBreak: auto`) are no groups, and their pages show the document title alone.
+ */
+export function runningHeads(view: ReportView, locale: Locale, caseBreak: CaseBreak = 'page'): Array<{ id: string; text: string }> {
   return [
     ...(view.intro ? [{ id: view.intro.id, text: view.intro.title }] : []),
-    ...view.cases.map((item) => ({ id: item.id, text: `${item.label} ${item.title}` })),
+    ...(caseBreak === 'page' ? view.cases.map((item) => ({ id: item.id, text: `${item.label} ${item.title}` })) : []),
     { id: 'overview', text: locale.t('overview') },
     ...(view.conclusion ? [{ id: view.conclusion.id, text: view.conclusion.title }] : []),
   ]
@@ -43,7 +48,7 @@ export function printText(view: ReportView, locale: Locale, styles: string): str
  * `@page` rules for `view`, without the running header's text (`runningHeadCss`
  * adds it once the browser has measured it); `printFaces` are the `@font-face` rules of PRINT_FONT.
  */
-export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry, printFaces: string): string {
+export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry, printFaces: string, caseBreak: CaseBreak = 'page'): string {
   const { margin } = geometry
   const families = [...locale.rules.fonts.serif, PRINT_FONT].map((name) => `'${name}'`).join(',')
   const rules = [
@@ -55,8 +60,10 @@ export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry
     // The cover carries no header and no page number.
     `@page cover{@top-left{content:none}@top-right{content:none}@bottom-center{content:none}}`,
   ]
+  // Cases run on where the last one ended, a gap between them (report.css starts each on a new page).
+  if (caseBreak === 'auto') rules.push(`@media print{.case{break-before:auto;margin-top:3rem}}`)
   // Named pages carry the current case into the header; Chromium ≥ 131 supports them in margin boxes.
-  for (const [index, head] of runningHeads(view, locale).entries()) rules.push(`#${head.id}{page:p${index}}`)
+  for (const [index, head] of runningHeads(view, locale, caseBreak).entries()) rules.push(`#${head.id}{page:p${index}}`)
   return rules.join('\n')
 }
 
@@ -66,13 +73,13 @@ export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry
  * text is cut here, by `measure` (CSS pixels of the margin type): the halves
  * share the line, and only a half that does not fit in what the other leaves is cut.
  */
-export function runningHeadCss(view: ReportView, locale: Locale, geometry: PageGeometry, measure: MeasureText): string {
+export function runningHeadCss(view: ReportView, locale: Locale, geometry: PageGeometry, measure: MeasureText, caseBreak: CaseBreak = 'page'): string {
   const line = (left: string, right: string) => {
     const [title, name] = shareLine(left, right, geometry.contentWidthPx, measure)
     return `@top-left{content:${cssString(title)};${BOX};vertical-align:bottom;text-align:left}` + (name ? `@top-right{content:${cssString(name)};${BOX};vertical-align:bottom;text-align:right}` : '')
   }
   const rules = [`@page{${line(view.title, '')}}`, `@page contents{${line(view.title, locale.t('contents'))}}`]
-  for (const [index, head] of runningHeads(view, locale).entries()) rules.push(`@page p${index}{${line(view.title, head.text)}}`)
+  for (const [index, head] of runningHeads(view, locale, caseBreak).entries()) rules.push(`@page p${index}{${line(view.title, head.text)}}`)
   return rules.join('\n')
 }
 

@@ -25,6 +25,7 @@ export const pdfRenderer: Renderer = {
     const launching = context.browser()
     launching.catch(() => undefined)
     const geometry = pageGeometry(config.page.size ?? locale.rules.pageSize)
+    const { caseBreak } = config.layout
     const { view, text, html } = await timed(context, 'report HTML', async () => {
       const view = await shared(context, REPORT_VIEW, async () => buildReportView(document, context))
       // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
@@ -32,9 +33,9 @@ export const pdfRenderer: Renderer = {
       const text = printText(view, locale, styles)
       const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
       const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
-      return { view, text, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces) }) }
+      return { view, text, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces, caseBreak) }) }
     })
-    const margin = { text, font: MARGIN_FONT, rules: (measure: MeasureText) => runningHeadCss(view, locale, geometry, measure) }
+    const margin = { text, font: MARGIN_FONT, rules: (measure: MeasureText) => runningHeadCss(view, locale, geometry, measure, caseBreak) }
     const timeout = scaledTimeout(config.browser.timeout, html)
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)

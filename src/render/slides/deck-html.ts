@@ -1,0 +1,26 @@
+/** The deck's view and HTML, made once per locale for slides.html and the handout that prints it. */
+import type { CaseDocument } from '../../types.js'
+import { shared, type RenderContext } from '../renderer.js'
+import { sharedKey } from '../shared-work.js'
+import { timed } from '../../timed.js'
+import { buildDeckView } from './build-deck-view.js'
+import { renderDeck } from './render-deck.js'
+import type { DeckView } from './slide-types.js'
+
+/** The deck of one locale: its view (for the handout's metadata) and its self-contained HTML. */
+export interface DeckHtml {
+  view: DeckView
+  html: string
+}
+
+const DECK_HTML = sharedKey<DeckHtml>('deck HTML')
+
+/** The deck's view and HTML for `context`'s locale, built on the first call and shared after. */
+export function deckHtml(document: CaseDocument, context: RenderContext): Promise<DeckHtml> {
+  return shared(context, DECK_HTML, () =>
+    timed(context, 'deck HTML', async () => {
+      const view = await buildDeckView(document, context)
+      return { view, html: await renderDeck(view, context) }
+    }),
+  )
+}
