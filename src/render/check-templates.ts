@@ -138,7 +138,7 @@ function sameLetters(a: string, b: string): boolean {
       j++
       continue
     }
-    differences++
+    if (++differences > 2) return false
     if (a.length > b.length) i++
     else if (b.length > a.length) j++
     else {
