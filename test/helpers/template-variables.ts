@@ -129,7 +129,7 @@ export const TEMPLATE_FIELDS: Record<string, Record<string, FieldInfo>> = ${JSON
 }
 
 /** The Markdown tables of docs/templates.md: one per template and one per named type below it, each type once. */
-export function variablesMarkdown(partials: Record<string, string>): string {
+export function variablesMarkdown(partials: Record<string, string[]>): string {
   const variables = readTemplateVariables()
   const out: string[] = []
   const done = new Set<string>()
@@ -145,11 +145,14 @@ export function variablesMarkdown(partials: Record<string, string>): string {
     for (const field of fields) {
       if (field.fields && field.typeName && !done.has(field.typeName)) {
         done.add(field.typeName)
-        const users = Object.entries(partials).filter(([, type]) => type === field.typeName).map(([partial]) => `\`partials/${partial}.hbs\``)
+        const users = Object.entries(partials).filter(([, types]) => types.includes(field.typeName!)).map(([partial]) => `\`partials/${partial}.hbs\``)
         table(field.typeName, field.fields, users.length > 0 ? `What ${users.join(', ')} receive${users.length === 1 ? 's' : ''} in casebook's templates.` : '')
       }
     }
   }
-  for (const [template, fields] of Object.entries(variables)) table(`\`${template}\``, fields)
+  for (const [template, fields] of Object.entries(variables)) {
+    const own = Object.entries(partials).filter(([, types]) => types.includes(`${template}'s own data`)).map(([partial]) => `\`partials/${partial}.hbs\``)
+    table(`\`${template}\``, fields, own.length > 0 ? `Also what ${own.join(', ')} receive${own.length === 1 ? 's' : ''} in casebook's templates.` : '')
+  }
   return out.join('\n')
 }
