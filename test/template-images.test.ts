@@ -23,7 +23,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'tpl', 'logo.png'), LOGO)
   writeFileSync(join(dir, 'tpl', 'img', 'band.png'), BAND)
   const cover = readFileSync(join(BUILTIN_TEMPLATES, 'partials', 'cover.hbs'), 'utf8')
-  writeFileSync(join(dir, 'tpl', 'partials', 'cover.hbs'), `<img class="logo" src="logo.png" alt="" width="48" height="48">\n<img class="seal" src="seal.png" alt="">\n${cover}`)
+  writeFileSync(join(dir, 'tpl', 'partials', 'cover.hbs'), `<img class="logo" src="logo.png" alt="" width="48" height="48">\n<img class="seal" src="seal.png" alt="">\n<img src="https://example.com/crest.png" alt="">\n${cover}`)
   const css = readFileSync(join(BUILTIN_TEMPLATES, 'report.css'), 'utf8')
   writeFileSync(join(dir, 'tpl', 'report.css'), `${css}\n.cover{border-top:12px solid;border-image:url("img/band.png") 30 round}\n.toc{background:url(missing.png)}\n`)
   writeFileSync(join(dir, 'casebook.yaml'), 'title: 三个案例\ndate: 2026-11-29\ntemplates: tpl\nformats: [html, pdf]\n')
@@ -34,6 +34,7 @@ describe('images a template names by a relative path', () => {
   it('builds, warning about the images that are not there at their file:line', () => {
     expect(result.code, result.stderr).toBe(0)
     expect(result.stderr).toMatch(/tpl\/partials\/cover\.hbs:2:24 warning “seal\.png” is not there \(looked for .*tpl\/seal\.png\); .* template-image\n/)
+    expect(result.stderr).toMatch(/tpl\/partials\/cover\.hbs:3:11 warning “https:\/\/example\.com\/crest\.png” is on the web, and the PDF's browser loads nothing from outside the page; .* template-image\n/)
     const line = readFileSync(join(BUILTIN_TEMPLATES, 'report.css'), 'utf8').split('\n').length + 2
     expect(result.stderr).toMatch(new RegExp(`tpl/report\\.css:${line}:\\d+ warning “missing\\.png” is not there .* template-image\\n`))
   })

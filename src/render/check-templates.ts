@@ -104,7 +104,7 @@ async function parseTemplate(path: string): Promise<HbsNode> {
 function imageProblems(file: VFile, base: string, kind: 'html' | 'css'): void {
   if (file.messages.some((message) => message.ruleId === 'template-image')) return
   for (const problem of inlineTemplateImages(String(file.value), base, kind).problems) {
-    report(file, `${problem.reason}; it is left as written, and shows as a broken image`, { place: at(problem.line, problem.column), ruleId: 'template-image', severity: 'warning' })
+    report(file, `${problem.reason}; it is left as written`, { place: at(problem.line, problem.column), ruleId: 'template-image', severity: 'warning' })
   }
 }
 

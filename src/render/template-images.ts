@@ -42,14 +42,16 @@ export function inlineTemplateImages(text: string, base: string, kind: 'html' | 
   const problems: ImageProblem[] = []
   const pointAt = locate(text)
   const embed = (match: string, lead: string, quote: string, reference: string, offset: number): string => {
-    const path = localPath(reference, base)
-    if (path === null) return match
-    const mime = EMBEDDED_TYPES[extname(path).toLowerCase()]
     const problem = (reason: string) => {
       const point = pointAt(offset + lead.length + quote.length)
       problems.push({ line: point.line, column: point.column, reference, reason })
       return match
     }
+    // The PDF's browser loads nothing but the page (browser/load-offline.ts): a web address would print as nothing.
+    if (/^(?:https?:)?\/\//i.test(reference)) return problem(`“${reference}” is on the web, and the PDF's browser loads nothing from outside the page; save the file in the templates folder and name it by its relative path`)
+    const path = localPath(reference, base)
+    if (path === null) return match
+    const mime = EMBEDDED_TYPES[extname(path).toLowerCase()]
     if (!existsSync(path) || !statSync(path).isFile()) return problem(`“${reference}” is not there (looked for ${path}); put the file in the templates folder, or fix the name`)
     if (!mime) return problem(`“${reference}” is not an image or font casebook can embed (${Object.keys(EMBEDDED_TYPES).join(', ')})`)
     return `${lead}${quote}data:${mime};base64,${readFileSync(path).toString('base64')}${quote}`
@@ -66,7 +68,7 @@ export function inlineTemplateImages(text: string, base: string, kind: 'html' | 
 
 /** The file a reference names, or null when it names no local file (a data URI, a web address, an anchor, an empty value). */
 function localPath(reference: string, base: string): string | null {
-  if (reference === '' || reference.startsWith('#') || reference.startsWith('//')) return null
+  if (reference === '' || reference.startsWith('#')) return null
   if (/^file:/i.test(reference)) return fileURLToPath(reference)
   if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return null
   const path = decodeURI(reference.split(/[?#]/)[0])
