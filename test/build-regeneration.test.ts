@@ -46,7 +46,7 @@ describe('incremental builds', () => {
     expect(again.written).toEqual([])
     // Step timings are reported either way; nothing may be rendered or written.
     expect(events.filter((event) => event.type !== 'step').map((event) => event.type)).toEqual(['skip'])
-    expect(events.filter((event) => event.type === 'step').map((event) => event.type === 'step' && event.step)).toEqual(['read, parse and check', 'write'])
+    expect(events.filter((event) => event.type === 'step').map((event) => event.type === 'step' && event.step)).toEqual(['read, parse and check', 'localize', 'edition notes', 'write'])
     expect(snapshot(out)).toEqual(before)
     const forced = await buildPack({ input: source, out, cwd: dir, force: true })
     // Rendered again, to the same bytes: left in place, and said to be unchanged.

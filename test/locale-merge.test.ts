@@ -1,5 +1,5 @@
 /** A user's catalog names only what it changes: the rest comes from casebook's catalog of that locale and its bases. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -7,6 +7,8 @@ import { BUILTIN_TEMPLATES, templateDirs } from '../src/config/template-dirs.js'
 import { loadLocale } from '../src/locale/load-locale.js'
 import { reportMissingKeys } from '../src/locale/report-missing-keys.js'
 import { ConfigError } from '../src/errors.js'
+import { casebook } from './helpers/cli.js'
+import { docxParts } from './helpers/docx-read.js'
 
 /** A user templates folder holding `catalogs` (locale → file text). */
 function userFolder(catalogs: Record<string, string>): string {
@@ -78,5 +80,33 @@ describe('a catalog casebook cannot use', () => {
 
   it('names a file that is not JSON', async () => {
     expect(await failure('{"messages": ')).toMatch(/^tpl\/locales\/en\.json: invalid catalog: /)
+  })
+})
+
+describe('a one-label catalog in a build', () => {
+  it('changes that label, and nothing else, in the report, the deck and the .docx', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-one-label-'))
+    cpSync(new URL('./fixtures/locale-stale/input.txt', import.meta.url).pathname, join(dir, 'input.txt'))
+    mkdirSync(join(dir, 'tpl', 'locales'), { recursive: true })
+    // The same characters in another order: the subset fonts stay the same, so only the label differs.
+    writeFileSync(join(dir, 'tpl', 'locales', 'zh-CN.json'), JSON.stringify({ messages: { overview: '总览案例' } }))
+    const config = 'title: 三个案例\ndate: 2026-11-29\nformats: [html, slides, docx]\n'
+    writeFileSync(join(dir, 'casebook.yaml'), config)
+    const plain = casebook(['build', 'input.txt', '--out', 'plain'], { cwd: dir })
+    expect(plain.code, plain.stderr).toBe(0)
+    writeFileSync(join(dir, 'casebook.yaml'), `${config}templates: tpl\n`)
+    const styled = casebook(['build', 'input.txt', '--out', 'styled'], { cwd: dir })
+    expect(styled.code, styled.stderr).toBe(0)
+    expect(styled.stderr).not.toContain('warning')
+    for (const name of ['report.html', 'slides.html']) {
+      const before = readFileSync(join(dir, 'plain', 'zh-CN', name), 'utf8')
+      const after = readFileSync(join(dir, 'styled', 'zh-CN', name), 'utf8')
+      expect(before).toContain('案例总览')
+      expect(after, name).toBe(before.replaceAll('案例总览', '总览案例'))
+    }
+    const before = docxParts(join(dir, 'plain', 'zh-CN', 'report.docx'))
+    const after = docxParts(join(dir, 'styled', 'zh-CN', 'report.docx'))
+    expect([...after.keys()]).toEqual([...before.keys()])
+    for (const [part, text] of before) expect(after.get(part), part).toBe(text.replaceAll('案例总览', '总览案例'))
   })
 })

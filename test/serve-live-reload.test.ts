@@ -108,7 +108,7 @@ describe('serve: report.html', () => {
     const { page } = await openPage(session.browser, server.url)
     try {
       const links = await page.evaluate(() => Array.from(document.querySelectorAll('a')).map((link) => link.getAttribute('href')))
-      expect(links).toEqual(['/zh-CN/report.html', '/CHANGES.md', '/manifest.json'])
+      expect(links).toEqual(['/zh-CN/report.html', '/zh-CN/CHANGES.md', '/CHANGES.md', '/manifest.json'])
       expect(await page.evaluate(() => document.querySelector('h1')?.textContent)).toBe('三城公共服务速览')
     } finally {
       await page.close()

@@ -5,7 +5,7 @@
 import { parse } from '@formatjs/icu-messageformat-parser'
 import { ConfigError } from '../errors.js'
 import { locate } from '../text/locate.js'
-import type { LocaleRules } from './load-locale.js'
+import type { LocaleRules } from './locale-rules.js'
 
 /** What a catalog file holds (other top-level keys, such as a `comment`, are the author's). */
 export interface CatalogJson {

@@ -6,30 +6,11 @@ import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { ConfigError, UsageError } from '../errors.js'
 import { readCatalog, type CatalogFile } from './read-catalog.js'
+import type { LocaleRules } from './locale-rules.js'
 import { availableLocales, matchLocale, unknownLocaleMessage } from '../config/locale-code.js'
 import { formatChineseNumber } from '../text/chinese-number.js'
 
-/** How a locale gets its content from the source document. */
-export interface ContentRule {
-  /** `source`: the document as written (optionally converted); `translation`: `<name>.<locale>.md` beside it. */
-  from: 'source' | 'translation'
-  /** opencc-js target for script conversion from Simplified Chinese, e.g. `twp`, `hk`. */
-  convert?: string
-  /** Source phrases (Simplified) with the target's wording, where OpenCC's phrase table reads them wrongly for this readership. */
-  phrases?: Record<string, string>
-}
-
-/** Locale rules every renderer follows, so they agree on ordinals, dates, pages, fonts and quotes. */
-export interface LocaleRules {
-  script: string
-  ordinal: 'chinese' | 'arabic'
-  pageSize: 'A4' | 'Letter'
-  dateFormat: Intl.DateTimeFormatOptions
-  /** Open and close, then inner open and close. */
-  quotes: [string, string, string, string]
-  fonts: { fontsource: string; serif: string[]; docxEastAsia: string; docxLatin: string }
-  content: ContentRule
-}
+export type { ContentRule, LocaleRules } from './locale-rules.js'
 
 /** A loaded locale: its rules and a translator for its labels. */
 export interface Locale {
