@@ -39,8 +39,8 @@ function keyPaths(schema: unknown, prefix = ''): string[] {
 }
 
 /** Long options of `casebook <command> --help`, without the ones every command has. */
-function helpOptions(command: string): string[] {
-  const help = casebook([command, '--help'])
+function helpOptions(command: string, subcommand?: string): string[] {
+  const help = casebook([command, ...(subcommand ? [subcommand] : []), '--help'])
   expect(help.code, help.stderr).toBe(0)
   return [...help.stdout.matchAll(/^\s+(?:-\w, )?(--[a-z-]+)/gm)].map((match) => match[1]).filter((option) => option !== '--help')
 }
@@ -69,7 +69,8 @@ describe('README', () => {
       const usage = documented.get(command)!
       // A row that says “same options as build” (or elides them with …) documents them there.
       const source = /same options as build/.test(usage) ? documented.get('build')! : usage
-      const options = helpOptions(command)
+      // `casebook templates eject [DIR]`: the options are the subcommand's.
+      const options = helpOptions(command, /`casebook \w+ ([a-z]+)\b/.exec(usage)?.[1])
       const written = new Set([...source.matchAll(/--[a-z-]+/g)].map((match) => match[0]))
       const missing = options.filter((option) => !written.has(option) && !(usage.includes('…') && documented.get('build')!.includes(option)))
       expect(missing, `casebook ${command}`).toEqual([])

@@ -69,6 +69,15 @@ export async function main(argv: string[]): Promise<void> {
     .option('-c, --config <file>', 'config file', nonEmpty('--config'))
     .action(async (input: string, options) => (await import('./commands/ast.js')).ast(input, options))
 
+  program
+    .command('templates')
+    .description('work with templates')
+    .command('eject')
+    .description("copy casebook's templates, stylesheets and catalogs into DIR (default templates/) to edit")
+    .argument('[dir]', 'folder to copy them into', nonEmpty('DIR'))
+    .option('--force', 'overwrite files already there')
+    .action(async (dir: string | undefined, options) => (await import('./commands/templates.js')).eject(dir, options))
+
   try {
     await program.parseAsync(argv)
   } catch (error) {

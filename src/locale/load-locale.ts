@@ -2,35 +2,15 @@
  * Locale catalogs are data (`templates/locales/<code>.json`): every label a
  * renderer prints and every locale rule. Adding a locale means adding a file.
  */
-import { readFile } from 'node:fs/promises'
 import { parse, TYPE } from '@formatjs/icu-messageformat-parser'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { ConfigError, UsageError } from '../errors.js'
-import { findTemplateFile } from '../config/template-dirs.js'
+import { readCatalog, type CatalogFile } from './read-catalog.js'
+import type { LocaleRules } from './locale-rules.js'
 import { availableLocales, matchLocale, unknownLocaleMessage } from '../config/locale-code.js'
 import { formatChineseNumber } from '../text/chinese-number.js'
 
-/** How a locale gets its content from the source document. */
-export interface ContentRule {
-  /** `source`: the document as written (optionally converted); `translation`: `<name>.<locale>.md` beside it. */
-  from: 'source' | 'translation'
-  /** opencc-js target for script conversion from Simplified Chinese, e.g. `twp`, `hk`. */
-  convert?: string
-  /** Source phrases (Simplified) with the target's wording, where OpenCC's phrase table reads them wrongly for this readership. */
-  phrases?: Record<string, string>
-}
-
-/** Locale rules every renderer follows, so they agree on ordinals, dates, pages, fonts and quotes. */
-export interface LocaleRules {
-  script: string
-  ordinal: 'chinese' | 'arabic'
-  pageSize: 'A4' | 'Letter'
-  dateFormat: Intl.DateTimeFormatOptions
-  /** Open and close, then inner open and close. */
-  quotes: [string, string, string, string]
-  fonts: { fontsource: string; serif: string[]; docxEastAsia: string; docxLatin: string }
-  content: ContentRule
-}
+export type { ContentRule, LocaleRules } from './locale-rules.js'
 
 /** A loaded locale: its rules and a translator for its labels. */
 export interface Locale {
@@ -46,28 +26,26 @@ export interface Locale {
   formatDate(date: string): string
   /** Keys taken from a base locale because this catalog lacks them. */
   missingKeys: string[]
+  /** Keys no catalog of this locale's chain has, taken from another locale's catalog in the user's folder. */
+  borrowedKeys: Array<{ key: string; from: string }>
   /** Every message as written (ICU source), e.g. for the characters a page may show. */
   messages: Readonly<Record<string, string>>
-}
-
-interface CatalogFile {
-  /** Where the catalog was read from. */
-  path: string
-  /** True when reached only as the last-resort root, not through a `$base`. */
-  fallback?: boolean
-  $base?: string
-  rules?: Partial<LocaleRules>
-  messages?: Record<string, string>
 }
 
 /** The catalog every other falls back to at the end, and that defines the full set of keys. */
 const ROOT_LOCALE = 'en'
 
-/** Loads locale `code` from the template folders, following `$base` and then `en` for missing keys. */
+/**
+ * Loads locale `code` from the template folders, following `$base` and then `en` for missing keys.
+ * Each catalog is the user's file laid over casebook's (read-catalog.ts); a key no catalog of the
+ * chain has, such as one only a user's template uses, comes from another catalog in the user's folder.
+ */
 export async function loadLocale(code: string, dirs: string[]): Promise<Locale> {
   const chain = await loadChain(code, dirs)
-  const rules = Object.assign({}, ...chain.map((catalog) => catalog.rules).reverse()) as LocaleRules
-  const messages = Object.assign({}, ...chain.map((catalog) => catalog.messages).reverse()) as Record<string, string>
+  const rules = mergeRules(chain)
+  const chained = Object.assign({}, ...chain.map((catalog) => catalog.messages).reverse()) as Record<string, string>
+  const borrowed = await borrowedMessages(chained, chain, dirs)
+  const messages = { ...Object.fromEntries(borrowed.map(({ key, message }) => [key, message])), ...chained }
   const own = chain[0].messages ?? {}
   const rootKeys = Object.keys(chain.at(-1)?.messages ?? {})
   const missingKeys = code === ROOT_LOCALE ? [] : rootKeys.filter((key) => !(key in own) && !inheritsDeliberately(chain, rules.script, key))
@@ -105,6 +83,7 @@ export async function loadLocale(code: string, dirs: string[]): Promise<Locale> 
     },
     formatDate: (date) => (dateFormat ??= makeDateFormat(code, rules.dateFormat, chain[0].path)).format(new Date(`${date}T00:00:00Z`)),
     missingKeys,
+    borrowedKeys: borrowed.map(({ key, from }) => ({ key, from })),
     messages,
   }
 }
@@ -115,30 +94,51 @@ async function loadChain(code: string, dirs: string[]): Promise<CatalogFile[]> {
   const seen = new Set<string>()
   for (let next: string | undefined = code; next && !seen.has(next); ) {
     seen.add(next)
-    const catalog = await readCatalog(next, dirs, next === code)
+    const catalog = await findCatalog(next, dirs, next === code)
     chain.push(fallback(catalog, chain))
     next = catalog.$base ?? (next === ROOT_LOCALE ? undefined : ROOT_LOCALE)
   }
   return chain
 }
 
-async function readCatalog(code: string, dirs: string[], requested: boolean): Promise<CatalogFile> {
+async function findCatalog(code: string, dirs: string[], requested: boolean): Promise<CatalogFile> {
   // `zh-cn` and `zh_CN` name zh-CN.json: a code's spelling does not decide whether a locale exists.
-  let file = findTemplateFile(dirs, `locales/${code}.json`)
-  if (!file) {
-    const available = availableLocales(dirs)
-    const match = matchLocale(code, available)
-    file = match && findTemplateFile(dirs, `locales/${match}.json`)
-    if (!file) {
-      const message = unknownLocaleMessage(code, available)
-      throw requested ? new UsageError(message) : new ConfigError(message)
+  const catalog = (await readCatalog(dirs, code)) ?? (await readMatching(code, dirs))
+  if (catalog) return catalog
+  const message = unknownLocaleMessage(code, availableLocales(dirs))
+  throw requested ? new UsageError(message) : new ConfigError(message)
+}
+
+async function readMatching(code: string, dirs: string[]): Promise<CatalogFile | null> {
+  const match = matchLocale(code, availableLocales(dirs))
+  return match ? readCatalog(dirs, match) : null
+}
+
+/**
+ * The chain's rules, the locale's own over its bases'. A rule is one value (a `content` rule's
+ * phrases belong to its conversion; a date format is one set of options), except `fonts`, whose
+ * fields are inherited one by one: a catalog that names only its serif list keeps its base's font files.
+ */
+function mergeRules(chain: CatalogFile[]): LocaleRules {
+  return chain.reduceRight<Partial<LocaleRules>>((below, { rules = {} }) => {
+    const fonts = below.fonts || rules.fonts ? { ...below.fonts, ...rules.fonts } : undefined
+    return { ...below, ...rules, ...(fonts ? { fonts: fonts as LocaleRules['fonts'] } : {}) }
+  }, {}) as LocaleRules
+}
+
+/** Messages the user's catalogs of other locales hold and `messages` lacks, each from the first such catalog by name. */
+async function borrowedMessages(messages: Record<string, string>, chain: CatalogFile[], dirs: string[]): Promise<Array<{ key: string; message: string; from: string }>> {
+  if (dirs.length < 2) return []
+  const borrowed = new Map<string, { key: string; message: string; from: string }>()
+  const inChain = new Set(chain.map((catalog) => catalog.path))
+  for (const other of availableLocales([dirs[0]])) {
+    const catalog = await readCatalog(dirs, other)
+    if (!catalog || inChain.has(catalog.path)) continue
+    for (const [key, message] of Object.entries(catalog.messages ?? {})) {
+      if (!(key in messages) && !borrowed.has(key)) borrowed.set(key, { key, message, from: other })
     }
   }
-  try {
-    return { ...(JSON.parse(await readFile(file, 'utf8')) as Omit<CatalogFile, 'path'>), path: file }
-  } catch (error) {
-    throw new ConfigError(`${file}: invalid catalog: ${(error as Error).message}`, { cause: error })
-  }
+  return [...borrowed.values()]
 }
 
 /**

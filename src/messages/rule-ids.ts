@@ -44,6 +44,11 @@ export const RULE_IDS = [
   'translation-renumbered',
   'translation-extra',
   'locale-missing-key',
+  'template-unknown-variable',
+  'template-unknown-label',
+  'template-css',
+  'template-image',
+  'template-unused-file',
   'manifest-unreadable',
 ] as const
 

@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../package-root.js'
 import { codeFingerprint, listFiles } from '../code-fingerprint.js'
 import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
-import { templatesRead } from '../render/registry.js'
+import { templateReads, templatesRead } from '../render/registry.js'
 import { contentJson } from '../text/content-json.js'
 import type { CaseDocument } from '../types.js'
 import { treeHash } from '../edition/tree-summary.js'
@@ -60,7 +60,7 @@ export async function fingerprintTemplates(dirs: string[]): Promise<Map<Format, 
   const fingerprints = new Map<Format, string>()
   for (const [format, reads] of Object.entries(templatesRead) as Array<[Format, readonly string[]]>) {
     const hash = createHash('sha256')
-    for (const name of names) if (reads.some((read) => (read.endsWith('/') ? name.startsWith(read) : name === read))) hash.update(name).update('\0').update(contents.get(name)!)
+    for (const name of names) if (reads.some((read) => templateReads(read, name))) hash.update(name).update('\0').update(contents.get(name)!)
     hash.update(code)
     if (lock) hash.update(lock)
     fingerprints.set(format, hash.digest('hex'))

@@ -10,6 +10,7 @@ import { availableLocales, matchLocale } from '../config/locale-code.js'
 import { editionChanges } from '../edition/locale-changes.js'
 import { removeStaleTemps } from '../io/write-files.js'
 import { loadLocale } from '../locale/load-locale.js'
+import { checkTemplates } from '../render/check-templates.js'
 import { loadRenderer } from '../render/registry.js'
 import { ArtifactCache } from './artifact-cache.js'
 import { fingerprintTemplates } from './artifact-key.js'
@@ -55,6 +56,9 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       const localizeStart = performance.now()
       const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports, earlier })
       step('localize', localizeStart)
+      // The user's templates, checked before anything renders: their mistakes are named at their own lines.
+      const labels = new Set(packs.flatMap((pack) => Object.keys(pack.locale.messages)))
+      result.reports.push(...(await checkTemplates(plan.dirs, plan.formats, labels)))
       const editionStart = performance.now()
       const snapshot = snapshotOf(tree, document.tree, packs, marks)
       const editions = await readEditions(plan.out)

@@ -2,6 +2,7 @@
 import type { Format } from '../config/config-schema.js'
 import { UsageError } from '../errors.js'
 import type { Renderer } from './renderer.js'
+import { EMBEDDED_TYPES } from './template-images.js'
 
 /** Loads the renderer for `format`; heavy ones (puppeteer, docx) load only when asked for. */
 export const renderers = {
@@ -13,13 +14,15 @@ export const renderers = {
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
 
 /**
- * What each format reads from the template folders, as paths relative to one (`report.css`) or
- * folders ending in `/`: its artifacts are rebuilt when one of these changes, and only then. Known
+ * What each format reads from the template folders, as paths relative to one (`report.css`),
+ * folders ending in `/` or kinds of file (`*.png`, at any depth): its artifacts are rebuilt when one of these changes, and only then. Known
  * without loading the renderer, so a build can tell whether an earlier build's artifacts of a
  * format it does not make are still current.
  */
-const REPORT_TEMPLATES = ['report.hbs', 'report.css', 'partials/', 'locales/'] as const
-const DECK_TEMPLATES = ['slides.hbs', 'slides.css', 'slides.js', 'partials/', 'locales/'] as const
+// Images and fonts a template or stylesheet embeds (template-images.ts), by their kind (`*.png`), at any depth.
+const EMBEDDED = Object.keys(EMBEDDED_TYPES).map((extension) => `*${extension}`)
+const REPORT_TEMPLATES = ['report.hbs', 'report.css', 'partials/', 'locales/', ...EMBEDDED]
+const DECK_TEMPLATES = ['slides.hbs', 'slides.css', 'slides.js', 'partials/', 'locales/', ...EMBEDDED]
 export const templatesRead = {
   html: REPORT_TEMPLATES,
   // It prints the report's HTML.
@@ -30,6 +33,12 @@ export const templatesRead = {
   // Its styles are code (docx-styles.ts); only the catalogs' labels come from the templates.
   docx: ['locales/'],
 } as const satisfies Record<keyof typeof renderers, readonly string[]>
+
+/** Whether `read`, an entry of `templatesRead`, covers the template file `name` (relative to its folder, `/`-separated). */
+export function templateReads(read: string, name: string): boolean {
+  if (read.startsWith('*')) return name.toLowerCase().endsWith(read.slice(1))
+  return read.endsWith('/') ? name.startsWith(read) : name === read
+}
 
 /** The renderer for `format`, loaded; a format this casebook lacks is a usage error. */
 export async function loadRenderer(format: Format): Promise<Renderer> {

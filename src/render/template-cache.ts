@@ -11,6 +11,7 @@ import type Handlebars from 'handlebars'
 import { writeFiles } from '../io/write-files.js'
 import { cacheFolderBeside } from '../dependency-cache.js'
 import { ConfigError } from '../errors.js'
+import { explainTemplateError } from './template-syntax-error.js'
 
 /** A template's file (for messages) and text. */
 export interface TemplateSource {
@@ -72,12 +73,10 @@ function precompile(compiler: typeof Handlebars, { file, source }: TemplateSourc
     return compiler.precompile(source, { ...options }) as unknown as string
   } catch (error) {
     const message = (error as Error).message
-    // Mismatched blocks carry their line; parse errors only say it in the message.
-    const line = (error as { lineNumber?: number }).lineNumber ?? /on line (\d+)/.exec(message)?.[1]
     const unknownHelper = /unknown helper (\S+)/.exec(message)?.[1]
-    const reason = unknownHelper
-      ? `no helper “${unknownHelper}” (templates can use Handlebars' own helpers and ${Object.keys(options.knownHelpers ?? {}).join(', ')})`
-      : message.split('\n').at(-1)
+    const problem = explainTemplateError(error, source)
+    const line = problem.line
+    const reason = unknownHelper ? `no helper “${unknownHelper}” (templates can use Handlebars' own helpers and ${Object.keys(options.knownHelpers ?? {}).join(', ')})` : problem.reason
     throw new ConfigError(`${file}${line ? `:${line}` : ''}: template syntax error: ${reason}`, { cause: error })
   }
 }
