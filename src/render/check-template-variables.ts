@@ -139,7 +139,10 @@ export function checkTemplateVariables(template: ParsedTemplate, check: Variable
     const params = (node.params as HbsNode[]) ?? []
     let inner: Scope | null = null
     if (name === 'each' || name === 'with') {
-      const value = params[0]?.type === 'PathExpression' ? resolve(file, params[0], stack) : null
+      // `{{#each this}}` inside `{{#each rows}}` walks a list of lists (a table's cells): the field
+      // tables describe objects, not a list's items' items, so what is inside goes unchecked.
+      const itself = params[0]?.type === 'PathExpression' && (params[0].parts as string[]).length === 0
+      const value = params[0]?.type === 'PathExpression' && !itself ? resolve(file, params[0], stack) : null
       if (params[0] && params[0].type !== 'PathExpression') expression(file, params[0], stack)
       inner = { fields: value?.fields ?? null, type: value?.type }
     } else if (check.helpers.includes(name)) {
