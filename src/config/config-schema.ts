@@ -2,6 +2,7 @@
 import * as v from 'valibot'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 import { compileCaseHeading } from './case-heading-pattern.js'
+import { editDistance } from '../text/edit-distance.js'
 
 /** Output formats a build can write; each is one renderer. */
 export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx'] as const
@@ -109,16 +110,6 @@ function nearestKey(key: string, known: string[]): string | undefined {
   return best?.key
 }
 
-/** Levenshtein distance, for suggestions between short keys. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i]
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    row = next
-  }
-  return row[b.length]
-}
 
 /** Every key a config file may hold. Unknown keys are errors, so typos do not pass silently. */
 export const configSchema = strictObject({

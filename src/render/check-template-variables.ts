@@ -5,6 +5,7 @@
  * context down as Handlebars does; `../` climbs, `@root` starts again at the top.
  */
 import type { FieldInfo } from './template-fields.js'
+import { editDistance } from '../text/edit-distance.js'
 
 /** What one variable or include is found to be, at its place in its file. */
 export interface TemplateFinding {
@@ -201,12 +202,3 @@ function closest(name: string, names: string[]): string | null {
   return best
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1))
-    previous = row
-  }
-  return previous[b.length]
-}

@@ -58,7 +58,8 @@ function fieldOf(checker: ts.TypeChecker, property: ts.Symbol, seen: Set<ts.Type
   const value = checker.getNonNullableType(propertyType)
   const list = checker.isArrayType(value)
   const item = list ? checker.getTypeArguments(value as ts.TypeReference)[0] : value
-  const object = isObjectLike(item) && !seen.has(item)
+  // A list of lists (a table's rows of cells) is not an object: its items' array methods are no fields.
+  const object = isObjectLike(item) && !checker.isArrayType(item) && !seen.has(item)
   return {
     name: property.name,
     type: checker.typeToString(propertyType, undefined, ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType),
