@@ -274,6 +274,10 @@
     var number = parseInt(jumpInput.value, 10)
     if (number > 0) go(number - 1)
   })
+  // Closed, the jump box gives the keys back to the deck: focus is on the slide, not the hidden input.
+  jump.addEventListener('close', function () {
+    slides[current].focus({ preventScroll: true })
+  })
 
   function toggleHelp() {
     if (help.open) help.close()
@@ -287,7 +291,7 @@
     var space = key === ' ' || key === 'Spacebar'
     // Open dialogs handle their own keys, and a focused button its Space and Enter.
     var target = event.target.closest ? event.target : root
-    if (target.closest('dialog, input') || (target.closest('button') && (space || key === 'Enter'))) return
+    if (target.closest('dialog[open]') || (target.closest('button') && (space || key === 'Enter'))) return
     // The scrolling page scrolls by itself, a screen at a time or a line, and the current slide follows.
     if (isOn('scroll-view') && (space || /^(ArrowUp|ArrowDown|PageUp|PageDown)$/.test(key))) return
     var overview = isOn('overview-mode')
