@@ -119,8 +119,20 @@
     if (isOn('scroll-view') && isOn('overview-mode')) setOverview(false)
     hideOthers()
     fit()
-    if (isOn('scroll-view')) scrollToCurrent()
+    // The page is laid out anew (its width, the slides' heights): until that has settled, two frames
+    // on, the scrolls it causes are not the reader's and do not choose the current slide.
+    if (isOn('scroll-view')) {
+      settling = true
+      scrollToCurrent()
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          settling = false
+          if (isOn('scroll-view')) scrollToCurrent()
+        })
+      })
+    }
   }
+  var settling = false
 
   // In the scrolling view the current slide is the last one whose top has
   // passed a third of the window. Scrolls the deck made itself are skipped,
@@ -132,7 +144,7 @@
   }
 
   window.addEventListener('scroll', function () {
-    if (!isOn('scroll-view') || window.scrollY === ownScroll) return
+    if (!isOn('scroll-view') || settling || window.scrollY === ownScroll) return
     ownScroll = -1
     var line = window.innerHeight / 3
     var index = 0

@@ -275,6 +275,8 @@ describe('phones, history and screen readers', () => {
     await withDeck('#5', async (page) => {
       await page.setViewport({ width: 375, height: 667, hasTouch: true, isMobile: true })
       await page.waitForFunction(() => document.documentElement.classList.contains('scroll-view'))
+      // The page is laid out anew for the narrow window: the current slide is brought to the top once it settles.
+      await page.waitForFunction(() => Math.abs(document.querySelector('#deck > .slide[data-slide="5"]')!.getBoundingClientRect().top) < 2)
       const count = await page.evaluate(() => document.querySelectorAll('#deck > .slide').length)
       expect(await shown(page)).toHaveLength(count)
       const layout = await page.evaluate(() => {
