@@ -17,6 +17,7 @@ import { openPage, startBrowser } from './helpers/browser.js'
 import { casebook, ROOT } from './helpers/cli.js'
 import { convertToPdf, docxParts } from './helpers/docx-read.js'
 import { run } from './helpers/tools.js'
+import { overflowingSlides } from './helpers/slides.js'
 
 const FIXTURES = join(ROOT, 'test/fixtures')
 const EPOCH = '1767225600'
@@ -47,29 +48,6 @@ async function build(input: string, out: string, formats: Array<'html' | 'pdf' |
     if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
     else process.env.SOURCE_DATE_EPOCH = saved
   }
-}
-
-/** Shows every slide in turn at 1280×720 and names any whose content spills over. */
-async function overflowingSlides(page: Page): Promise<string[]> {
-  await page.setViewport({ width: 1280, height: 720 })
-  const count = await page.evaluate(() => document.querySelectorAll('.slide').length)
-  const problems: string[] = []
-  for (let number = 1; number <= count; number++) {
-    await page.evaluate((n) => (location.hash = `#${n}`), number)
-    await page.waitForFunction((n) => document.querySelector('.slide.active')?.getAttribute('data-slide') === String(n), {}, number)
-    const problem = await page.evaluate(() => {
-      const slide = document.querySelector('.slide.active') as HTMLElement
-      if (slide.scrollHeight > slide.clientHeight || slide.scrollWidth > slide.clientWidth) return `scrolls ${slide.scrollWidth}×${slide.scrollHeight}`
-      const box = slide.getBoundingClientRect()
-      for (const element of Array.from(slide.querySelectorAll<HTMLElement>('.slide-body *'))) {
-        const rect = element.getBoundingClientRect()
-        if (rect.height > 0 && (rect.bottom > box.bottom + 0.5 || rect.right > box.right + 0.5)) return `${element.className || element.tagName} ends at ${rect.bottom}`
-      }
-      return null
-    })
-    if (problem) problems.push(`slide ${number}: ${problem}`)
-  }
-  return problems
 }
 
 /** What the report shows of each rich block, read in Chromium. */
