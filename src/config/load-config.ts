@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import * as v from 'valibot'
 import { ConfigError } from '../errors.js'
+import { DEFAULT_BRAND, type Brand } from './brand.js'
 import { checkConfigValues } from './check-config-values.js'
 import { configSchema, describeValue, type Config } from './config-schema.js'
 import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
@@ -14,6 +15,8 @@ export const CONFIG_NAMES = ['casebook.yaml', 'casebook.yml', 'casebook.json']
 /** A validated config, with the file it came from (null for defaults) and paths made absolute. */
 export interface ResolvedConfig extends Config {
   file: string | null
+  /** The house style, resolved (logo read, fonts found); casebook's own when the config sets none. */
+  brand: Brand
   /** Absolute template override folder, if any. */
   templatesDir?: string
 }
@@ -52,7 +55,7 @@ export async function findConfig(explicit: string | undefined, input: string | u
 
 /** Reads and validates a config file; null gives the defaults. */
 export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
-  if (!file) return { ...v.parse(configSchema, {}), file: null }
+  if (!file) return { ...v.parse(configSchema, {}), file: null, brand: DEFAULT_BRAND }
   let raw: unknown
   try {
     const text = await readFile(file, 'utf8')
@@ -71,6 +74,7 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
     {
       ...config,
       file,
+      brand: DEFAULT_BRAND,
       input: config.input && resolve(base, config.input),
       out: config.out && resolve(base, config.out),
       templatesDir: config.templates && resolve(base, config.templates),
