@@ -24,7 +24,9 @@ await build({
   platform: 'node',
   target: 'node20',
   // Loaded lazily and large, or reading files beside their own code (wasm, fonts): left to node_modules.
-  external: ['puppeteer-core', 'docx', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js', 'lightningcss'],
+  // puppeteer-core is bundled (its own lazy chunk): Node then loads one file instead of ~400
+  // modules, ~110 ms less before every PDF's browser can start (87 ms against 198 ms to import).
+  external: ['docx', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js', 'lightningcss'],
   // CommonJS dependencies (handlebars) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
   legalComments: 'none',
