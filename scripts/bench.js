@@ -109,12 +109,19 @@ const seedOut = join(work, 'out-seed')
 const seedArgs = [cli, 'build', join(root, 'content'), '--locale', 'zh-CN', '--out', seedOut]
 const full = timeCommand(process.execPath, [...seedArgs, '--force'], { runs, cwd: root })
 const unchanged = timeCommand(process.execPath, seedArgs, { runs, cwd: root })
+// The default pack as the quick start builds it: every locale and format of content/casebook.yaml.
+const defaultPack = timeCommand(process.execPath, [cli, 'build', '--force', '--out', join(work, 'out-default')], { runs, cwd: root })
 console.log('## Regeneration (seed, zh-CN, html+pdf+slides+docx)\n')
 console.log(table(['build', 'time', 'peak RSS'], [
   ['full (`--force`)', full.ok ? fmt(full.seconds) : full.error, full.ok ? mib(full.peakMiB) : '—'],
   ['unchanged rebuild', unchanged.ok ? fmt(unchanged.seconds) : unchanged.error, unchanged.ok ? mib(unchanged.peakMiB) : '—'],
   ['unchanged / full', full.ok && unchanged.ok ? `${((unchanged.seconds / full.seconds) * 100).toFixed(0)} %` : '—', ''],
+  ['the default pack (`casebook build --force`: every locale and format of content/casebook.yaml)', defaultPack.ok ? fmt(defaultPack.seconds) : defaultPack.error, defaultPack.ok ? mib(defaultPack.peakMiB) : '—'],
 ]))
+
+// The largest build users run without a browser, as the CLI runs it (issue 21's 10,000-case target).
+const largest = sizes.includes(10000) ? timeCommand(process.execPath, [cli, 'build', writeDocuments(work, 10000).outline, '--format', 'html,slides,docx', '--locale', 'zh-CN', '--force', '--out', join(work, 'out-largest')], { runs }) : undefined
+if (largest) console.log(`\n\`casebook build\` of 10,000 cases, \`--format html,slides,docx\`, whole process: ${largest.ok ? `${fmt(largest.seconds)}, peak ${mib(largest.peakMiB)}` : largest.error}\n`)
 console.log('')
 
 // Format-specific benchmarks live beside this script (BENCH_ONLY=core skips them); they leave a summary for the targets.
@@ -146,6 +153,8 @@ for (const format of ['html', 'docx', 'html,docx']) {
   targets.push([`1,000 cases to ${name}: < 0.5× pandoc, side by side`, entry.pandoc.ok ? `${fmt(entry.casebook.seconds)} vs ${fmt(entry.pandoc.seconds)} = ${ratio(entry.casebook.seconds, entry.pandoc.seconds)}` : 'pandoc not installed', verdict(ok)])
 }
 targets.push(['`casebook --version` < 150 ms', fmt(median(startup)), verdict(median(startup) < 0.15)])
+targets.push(['the default pack (3 locales, every format) ≤ 2.5 s', defaultPack.ok ? fmt(defaultPack.seconds) : defaultPack.error, verdict(defaultPack.ok ? defaultPack.seconds <= 2.5 : undefined)])
+if (largest) targets.push(['10,000 cases, `casebook build --format html,slides,docx` as the CLI runs it: < 10 s and < 2 GiB', largest.ok ? `${fmt(largest.seconds)}, ${mib(largest.peakMiB)}` : largest.error, verdict(largest.ok ? largest.seconds < 10 && largest.peakMiB < 2048 : undefined)])
 const pdf = summaries['bench-pdf.js']
 // Judged within each run (casebook's wall time against that run's own Chromium steps): across
 // separate runs, Chromium's print alone varies more than the overhead being measured.

@@ -2,6 +2,7 @@
  * Script conversion of a whole case tree with OpenCC (Simplified ⇄ Traditional
  * with regional phrasing), plus the target locale's quotation marks.
  */
+import { converterFor } from './opencc-subset.js'
 import type { Block, CaseDocument, Intro, Conclusion, Case, Phrasing, Section } from '../types.js'
 
 /**
@@ -30,20 +31,6 @@ const SOURCE_QUOTES: Record<Script, readonly string[]> = { cn: ['“', '”', '�
 
 type Convert = (text: string) => string
 
-// Building a converter loads and indexes OpenCC's dictionaries (about half a second), so each is built once per process.
-const converters = new Map<string, Promise<Convert>>()
-
-/** An opencc-js converter between two scripts, cached per pair. */
-export function scriptConverter(from: Script, to: string): Promise<Convert> {
-  const key = `${from}>${to}`
-  let converter = converters.get(key)
-  if (!converter) {
-    converter = import('opencc-js').then(({ Converter }) => Converter({ from, to }))
-    converters.set(key, converter)
-  }
-  return converter
-}
-
 /** How to convert: the source's script, the opencc-js target, the locale's quotation marks, and phrases that override OpenCC. */
 export interface ConvertRule {
   from: Script
@@ -55,11 +42,18 @@ export interface ConvertRule {
 
 /** Returns `tree` converted by `rule`; `tree` is not changed. */
 export async function convertDocument(tree: CaseDocument, rule: ConvertRule): Promise<CaseDocument> {
-  const script = withPhrases(await scriptConverter(rule.from, rule.to), rule.from === 'cn' ? (rule.phrases ?? {}) : {})
+  // The converter indexes only the dictionary entries this tree's words can use: a first walk gathers them.
+  const words: string[] = []
+  convertTree(tree, (value) => (words.push(value), value))
+  const script = withPhrases(await converterFor(rule.from, rule.to, words), rule.from === 'cn' ? (rule.phrases ?? {}) : {})
   const sourceMarks = SOURCE_QUOTES[rule.from]
   const marks = new Map<string, string>(sourceMarks.map((mark, index) => [mark, rule.quotes[index] ?? mark]))
   const pattern = new RegExp(`[${sourceMarks.join('')}]`, 'g')
-  const text = (value: string): string => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark)
+  return convertTree(tree, (value) => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark))
+}
+
+/** `tree` with every text through `text`: the cover fields, titles, labels, blocks; not code. */
+function convertTree(tree: CaseDocument, text: Convert): CaseDocument {
   const data = { ...tree.data, title: text(tree.data.title) }
   if (data.subtitle !== undefined) data.subtitle = text(data.subtitle)
   if (data.author !== undefined) data.author = text(data.author)

@@ -7,8 +7,3 @@ declare module 'subset-font' {
     options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt' },
   ): Promise<Uint8Array>
 }
-
-declare module 'opencc-js' {
-  /** Builds a converter between Chinese variants, e.g. `{ from: 'cn', to: 'twp' }`. */
-  export function Converter(options: { from: string; to: string }): (text: string) => string
-}
