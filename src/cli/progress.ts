@@ -37,13 +37,15 @@ function plainProgress(stream: NodeJS.WriteStream): Progress {
 
 function terminalProgress(stream: NodeJS.WriteStream): Progress {
   const finished: string[] = []
-  let current = ''
+  // Two cells may render at once (render-grid.ts): the line names every one running.
+  const running = new Set<string>()
   let timer: NodeJS.Timeout | undefined
   const started = Date.now()
   const draw = () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(Date.now() / 100) % 10]
-    const bar = finished.map(() => '█').join('') + (current ? '▒' : '')
+    const current = [...running].join(', ')
+    const bar = finished.map(() => '█').join('') + '▒'.repeat(running.size)
     stream.write(`\r\x1b[2K${current ? spinner : '✓'} ${bar} ${current || 'done'} ${seconds}s`)
   }
   return {
@@ -51,20 +53,20 @@ function terminalProgress(stream: NodeJS.WriteStream): Progress {
       if (event.type === 'wait') {
         // A line of its own that stays, above the bar (which starts after the wait).
         stream.write(`\r\x1b[2K${waitLine(event)}\n`)
-        if (current || finished.length) draw()
+        if (running.size || finished.length) draw()
       } else if (event.type === 'render') {
-        current = `${event.locale} ${event.format}`
+        running.add(`${event.locale} ${event.format}`)
         timer ??= setInterval(draw, 100)
         draw()
       } else if (event.type === 'rendered' || event.type === 'skip') {
         finished.push(`${event.locale} ${event.format}`)
-        if (event.type === 'rendered') current = ''
+        running.delete(`${event.locale} ${event.format}`)
         draw()
       }
     },
     done() {
       if (timer) clearInterval(timer)
-      if (finished.length || current) stream.write('\r\x1b[2K')
+      if (finished.length || running.size) stream.write('\r\x1b[2K')
     },
   }
 }
