@@ -30,6 +30,11 @@ export interface BrandFace {
    * PowerPoint name `family` only.
    */
   source: { type: 'fontsource'; packageDir: string } | { type: 'files'; files: { weight: number; style: 'normal' | 'italic'; path: string }[] }
+  /**
+   * What identifies the glyphs, for artifact keys: `@fontsource/name@version` for a package, the
+   * sha256 of a font file's bytes. Absent on faces casebook makes up itself.
+   */
+  fingerprint?: string
 }
 
 /**

@@ -12,3 +12,9 @@ declare module 'opencc-js' {
   /** Builds a converter between Chinese variants, e.g. `{ from: 'cn', to: 'twp' }`. */
   export function Converter(options: { from: string; to: string }): (text: string) => string
 }
+
+declare module 'fontverter' {
+  /** Converts a font between sfnt (TrueType/OpenType), WOFF and WOFF2. */
+  const fontverter: { convert(font: Uint8Array, to: 'sfnt' | 'truetype' | 'woff' | 'woff2'): Promise<Buffer>; detectFormat(font: Uint8Array): string }
+  export default fontverter
+}
