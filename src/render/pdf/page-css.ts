@@ -21,6 +21,8 @@ export const PRINT_FONT = 'casebook-print'
 /** The type of every margin box, as a CSS `font` value (also how the browser measures margin text). */
 export const MARGIN_FONT = `400 8.5pt '${PRINT_FONT}'`
 const BOX = `font:${MARGIN_FONT};color:#5b6770`
+/** The cover carries no header, no foot line and no page number. */
+const COVER_PAGE = `@page cover{@top-left{content:none}@top-right{content:none}@bottom-center{content:none}@bottom-left{content:none}@bottom-right{content:none}}`
 /** Room kept between the two halves of a running header, in ems of its type (8.5pt). */
 const GAP_EMS = 2
 const PX_PER_PT = 96 / 72
@@ -65,7 +67,7 @@ export function pageCss(view: ReportView, locale: Locale, geometry: PageGeometry
     `@page{size:${geometry.size};margin:${margin.top}mm ${margin.right}mm ${margin.bottom}mm ${margin.left}mm;` +
       `@bottom-center{content:${pageNumber(locale)};${BOX}}}`,
     // The cover carries no header and no page number.
-    `@page cover{@top-left{content:none}@top-right{content:none}@bottom-center{content:none}@bottom-left{content:none}@bottom-right{content:none}}`,
+    COVER_PAGE,
   ]
   // The brand's text colour for the margin type, where it sets one.
   if (brand?.custom) rules.push(`@page{@top-left{color:${brand.colors.muted}}@top-right{color:${brand.colors.muted}}@bottom-center{color:${brand.colors.muted}}}`)
@@ -90,6 +92,8 @@ export function runningHeadCss(view: ReportView, locale: Locale, geometry: PageG
   }
   const rules = [`@page{${line(view.title, '')}${brand ? footLine(brand, geometry, measure, box) : ''}}`, `@page contents{${line(view.title, locale.t('contents'))}}`]
   for (const [index, head] of runningHeads(view, locale, caseBreak).entries()) rules.push(`@page p${index}{${line(view.title, head.text)}}`)
+  // Again after the rules above: Chromium lets a later `@page` margin box win over the earlier `@page cover` one.
+  rules.push(COVER_PAGE)
   return rules.join('\n')
 }
 
