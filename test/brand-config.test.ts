@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import fontverter from 'fontverter'
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from '../src/config/load-config.js'
+import { findConfig, loadConfig } from '../src/config/load-config.js'
+import { planWatch } from '../src/watch/watch-plan.js'
 import { parseBrandColor } from '../src/config/brand-color.js'
 import { DEFAULT_BRAND, DEFAULT_BRAND_COLORS } from '../src/config/brand.js'
 import { ConfigError } from '../src/errors.js'
@@ -108,6 +109,16 @@ describe('the brand a config resolves to', () => {
     expect(brand.fonts.body.latin?.fingerprint).not.toBe(brand.fonts.headings.latin?.fingerprint)
   })
 
+  it('is watched: a watch rebuilds when brand.yml, the logo or a font file changes', async () => {
+    const woff2 = await import('node:fs').then((fs) => fs.readFileSync(NOTO_SERIF_LATIN))
+    const file = project('title: x\ninput: doc.txt\n', { 'brand.yml': 'logo: art/logo.png\nfonts:\n  body: {latin: fonts/a.woff2}\n', 'art/logo.png': solidPng(4, [0, 0, 0]), 'fonts/a.woff2': woff2, 'doc.txt': '案例一 测试\n' })
+    const dir = dirname(file)
+    const plan = await planWatch({ config: file, cwd: dir })
+    for (const path of ['brand.yml', 'art/logo.png', 'fonts/a.woff2']) expect(plan.isRelevant(join(dir, path)), path).toBe(true)
+    expect(plan.roots).toEqual(expect.arrayContaining([join(dir, 'art'), join(dir, 'fonts')]))
+    expect(plan.isRelevant(join(dir, 'art', 'other.txt'))).toBe(false)
+  })
+
   it('may come from brand.yml beside the config, whose problems name brand.yml', async () => {
     const file = project('title: x\n', { 'brand.yml': 'colors:\n  primary: "#123"\n' })
     expect((await loadConfig(file)).brand.colors.primary).toBe('#112233')
@@ -159,6 +170,16 @@ describe('brand mistakes are config errors at the file and key', () => {
   it('refuses a brand set both in the config and in brand.yml, naming both', async () => {
     const file = project('brand:\n  colors: {primary: navy}\n', { 'brand.yml': 'colors:\n  primary: gold\n' })
     expect(await configError(file)).toBe(`${file}: config key “brand”: the brand is set twice, here and in ${join(dirname(file), 'brand.yml')}; keep one of them`)
+  })
+
+  it('refuses a brand file under another name, and brand.yml with no config beside it, rather than ignore them', async () => {
+    const misnamed = project('title: x\n', { '_brand.yml': 'colors:\n  primary: navy\n' })
+    expect(await configError(misnamed)).toBe(`${join(dirname(misnamed), '_brand.yml')}: casebook reads the brand from brand.yml beside the config (or its brand: section); rename the file to brand.yml`)
+    const alone = mkdtempSync(join(tmpdir(), 'casebook-brand-alone-'))
+    writeFileSync(join(alone, 'brand.yml'), 'colors:\n  primary: navy\n')
+    const error = await findConfig(undefined, undefined, alone).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ConfigError)
+    expect((error as Error).message).toContain(`${join(alone, 'brand.yml')}: casebook reads brand.yml beside a config file, and there is none`)
   })
 
   it('exits 2 from the command line, with the message and no stack trace', () => {

@@ -68,6 +68,8 @@ export interface Brand {
   classification?: string
   /** Whether any of it came from the user (a `brand:` section or brand.yml); false for casebook's defaults. */
   custom: boolean
+  /** The files the brand was read from (brand.yml, the logo, font files), absolute: what a watch must watch. */
+  files?: string[]
 }
 
 /** casebook's own colours (the report's ink, accent and paper), used where a brand names none. */

@@ -51,6 +51,9 @@ export async function findConfig(explicit: string | undefined, input: string | u
       if (existsSync(candidate)) return candidate
     }
   }
+  // brand.yml is read beside a config; without one it would be ignored in silence.
+  const brand = folders.map((folder) => join(folder, BRAND_FILE)).find((path) => existsSync(path))
+  if (brand) throw new ConfigError(`${brand}: casebook reads ${BRAND_FILE} beside a config file, and there is none; add a casebook.yaml beside it (casebook init writes one), or name one with --config`)
   return null
 }
 
@@ -92,6 +95,8 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
 
 /** The file beside a config that holds the brand on its own, as Quarto's _brand.yml does. */
 export const BRAND_FILE = 'brand.yml'
+/** Names a brand file is likely given by mistake (Quarto's among them). */
+const BRAND_FILE_MISTAKES = ['brand.yaml', '_brand.yml', '_brand.yaml', 'brand.json']
 
 /**
  * The brand: the config's `brand:` section, or brand.yml beside the config (never both: which
@@ -101,6 +106,9 @@ export const BRAND_FILE = 'brand.yml'
 async function readBrand(file: string, base: string, written: BrandConfig | undefined, maxBytes: number): Promise<{ brand: Brand; problems: string[] }> {
   const brandFile = join(base, BRAND_FILE)
   const hasFile = existsSync(brandFile)
+  // A brand file under another name would be ignored in silence.
+  const misnamed = BRAND_FILE_MISTAKES.map((name) => join(base, name)).find((path) => existsSync(path))
+  if (misnamed && !hasFile) throw new ConfigError(`${misnamed}: casebook reads the brand from ${BRAND_FILE} beside the config (or its brand: section); rename the file to ${BRAND_FILE}`)
   if (written && hasFile) throw new ConfigError(`${file}: config key “brand”: the brand is set twice, here and in ${brandFile}; keep one of them`)
   if (written) return resolveBrand(written, file, 'brand.', base, maxBytes)
   if (!hasFile) return { brand: DEFAULT_BRAND, problems: [] }

@@ -15,6 +15,7 @@ import type { BrandConfig } from './config-schema.js'
 export async function resolveBrand(written: BrandConfig, file: string, prefix: string, base: string, maxBytes: number): Promise<{ brand: Brand; problems: string[] }> {
   const problems: string[] = []
   const problem = (key: string, message: string) => problems.push(`${file}: config key “${prefix}${key}”: ${message}`)
+  const files = prefix ? [] : [resolve(file)]
   const fonts: Brand['fonts'] = { body: {}, headings: {} }
   for (const role of ['body', 'headings'] as const) {
     for (const script of ['latin', 'cjk'] as const) {
@@ -22,7 +23,10 @@ export async function resolveBrand(written: BrandConfig, file: string, prefix: s
       if (spec === undefined) continue
       const found = await resolveBrandFace(spec, base)
       if ('problem' in found) problem(`fonts.${role}.${script}`, found.problem)
-      else (fonts[role] as BrandFont)[script] = found.face
+      else {
+        (fonts[role] as BrandFont)[script] = found.face
+        if (found.face.source.type === 'files') files.push(...found.face.source.files.map((font) => font.path))
+      }
     }
   }
   let logo: BrandLogo | undefined
@@ -30,6 +34,7 @@ export async function resolveBrand(written: BrandConfig, file: string, prefix: s
     const read = await readLogo(written.logo, base, maxBytes)
     if ('problem' in read) problem('logo', read.problem)
     else logo = read.logo
+    files.push(resolve(base, written.logo))
   }
   const brand: Brand = {
     colors: { ...DEFAULT_BRAND_COLORS, ...written.colors },
@@ -38,6 +43,7 @@ export async function resolveBrand(written: BrandConfig, file: string, prefix: s
     ...(written.organisation?.trim() && { organisation: written.organisation.trim() }),
     ...(written.classification?.trim() && { classification: written.classification.trim() }),
     custom: true,
+    files,
   }
   return { brand, problems }
 }
