@@ -4,7 +4,7 @@
  * PNG logo give the colours and the logo in report.html, report.pdf (the image embedded) and
  * slides.html (on every slide); a changed logo rebuilds, an unchanged one does not.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -156,6 +156,16 @@ describe('a house style in every format the browser shows', () => {
       expect(slide.heading, `slide ${index + 1}`).toBe(NAVY)
     }
     expect(slides[0]).toMatchObject({ kind: 'kind-title', titleLogo: 48, side: NAVY })
+  })
+
+  it('makes the same bytes from another folder: nothing of the brand depends on where the project is', () => {
+    const moved = mkdtempSync(join(tmpdir(), 'casebook-brand-moved-'))
+    cpSync(dir, moved, { recursive: true, filter: (path) => !path.includes(`${join(dir, 'out')}`) })
+    const env = { SOURCE_DATE_EPOCH: '1767225600' }
+    for (const folder of [dir, moved]) expect(casebook(['build', 'cases.txt', '-f', 'html,slides', '-o', 'same'], { cwd: folder, env }).code).toBe(0)
+    for (const name of ['report.html', 'slides.html']) {
+      expect(readFileSync(join(moved, 'same', 'zh-CN', name)).equals(readFileSync(join(dir, 'same', 'zh-CN', name))), name).toBe(true)
+    }
   })
 
   it('rebuilds for a changed logo, and nothing for an unchanged one', () => {

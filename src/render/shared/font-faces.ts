@@ -52,7 +52,7 @@ export async function inlineFontFaces(source: FontSource, text: string, weights 
   const unique = new Set<number>()
   for (const char of text) unique.add(char.codePointAt(0)!)
   const codePoints = [...unique].sort((a, b) => a - b)
-  if (source.type === 'files') return fileFaces(source.files, codePoints, family)
+  if (source.type === 'files') return fileFaces(source.files, codePoints, family ?? 'casebook-file')
   // Every weight and slice at once: most subsets are cached files, and read one after
   // another they kept the process waiting on the disk (~20 ms in a profile of a small build).
   const rules = await Promise.all(
@@ -76,7 +76,7 @@ export async function inlineFontFaces(source: FontSource, text: string, weights 
 }
 
 /** A brand's font files, each subset to every character of the page it holds (a file has no slices). */
-async function fileFaces(files: Extract<FontSource, { type: 'files' }>['files'], codePoints: number[], family = brandFileFamily(files)): Promise<string> {
+async function fileFaces(files: Extract<FontSource, { type: 'files' }>['files'], codePoints: number[], family: string): Promise<string> {
   const characters = String.fromCodePoint(...codePoints)
   const rules = await Promise.all(
     files.map(async (file) => {
@@ -88,11 +88,14 @@ async function fileFaces(files: Extract<FontSource, { type: 'files' }>['files'],
 }
 
 /**
- * The family name a page uses for a brand's font files: its own (the file's path), not the name
- * the font carries, so a font installed on the machine under that name never stands in for it.
+ * The family name a page uses for a brand's font files: its own, from the files' bytes (their
+ * fingerprint) rather than the name the font carries, so a font installed on the machine under
+ * that name never stands in for it, and rather than their paths, so a moved project makes the
+ * same bytes.
  */
-export function brandFileFamily(files: Extract<FontSource, { type: 'files' }>['files']): string {
-  return `casebook-file-${createHash('sha256').update(files.map((file) => file.path).join('\0')).digest('hex').slice(0, 12)}`
+export function brandFileFamily(face: BrandFace): string {
+  const identity = face.fingerprint ?? (face.source.type === 'files' ? face.source.files.map((file) => basename(file.path)).join('\0') : face.family)
+  return `casebook-file-${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`
 }
 
 /**

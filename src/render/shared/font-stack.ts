@@ -72,7 +72,7 @@ export function cssFamilies(families: string[], generic: string): string {
 
 /** The family a page names a face by: a package's own, a file's made from its path (see brandFileFamily). */
 function faceFamily(face: BrandFace): string {
-  return face.source.type === 'files' ? brandFileFamily(face.source.files) : face.family
+  return face.source.type === 'files' ? brandFileFamily(face) : face.family
 }
 
 const families = new Map<string, BrandFace>()
