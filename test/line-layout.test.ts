@@ -66,4 +66,36 @@ describe('line layout of the seed’s report at the print width', () => {
       expect(wrapped.filter((line) => OPENING.includes(line.at(-1)!)), 'lines ending with opening punctuation').toEqual([])
     }, 60_000)
   }
+
+  // Chromium adds the gap to the character before it: here the digit before a hanzi.
+  it('puts an eighth of an em between digits and hanzi on screen (text-autospace), and nothing in print, where it would read as a space', async () => {
+    const page = await session.browser.newPage()
+    await page.goto(pathToFileURL(join(out, 'zh-CN', 'report.html')).href, { waitUntil: 'load' })
+    await page.evaluate(() => document.fonts.ready)
+    const gaps = async () =>
+      page.evaluate(() => {
+        const context = document.createElement('canvas').getContext('2d')!
+        const found: number[] = []
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.nodeValue ?? '').matchAll(/\d(\d)\p{Script=Han}/gu)) {
+            const range = document.createRange()
+            range.setStart(node, match.index + 1)
+            range.setEnd(node, match.index + 2)
+            const size = parseFloat(getComputedStyle(node.parentElement!).fontSize)
+            context.font = `${getComputedStyle(node.parentElement!).fontWeight} ${size}px 'Noto Serif'`
+            found.push((range.getBoundingClientRect().width - context.measureText(match[1]).width) / size)
+          }
+        }
+        return found
+      })
+    const screen = await gaps()
+    await page.emulateMediaType('print')
+    const print = await gaps()
+    await page.close()
+    expect(screen.length).toBeGreaterThanOrEqual(2)
+    expect(print).toHaveLength(screen.length)
+    for (const gap of screen) expect(gap).toBeCloseTo(0.125, 2)
+    for (const gap of print) expect(gap).toBeCloseTo(0, 2)
+  })
 })
