@@ -36,9 +36,11 @@ export async function renderReport(view: ReportView, context: RenderContext, opt
  * the page joins it again.
  */
 export async function renderWithFonts(template: RenderTemplate, view: object, context: RenderContext): Promise<string> {
-  const branded = { ...view, brand: brandView(context.config.brand) }
+  const brand = brandView(context.config.brand)
+  const branded = { ...view, brand }
   const fonts = pageFonts(context.config.brand, context.locale)
-  const text = pageCharacters(branded, template, context)
+  // The brand's text lines, not its logo: a data URI is megabytes of ASCII, which every subset holds anyway.
+  const text = pageCharacters({ ...view, brand: [brand.organisation, brand.classification] }, template, context)
   const faces = await Promise.all(fonts.faces.map((face) => inlineFontFaces(face.source, withoutCharacters(text, face.excludes), face.weights, face.family)))
   const body = cssFamilies(fonts.body, fonts.generic)
   const style = `:root{--font-serif:${body};--font-body:${body};--font-headings:${cssFamilies(fonts.headings, fonts.generic)}}${brandCss(context.config.brand)}\n${faces.join('\n')}`
