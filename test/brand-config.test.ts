@@ -3,7 +3,7 @@
  * beside it, resolved in the config layer (colours normalized, fonts found, logo read), and every
  * mistake a config error naming the file and the key, with the nearest name where one helps.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
@@ -104,6 +104,9 @@ describe('the brand a config resolves to', () => {
     expect(brand.fonts.body.latin?.family).toBe('Noto Serif')
     expect(brand.fonts.headings.latin?.family).toBe('Noto Serif')
     expect(brand.fonts.body.latin?.source).toEqual({ type: 'files', files: [{ weight: 400, style: 'normal', path: join(dirname(file), 'fonts', 'house.woff2') }] })
+    // A bold file says so (its OS/2 weight), so the browser does not embolden it again.
+    const bold = project('brand:\n  fonts:\n    headings: {latin: bold.woff2}\n', { 'bold.woff2': readFileSync(NOTO_SERIF_LATIN.replace('-400-', '-700-')) })
+    expect((await loadConfig(bold)).brand.fonts.headings.latin?.source).toEqual({ type: 'files', files: [{ weight: 700, style: 'normal', path: join(dirname(bold), 'bold.woff2') }] })
     // The same glyphs in two containers are two files: their fingerprints are their bytes'.
     expect(brand.fonts.body.latin?.fingerprint).toMatch(/^[0-9a-f]{64}$/)
     expect(brand.fonts.body.latin?.fingerprint).not.toBe(brand.fonts.headings.latin?.fingerprint)

@@ -82,9 +82,12 @@ async function fontFileFace(spec: string, base: string): Promise<{ face: BrandFa
   }
   const format = fontFormat(bytes)
   if (!format) return { problem: `${spec} is not a font file (TrueType, OpenType, WOFF or WOFF2)` }
-  const family = (await familyName(bytes, format)) ?? basename(spec, extname(spec))
+  const described = await describeFont(bytes, format)
+  const family = described?.family ?? basename(spec, extname(spec))
   const fingerprint = createHash('sha256').update(bytes).digest('hex')
-  return { face: { family, source: { type: 'files', files: [{ weight: 400, style: 'normal', path }] }, fingerprint } }
+  // The file's own weight and style, so a bold file is not made bolder by the browser, nor a regular one left thin.
+  const files = [{ weight: described?.weight ?? 400, style: described?.italic ? ('italic' as const) : ('normal' as const), path }]
+  return { face: { family, source: { type: 'files', files }, fingerprint } }
 }
 
 /** The container a font's first bytes announce, or null for anything else. */
@@ -96,35 +99,42 @@ function fontFormat(bytes: Uint8Array): 'sfnt' | 'woff' | 'woff2' | null {
   return null
 }
 
-/** The font's family name from its `name` table (the typographic family, else the family); null when unreadable. */
-async function familyName(bytes: Buffer, format: 'sfnt' | 'woff' | 'woff2'): Promise<string | null> {
+/** The font's family name (its `name` table), weight and italic flag (its `OS/2` table); null when unreadable. */
+async function describeFont(bytes: Buffer, format: 'sfnt' | 'woff' | 'woff2'): Promise<{ family: string | null; weight?: number; italic: boolean } | null> {
   try {
     const sfnt = format === 'sfnt' ? bytes : ((await (await import('fontverter')).default.convert(bytes, 'sfnt')) as Buffer)
-    return readNameTable(sfnt)
+    const os2 = findTable(sfnt, 'OS/2')
+    const weight = os2 !== null ? sfnt.readUInt16BE(os2 + 4) : undefined
+    return { family: readNameTable(sfnt), weight: weight && weight >= 1 && weight <= 1000 ? weight : undefined, italic: os2 !== null && (sfnt.readUInt16BE(os2 + 62) & 1) === 1 }
   } catch {
     return null
   }
 }
 
-/** Name id 16 (typographic family) or 1 (family), preferring Windows Unicode English records. */
-function readNameTable(sfnt: Buffer): string | null {
+/** The offset of table `tag` in an sfnt, or null. */
+function findTable(sfnt: Buffer, tag: string): number | null {
   const tables = sfnt.readUInt16BE(4)
   for (let index = 0; index < tables; index++) {
     const record = 12 + index * 16
-    if (sfnt.toString('latin1', record, record + 4) !== 'name') continue
-    const table = sfnt.readUInt32BE(record + 8)
-    const count = sfnt.readUInt16BE(table + 2)
-    const strings = table + sfnt.readUInt16BE(table + 4)
-    const found = new Map<number, string>()
-    for (let entry = 0; entry < count; entry++) {
-      const at = table + 6 + entry * 12
-      const [platform, , language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((delta) => sfnt.readUInt16BE(at + delta))
-      if ((nameId !== 1 && nameId !== 16) || found.has(nameId)) continue
-      const raw = sfnt.subarray(strings + offset, strings + offset + length)
-      if (platform === 3 && (language === 0x409 || language === 0x804 || language === 0x404)) found.set(nameId, Buffer.from(raw).swap16().toString('utf16le'))
-      else if (platform === 1 && language === 0) found.set(nameId, raw.toString('latin1'))
-    }
-    return found.get(16) || found.get(1) || null
+    if (sfnt.toString('latin1', record, record + 4) === tag) return sfnt.readUInt32BE(record + 8)
   }
   return null
+}
+
+/** Name id 16 (typographic family) or 1 (family), preferring Windows Unicode English records. */
+function readNameTable(sfnt: Buffer): string | null {
+  const table = findTable(sfnt, 'name')
+  if (table === null) return null
+  const count = sfnt.readUInt16BE(table + 2)
+  const strings = table + sfnt.readUInt16BE(table + 4)
+  const found = new Map<number, string>()
+  for (let entry = 0; entry < count; entry++) {
+    const at = table + 6 + entry * 12
+    const [platform, , language, nameId, length, offset] = [0, 2, 4, 6, 8, 10].map((delta) => sfnt.readUInt16BE(at + delta))
+    if ((nameId !== 1 && nameId !== 16) || found.has(nameId)) continue
+    const raw = sfnt.subarray(strings + offset, strings + offset + length)
+    if (platform === 3 && (language === 0x409 || language === 0x804 || language === 0x404)) found.set(nameId, Buffer.from(raw).swap16().toString('utf16le'))
+    else if (platform === 1 && language === 0) found.set(nameId, raw.toString('latin1'))
+  }
+  return found.get(16) || found.get(1) || null
 }
