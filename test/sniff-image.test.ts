@@ -1,6 +1,6 @@
 /** Pictures are told apart by their bytes, and their sizes read from their headers. */
 import { describe, expect, it } from 'vitest'
-import { sniffImage } from '../src/parse/sniff-image.js'
+import { sniffImage } from '../src/io/sniff-image.js'
 
 const bytes = (...parts: Array<number[] | string>): Uint8Array => new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? Array.from(part, (char) => char.charCodeAt(0)) : part)))
 const u32be = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]

@@ -30,6 +30,11 @@ export interface BrandFace {
    * PowerPoint name `family` only.
    */
   source: { type: 'fontsource'; packageDir: string } | { type: 'files'; files: { weight: number; style: 'normal' | 'italic'; path: string }[] }
+  /**
+   * What identifies the glyphs, for artifact keys: `@fontsource/name@version` for a package, the
+   * sha256 of a font file's bytes. Absent on faces casebook makes up itself.
+   */
+  fingerprint?: string
 }
 
 /**
@@ -63,6 +68,8 @@ export interface Brand {
   classification?: string
   /** Whether any of it came from the user (a `brand:` section or brand.yml); false for casebook's defaults. */
   custom: boolean
+  /** The files the brand was read from (brand.yml, the logo, font files), absolute: what a watch must watch. */
+  files?: string[]
 }
 
 /** casebook's own colours (the report's ink, accent and paper), used where a brand names none. */

@@ -10,7 +10,7 @@ import { templateDirs } from './template-dirs.js'
 import type { Config } from './config-schema.js'
 
 /** A config after the schema, with its paths made absolute. */
-interface ResolvedValues extends Config {
+interface ResolvedValues extends Omit<Config, 'brand'> {
   templatesDir?: string
 }
 

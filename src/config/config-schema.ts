@@ -3,6 +3,7 @@ import * as v from 'valibot'
 import { calendarDate, DATE_ADVICE } from '../text/calendar-date.js'
 import { compileCaseHeading } from './case-heading-pattern.js'
 import { editDistance } from '../text/edit-distance.js'
+import { parseBrandColor } from './brand-color.js'
 
 /** Output formats a build can write; each is one renderer. */
 export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx'] as const
@@ -110,6 +111,39 @@ function nearestKey(key: string, known: string[]): string | undefined {
   return best?.key
 }
 
+/** A brand colour: CSS hex or a CSS colour name, kept as `#rrggbb`. */
+const brandColor = v.pipe(
+  v.unknown(),
+  jsonSchema({ type: 'string', description: 'A CSS hex colour (#1f3864, #fc0) or a CSS colour name (navy)' }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    if (typeof dataset.value !== 'string') {
+      addIssue({ message: `expected a colour such as #1f3864 or navy, got ${describeValue(dataset.value)}` })
+      return NEVER
+    }
+    const parsed = parseBrandColor(dataset.value)
+    if ('color' in parsed) return parsed.color
+    addIssue({ message: parsed.problem })
+    return NEVER
+  }),
+)
+/** One role's faces: an @fontsource package name or a font file in the project, for Latin and for CJK text. */
+const brandFont = strictObject({ latin: v.optional(v.string()), cjk: v.optional(v.string()) })
+
+/**
+ * The house style (`brand:` in casebook.yaml, or all of brand.yml): what the user wrote, checked for
+ * shape here; config/resolve-brand.ts finds the fonts and reads the logo.
+ */
+export const brandSchema = strictObject({
+  colors: v.optional(
+    strictObject({ primary: v.optional(brandColor), accent: v.optional(brandColor), text: v.optional(brandColor), background: v.optional(brandColor), muted: v.optional(brandColor) }),
+  ),
+  fonts: v.optional(strictObject({ body: v.optional(brandFont), headings: v.optional(brandFont) })),
+  logo: v.optional(v.pipe(v.string(), v.minLength(1, 'expected the path of an image file'))),
+  organisation: v.optional(v.string()),
+  classification: v.optional(v.string()),
+})
+/** A brand as written. */
+export type BrandConfig = v.InferOutput<typeof brandSchema>
 
 /** Every key a config file may hold. Unknown keys are errors, so typos do not pass silently. */
 export const configSchema = strictObject({
@@ -148,6 +182,7 @@ export const configSchema = strictObject({
     }),
     {},
   ),
+  brand: v.optional(brandSchema),
   browser: v.optional(
     strictObject({
       path: v.optional(v.string()),

@@ -6,14 +6,15 @@ import * as v from 'valibot'
 import { ConfigError } from '../errors.js'
 import { DEFAULT_BRAND, type Brand } from './brand.js'
 import { checkConfigValues } from './check-config-values.js'
-import { configSchema, describeValue, type Config } from './config-schema.js'
+import { brandSchema, configSchema, describeValue, type BrandConfig, type Config } from './config-schema.js'
+import { resolveBrand } from './resolve-brand.js'
 import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 
 /** Names a config file may have, looked up in this order. */
 export const CONFIG_NAMES = ['casebook.yaml', 'casebook.yml', 'casebook.json']
 
 /** A validated config, with the file it came from (null for defaults) and paths made absolute. */
-export interface ResolvedConfig extends Config {
+export interface ResolvedConfig extends Omit<Config, 'brand'> {
   file: string | null
   /** The house style, resolved (logo read, fonts found); casebook's own when the config sets none. */
   brand: Brand
@@ -50,6 +51,9 @@ export async function findConfig(explicit: string | undefined, input: string | u
       if (existsSync(candidate)) return candidate
     }
   }
+  // brand.yml is read beside a config; without one it would be ignored in silence.
+  const brand = folders.map((folder) => join(folder, BRAND_FILE)).find((path) => existsSync(path))
+  if (brand) throw new ConfigError(`${brand}: casebook reads ${BRAND_FILE} beside a config file, and there is none; add a casebook.yaml beside it (casebook init writes one), or name one with --config`)
   return null
 }
 
@@ -69,12 +73,13 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
   const result = v.safeParse(configSchema, raw ?? {})
   if (!result.success) throw new ConfigError(formatIssues(file, result.issues))
   const base = dirname(resolve(file))
-  const config = result.output
+  const { brand: writtenBrand, ...config } = result.output
+  const brand = await readBrand(file, base, writtenBrand, config.images.maxBytes)
   const checked = checkConfigValues(
     {
       ...config,
       file,
-      brand: DEFAULT_BRAND,
+      brand: brand.brand,
       input: config.input && resolve(base, config.input),
       out: config.out && resolve(base, config.out),
       templatesDir: config.templates && resolve(base, config.templates),
@@ -83,8 +88,40 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
     },
     file,
   )
-  if (checked.problems.length > 0) throw new ConfigError(checked.problems.join('\n'))
+  const problems = [...brand.problems, ...checked.problems]
+  if (problems.length > 0) throw new ConfigError(problems.join('\n'))
   return checked.config
+}
+
+/** The file beside a config that holds the brand on its own, as Quarto's _brand.yml does. */
+export const BRAND_FILE = 'brand.yml'
+/** Names a brand file is likely given by mistake (Quarto's among them). */
+const BRAND_FILE_MISTAKES = ['brand.yaml', '_brand.yml', '_brand.yaml', 'brand.json']
+
+/**
+ * The brand: the config's `brand:` section, or brand.yml beside the config (never both: which
+ * would win is not obvious), or casebook's own. Shape errors stop here; font and logo problems
+ * come back to be reported with the config's other problems.
+ */
+async function readBrand(file: string, base: string, written: BrandConfig | undefined, maxBytes: number): Promise<{ brand: Brand; problems: string[] }> {
+  const brandFile = join(base, BRAND_FILE)
+  const hasFile = existsSync(brandFile)
+  // A brand file under another name would be ignored in silence.
+  const misnamed = BRAND_FILE_MISTAKES.map((name) => join(base, name)).find((path) => existsSync(path))
+  if (misnamed && !hasFile) throw new ConfigError(`${misnamed}: casebook reads the brand from ${BRAND_FILE} beside the config (or its brand: section); rename the file to ${BRAND_FILE}`)
+  if (written && hasFile) throw new ConfigError(`${file}: config key “brand”: the brand is set twice, here and in ${brandFile}; keep one of them`)
+  if (written) return resolveBrand(written, file, 'brand.', base, maxBytes)
+  if (!hasFile) return { brand: DEFAULT_BRAND, problems: [] }
+  let raw: unknown
+  try {
+    raw = (await import('./parse-yaml.js')).parseYaml(await readFile(brandFile, 'utf8'))
+  } catch (error) {
+    const code = errnoCode(error)
+    throw new ConfigError(`${brandFile}: cannot read brand: ${code ? errnoMeaning(code) : (error as Error).message.split('\n')[0].replace(/:\s*$/, '')}`, { cause: error })
+  }
+  const parsed = v.safeParse(brandSchema, raw ?? {})
+  if (!parsed.success) throw new ConfigError(formatIssues(brandFile, parsed.issues))
+  return resolveBrand(parsed.output, brandFile, '', base, maxBytes)
 }
 
 /**

@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../package-root.js'
 import { codeFingerprint, listFiles } from '../code-fingerprint.js'
 import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
+import type { Brand, BrandFont } from '../config/brand.js'
 import { templateReads, templatesRead } from '../render/registry.js'
 import { contentJson } from '../text/content-json.js'
 import type { CaseDocument } from '../types.js'
@@ -31,12 +32,26 @@ export interface KeyInputs {
 
 /** Hashes the inputs of one artifact. */
 export function artifactKey(inputs: KeyInputs): string {
-  const { file: _file, input: _input, out: _out, ...config } = inputs.config
+  const { file: _file, input: _input, out: _out, brand, ...config } = inputs.config
   return createHash('sha256')
     .update(VERSION)
-    .update(contentJson([inputs.format, inputs.locale, inputs.sourceDate.toISOString(), config, inputs.templates, inputs.changes]))
+    .update(contentJson([inputs.format, inputs.locale, inputs.sourceDate.toISOString(), config, brandIdentity(brand), inputs.templates, inputs.changes]))
     .update(treeHash(inputs.tree))
     .digest('hex')
+}
+
+/**
+ * What of the brand an artifact shows, small enough to hash every build: the logo by its sha256
+ * (not its bytes, nor its path: a renamed copy changes nothing) and each font face by its family
+ * and fingerprint (a package's name and version, a file's sha256).
+ */
+export function brandIdentity(brand: Brand): unknown {
+  const face = (font: BrandFont) => ({
+    latin: font.latin && { family: font.latin.family, fingerprint: font.latin.fingerprint ?? font.latin.source },
+    cjk: font.cjk && { family: font.cjk.family, fingerprint: font.cjk.fingerprint ?? font.cjk.source },
+  })
+  const { logo, fonts, ...rest } = brand
+  return { ...rest, logo: logo && { sha256: logo.sha256, type: logo.type, width: logo.width, height: logo.height }, fonts: { body: face(fonts.body), headings: face(fonts.headings) } }
 }
 
 /**

@@ -13,7 +13,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import type { VFile } from 'vfile'
 import type { CaseDocument, Figure, ImageAsset } from '../types.js'
 import { report } from '../messages/report.js'
-import { sniffImage } from './sniff-image.js'
+import { sniffImage } from '../io/sniff-image.js'
 
 /** How pictures are read: the folder they must stay inside, and the largest accepted. */
 export interface ImageOptions {

@@ -4,6 +4,7 @@
  */
 import type { ReportView } from './report-view.js'
 import type { DeckView } from './slides/slide-types.js'
+import type { BrandView } from './brand-view.js'
 
 /** What `report.hbs` receives (report.html and report.pdf). */
 export interface ReportTemplateData extends ReportView {
@@ -11,8 +12,10 @@ export interface ReportTemplateData extends ReportView {
   styles: string
   /** The PDF's page rules (page size, margins, running heads); unset in report.html. */
   pageCss?: string
-  /** The `@font-face` rules of the subset fonts and the `--font-serif` variable: put inside a `<style>` with `{{{fonts}}}`. */
+  /** The `@font-face` rules of the subset fonts, the `--font-body`/`--font-serif` and `--font-headings` variables and the brand's `--brand-*` colours: put inside a `<style>` with `{{{fonts}}}`. */
   fonts: string
+  /** The house style: logo, organisation, classification line, colours. */
+  brand: BrandView
 }
 
 /** What `slides.hbs` receives (slides.html and slides.pdf). */
@@ -23,4 +26,6 @@ export interface DeckTemplateData extends DeckView {
   script: string
   /** As for the report. */
   fonts: string
+  /** As for the report. */
+  brand: BrandView
 }

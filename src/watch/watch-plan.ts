@@ -3,9 +3,9 @@
  * file and the user's templates folder, resolved the way `buildPack` resolves them.
  */
 import { stat } from 'node:fs/promises'
-import { basename, dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { Format } from '../config/config-schema.js'
-import { findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
+import { BRAND_FILE, findConfig, loadConfig, type ResolvedConfig } from '../config/load-config.js'
 import { checkOutFolder, outSetting } from '../pack/check-out-folder.js'
 import { isMarkdown } from '../parse/source-names.js'
 
@@ -44,7 +44,9 @@ export async function planWatch(options: PlanOptions): Promise<WatchPlan> {
   const inputRoot = isFolder ? input : dirname(input)
   const stem = basename(input, extname(input))
   const configPath = configFile && resolve(cwd, configFile)
-  const roots = unique([inputRoot, ...(configPath ? [dirname(configPath)] : []), ...(config.templatesDir ? [config.templatesDir] : [])])
+  // The brand's files (brand.yml, the logo, font files) change the pack as the config does.
+  const brandFiles = config.brand.files ?? []
+  const roots = unique([inputRoot, ...(configPath ? [dirname(configPath)] : []), ...(config.templatesDir ? [config.templatesDir] : []), ...brandFiles.map((file) => dirname(file))])
   return {
     config,
     input,
@@ -56,6 +58,7 @@ export async function planWatch(options: PlanOptions): Promise<WatchPlan> {
       if (isInside(out, full)) return false
       if (roots.includes(full)) return true
       if (full === configPath) return true
+      if (brandFiles.includes(full) || (configPath && full === join(dirname(configPath), BRAND_FILE))) return true
       if (config.templatesDir && isInside(config.templatesDir, full)) return true
       if (isFolder) return isInside(input, full) && !basename(full).startsWith('.')
       // A source file: itself and its translations `stem.<locale>.md`; and the pictures beside it or below

@@ -9,6 +9,7 @@ const INSTALL: Record<string, string> = {
   pdftotext: 'apt-get install poppler-utils',
   pdfinfo: 'apt-get install poppler-utils',
   pdffonts: 'apt-get install poppler-utils',
+  pdfimages: 'apt-get install poppler-utils',
   soffice: 'apt-get install --no-install-recommends libreoffice-writer',
 }
 

@@ -3,7 +3,8 @@ import type { Renderer } from '../renderer.js'
 import { shared } from '../renderer.js'
 import { timed } from '../../timed.js'
 import { buildReportView, REPORT_VIEW } from '../report-view.js'
-import { renderReport } from '../shared/render-report.js'
+import { renderReport, withoutCharacters } from '../shared/render-report.js'
+import { cssFamilies, pageFonts } from '../shared/font-stack.js'
 import { inlineFontFaces } from '../shared/font-faces.js'
 import { withPage } from '../../browser/with-page.js'
 import { MARGIN_FONT, PRINT_FONT, printText, pageCss, runningHeadCss } from './page-css.js'
@@ -30,12 +31,16 @@ export const pdfRenderer: Renderer = {
       const view = await shared(context, REPORT_VIEW, async () => buildReportView(document, context))
       // Margin boxes and CSS-generated text get their own subset face: the body's subset cannot see them.
       const styles = await readTemplateAsset(context.templateDirs, 'report.css')
-      const text = printText(view, locale, styles)
-      const faces = await inlineFontFaces(locale.rules.fonts.fontsource, text, [400])
-      const printFaces = faces.replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
-      return { view, text, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces, caseBreak) }) }
+      const brand = config.brand
+      const text = printText(view, locale, styles, brand)
+      const fonts = pageFonts(brand, locale)
+      // The body's CJK face, then its Latin face: of two faces of one family, the later is tried first.
+      const printSources = [...fonts.faces].filter((face) => fonts.body.includes(face.family)).sort((a, b) => (a.role === b.role ? 0 : a.role === 'cjk' ? -1 : 1))
+      const printFaces = (await Promise.all(printSources.map((face) => inlineFontFaces(face.source, withoutCharacters(text, face.excludes), [400], PRINT_FONT)))).join('\n')
+      const families = cssFamilies([...fonts.body, PRINT_FONT], fonts.generic)
+      return { view, text, html: await renderReport(view, context, { pageCss: pageCss(view, locale, geometry, printFaces, caseBreak, families, brand) }) }
     })
-    const margin = { text, font: MARGIN_FONT, rules: (measure: MeasureText) => runningHeadCss(view, locale, geometry, measure, caseBreak) }
+    const margin = { text, font: MARGIN_FONT, rules: (measure: MeasureText) => runningHeadCss(view, locale, geometry, measure, caseBreak, config.brand) }
     const timeout = scaledTimeout(config.browser.timeout, html)
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)

@@ -1,15 +1,20 @@
 /**
- * Fonts shipped through npm (@fontsource), subset to the characters a page
- * uses and inlined, so every artifact looks the same on every machine and
+ * Fonts shipped through npm (@fontsource) or given as font files (a brand's), subset to the
+ * characters a page uses and inlined, so every artifact looks the same on every machine and
  * loads nothing from the network.
  */
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { EnvironmentError } from '../../errors.js'
 import { writeFiles } from '../../io/write-files.js'
 import { cacheFolderBeside } from '../../dependency-cache.js'
+import type { BrandFace } from '../../config/brand.js'
+
+/** Where a face's glyphs are: a fontsource package's folder, or font files by weight. */
+export type FontSource = BrandFace['source']
 
 /** One `@font-face` of a fontsource stylesheet, as kept in the cache (`file` relative to the package). */
 interface StoredSlice {
@@ -28,27 +33,39 @@ const require = createRequire(import.meta.url)
 const slicesCache = new Map<string, Promise<Slice[]>>()
 const subsetCache = new Map<string, Promise<string>>()
 
+/** One of casebook's own fontsource packages (`noto-serif-sc`), as a source. */
+export function casebookFontsource(name: string): FontSource {
+  try {
+    return { type: 'fontsource', packageDir: dirname(require.resolve(`@fontsource/${name}/package.json`)) }
+  } catch (error) {
+    throw new EnvironmentError(`Font package @fontsource/${name} is not installed: run npm install @fontsource/${name}`, { cause: error })
+  }
+}
+
 /**
  * `@font-face` rules with `text`'s glyphs inlined as woff2 data URLs, for
- * regular and bold. Only the fontsource slices that `text` touches are used.
+ * regular and bold. Only the fontsource slices that `text` touches are used;
+ * font files give the weights they have (the browser makes bold from a
+ * regular file alone). `family` renames the faces (the PDF's margin face).
  */
-export async function inlineFontFaces(fontsource: string, text: string, weights = [400, 700]): Promise<string> {
+export async function inlineFontFaces(source: FontSource, text: string, weights = [400, 700], family?: string): Promise<string> {
   const unique = new Set<number>()
   for (const char of text) unique.add(char.codePointAt(0)!)
   const codePoints = [...unique].sort((a, b) => a - b)
+  if (source.type === 'files') return fileFaces(source.files, codePoints, family ?? 'casebook-file')
   // Every weight and slice at once: most subsets are cached files, and read one after
   // another they kept the process waiting on the disk (~20 ms in a profile of a small build).
   const rules = await Promise.all(
     weights.map(async (weight) => {
-      const slices = await loadSlices(fontsource, weight)
+      const slices = await loadSlices(source.packageDir, weight)
       const usedBySlice = codePointsBySlice(slices, codePoints)
       return Promise.all(
         slices.flatMap((slice, index) => {
           const used = usedBySlice[index]
           if (used.length === 0) return []
-          return subset(fontsource, slice.file, String.fromCodePoint(...used)).then(
+          return subset(source.packageDir, slice.file, String.fromCodePoint(...used)).then(
             (data) =>
-              `@font-face{font-family:'${slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
+              `@font-face{font-family:'${family ?? slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
               `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${slice.unicodeRange}}`,
           )
         }),
@@ -56,6 +73,29 @@ export async function inlineFontFaces(fontsource: string, text: string, weights 
     }),
   )
   return rules.flat().join('\n')
+}
+
+/** A brand's font files, each subset to every character of the page it holds (a file has no slices). */
+async function fileFaces(files: Extract<FontSource, { type: 'files' }>['files'], codePoints: number[], family: string): Promise<string> {
+  const characters = String.fromCodePoint(...codePoints)
+  const rules = await Promise.all(
+    files.map(async (file) => {
+      const data = await subset(dirname(file.path), file.path, characters)
+      return `@font-face{font-family:'${family}';font-style:${file.style};font-weight:${file.weight};font-display:block;src:url(data:font/woff2;base64,${data}) format('woff2')}`
+    }),
+  )
+  return rules.join('\n')
+}
+
+/**
+ * The family name a page uses for a brand's font files: its own, from the files' bytes (their
+ * fingerprint) rather than the name the font carries, so a font installed on the machine under
+ * that name never stands in for it, and rather than their paths, so a moved project makes the
+ * same bytes.
+ */
+export function brandFileFamily(face: BrandFace): string {
+  const identity = face.fingerprint ?? (face.source.type === 'files' ? face.source.files.map((file) => basename(file.path)).join('\0') : face.family)
+  return `casebook-file-${createHash('sha256').update(identity).digest('hex').slice(0, 12)}`
 }
 
 /**
@@ -90,11 +130,11 @@ function firstAtLeast(values: number[], target: number): number {
   return low
 }
 
-function subset(fontsource: string, file: string, characters: string): Promise<string> {
+function subset(folder: string, file: string, characters: string): Promise<string> {
   const key = `${file}\u0000${characters}`
   let result = subsetCache.get(key)
   if (!result) {
-    result = cachedSubset(fontsource, file, characters).then((bytes) => Buffer.from(bytes).toString('base64'))
+    result = cachedSubset(folder, file, characters).then((bytes) => Buffer.from(bytes).toString('base64'))
     subsetCache.set(key, result)
   }
   return result
@@ -103,50 +143,61 @@ function subset(fontsource: string, file: string, characters: string): Promise<s
 /**
  * Subsetting starts a harfbuzz wasm and costs ~30 ms a slice, so results are
  * kept on disk (node_modules/.cache) keyed by font file and characters; a
- * rebuild of unchanged text then subsets nothing.
+ * rebuild of unchanged text then subsets nothing. A fontsource file is named
+ * by its path from `@fontsource` (its package and version pin its bytes); any
+ * other file by its bytes, which a user may change under the same name.
  */
-async function cachedSubset(fontsource: string, file: string, characters: string): Promise<Uint8Array> {
-  const folder = cacheFolderBeside(`@fontsource/${fontsource}`, 'casebook-fonts')
-  const name = createHash('sha256').update(file.slice(file.lastIndexOf('@fontsource'))).update('\u0000').update(characters).digest('hex')
+async function cachedSubset(sourceFolder: string, file: string, characters: string): Promise<Uint8Array> {
+  const fromPackage = file.lastIndexOf('@fontsource')
+  const folder = fromPackage >= 0 ? cacheFolder(sourceFolder) : cacheFolderBeside('@fontsource/noto-serif-sc', 'casebook-fonts')
+  const font = fromPackage >= 0 ? null : await readFile(file)
+  const identity = font ? createHash('sha256').update(font).digest('hex') : file.slice(fromPackage)
+  const name = createHash('sha256').update(identity).update('\u0000').update(characters).digest('hex')
   const path = join(folder, `${name}.woff2`)
   const cached = await readFile(path).catch(() => null)
   if (cached) return cached
   // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
   const { default: subsetFont } = await import('subset-font')
-  const bytes = await subsetFont(await readFile(file), characters, { targetFormat: 'woff2' })
+  const bytes = await subsetFont(font ?? (await readFile(file)), characters, { targetFormat: 'woff2' })
   // Temp file + rename, so a concurrent build never reads half a font; a read-only install just goes without the cache.
   await writeFiles(folder, [{ path: `${name}.woff2`, bytes }]).catch(() => undefined)
   return bytes
 }
 
-function loadSlices(fontsource: string, weight: number): Promise<Slice[]> {
-  const key = `${fontsource}@${weight}`
+/** node_modules/.cache/casebook-fonts in the node_modules that holds the fontsource package in `packageDir`. */
+function cacheFolder(packageDir: string): string {
+  const scope = dirname(packageDir)
+  return basename(dirname(scope)) === 'node_modules' ? join(dirname(scope), '.cache', 'casebook-fonts') : join(packageDir, '.cache', 'casebook-fonts')
+}
+
+function loadSlices(packageDir: string, weight: number): Promise<Slice[]> {
+  const key = `${packageDir}@${weight}`
   let slices = slicesCache.get(key)
   if (!slices) {
-    slices = readSlices(fontsource, weight)
+    slices = readSlices(packageDir, weight)
     slicesCache.set(key, slices)
   }
   return slices
 }
 
-async function readSlices(fontsource: string, weight: number): Promise<Slice[]> {
-  let folder: string
-  try {
-    folder = dirname(require.resolve(`@fontsource/${fontsource}/package.json`))
-  } catch (error) {
-    throw new EnvironmentError(`Font package @fontsource/${fontsource} is not installed: run npm install @fontsource/${fontsource}`, { cause: error })
-  }
-  const css = await readFile(join(folder, `${weight}.css`), 'utf8')
+/**
+ * The slices of one weight: `400.css` and `700.css` of a static package; a variable package
+ * (@fontsource-variable) has one `index.css` whose faces span every weight.
+ */
+async function readSlices(folder: string, weight: number): Promise<Slice[]> {
+  const weightCss = join(folder, `${weight}.css`)
+  if (!existsSync(weightCss) && weight !== 400 && !existsSync(join(folder, 'wght.css'))) return []
+  const css = await readFile(existsSync(weightCss) ? weightCss : join(folder, existsSync(join(folder, 'wght.css')) ? 'wght.css' : 'index.css'), 'utf8')
   // Parsing a CJK stylesheet's hundred slices of ranges took ~15 ms a weight, every
   // build; the parsed slices are kept beside the subsets, keyed by the stylesheet's text.
-  const cacheFolder = cacheFolderBeside(`@fontsource/${fontsource}`, 'casebook-fonts')
+  const slicesFolder = cacheFolder(folder)
   const name = `slices-${createHash('sha256').update(css).digest('hex').slice(0, 32)}.json`
-  let stored = await readFile(join(cacheFolder, name), 'utf8')
+  let stored = await readFile(join(slicesFolder, name), 'utf8')
     .then((text) => JSON.parse(text) as StoredSlice[])
     .catch(() => null)
   if (!stored) {
     stored = parseSlices(css)
-    await writeFiles(cacheFolder, [{ path: name, bytes: JSON.stringify(stored) }]).catch(() => undefined)
+    await writeFiles(slicesFolder, [{ path: name, bytes: JSON.stringify(stored) }]).catch(() => undefined)
   }
   return stored.map((slice) => ({ ...slice, weight, file: join(folder, slice.file) }))
 }

@@ -3,6 +3,8 @@ import { shared, type RenderContext } from '../renderer.js'
 import type { ReportView } from '../report-view.js'
 import { type RenderTemplate, loadTemplate, readTemplateAsset } from '../template-engine.js'
 import { inlineFontFaces } from './font-faces.js'
+import { cssFamilies, pageFonts } from './font-stack.js'
+import { brandCss, brandView } from '../brand-view.js'
 import { sharedKey } from '../shared-work.js'
 
 /** The report template, read once per locale for the HTML and PDF renderers. */
@@ -23,8 +25,10 @@ export async function renderReport(view: ReportView, context: RenderContext, opt
 
 /**
  * Renders `template` with `@font-face` rules for every character the page can
- * show, given to the template as `{{{fonts}}}` (inside a `<style>`), or put
- * before `</head>` when a user's template has no such place.
+ * show, the font family lists (`--font-serif`/`--font-body`, `--font-headings`)
+ * and the brand's colours (`--brand-*`), given to the template as `{{{fonts}}}`
+ * (inside a `<style>`), or put before `</head>` when a user's template has no
+ * such place. The template also gets `brand` (logo, organisation, classification).
  *
  * The characters come from what the page is made of (the view, the template
  * text, the catalog and printable ASCII), not from a scan of the rendered
@@ -32,14 +36,25 @@ export async function renderReport(view: ReportView, context: RenderContext, opt
  * the page joins it again.
  */
 export async function renderWithFonts(template: RenderTemplate, view: object, context: RenderContext): Promise<string> {
-  const { fonts } = context.locale.rules
-  const faces = await inlineFontFaces(fonts.fontsource, pageCharacters(view, template, context))
-  const family = fonts.serif.map((name) => `'${name}'`).join(',')
-  const style = `:root{--font-serif:${family},serif}\n${faces}`
-  if (template.source.includes('{{{fonts}}}')) return template({ ...view, fonts: style })
-  const html = template(view)
+  const brand = brandView(context.config.brand)
+  const branded = { ...view, brand }
+  const fonts = pageFonts(context.config.brand, context.locale)
+  // The brand's text lines, not its logo: a data URI is megabytes of ASCII, which every subset holds anyway.
+  const text = pageCharacters({ ...view, brand: [brand.organisation, brand.classification] }, template, context)
+  const faces = await Promise.all(fonts.faces.map((face) => inlineFontFaces(face.source, withoutCharacters(text, face.excludes), face.weights, face.family)))
+  const body = cssFamilies(fonts.body, fonts.generic)
+  const style = `:root{--font-serif:${body};--font-body:${body};--font-headings:${cssFamilies(fonts.headings, fonts.generic)}}${brandCss(context.config.brand)}\n${faces.join('\n')}`
+  if (template.source.includes('{{{fonts}}}')) return template({ ...branded, fonts: style })
+  const html = template(branded)
   const head = html.indexOf('</head>')
   return head < 0 ? `<style>${style}</style>` + html : html.slice(0, head) + `<style>${style}</style>` + html.slice(head)
+}
+
+/** `text` without the characters of `excluded`. */
+export function withoutCharacters(text: string, excluded: string): string {
+  if (!excluded) return text
+  const drop = new Set(excluded)
+  return [...text].filter((char) => !drop.has(char)).join('')
 }
 
 /** Every character a page rendered from `view` with `template` can show: a superset, for font subsets. */
