@@ -27,3 +27,71 @@ export async function overflowingSlides(page: Page): Promise<string[]> {
   }
   return problems
 }
+
+/** What a deck shows and where it spills, read in one pass over every slide (the page loaded without its script, so all slides are laid out at once). */
+export interface DeckReading {
+  /** “slide N: …” for each element that leaves its slide, and each slide that scrolls. */
+  overflows: string[]
+  /** Slides whose visible text holds an ellipsis. */
+  ellipses: string[]
+  /** The text of every `.point-text`, in order, joined; of every `.point-label` (without its “continued”), each. */
+  pointText: string
+  labels: string[]
+  /** Each slide title, and each agenda and overview title. */
+  titles: string[]
+  agenda: string[]
+  overview: string[]
+  /** From the speaker notes: each case's title and its key points (label, text). */
+  notes: Array<{ title: string; points: Array<{ label: string | null; text: string }> }>
+  /** Slides whose body holds one text piece only and whose slide before (of the same case) had room for it. */
+  slides: number
+}
+
+/** Reads a deck opened with JavaScript disabled (every slide laid out, one after another). */
+export function readDeck(page: Page): Promise<DeckReading> {
+  return page.evaluate(() => {
+    const bare = (text: string) => text.replace(/\s+/g, ' ').trim()
+    const own = (element: Element) => bare(Array.from(element.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join(''))
+    const slides = Array.from(document.querySelectorAll<HTMLElement>('.slide'))
+    const overflows: string[] = []
+    const ellipses: string[] = []
+    slides.forEach((slide, index) => {
+      const name = `slide ${index + 1}`
+      if (slide.scrollHeight > slide.clientHeight + 0.5 || slide.scrollWidth > slide.clientWidth + 0.5) overflows.push(`${name} scrolls: ${slide.scrollWidth}×${slide.scrollHeight}`)
+      const box = slide.getBoundingClientRect()
+      for (const element of Array.from(slide.querySelectorAll<HTMLElement>('.slide-header *, .slide-body *, .slide-footer, .title-main *, .title-side *'))) {
+        const rect = element.getBoundingClientRect()
+        if (rect.height === 0 || rect.width === 0) continue
+        if (rect.bottom > box.bottom + 0.5 || rect.right > box.right + 0.5 || rect.left < box.left - 0.5) {
+          overflows.push(`${name}: ${element.className || element.tagName} “${bare(element.textContent ?? '').slice(0, 30)}” at ${Math.round(rect.right - box.left)}×${Math.round(rect.bottom - box.top)}`)
+          break
+        }
+      }
+      const shown = Array.from(slide.querySelectorAll<HTMLElement>('.slide-header, .slide-body, .title-main, .title-side')).map((element) => element.innerText).join(' ')
+      if (shown.includes('…')) ellipses.push(`${name}: ${shown.slice(Math.max(0, shown.indexOf('…') - 30), shown.indexOf('…') + 1)}`)
+    })
+    const notes = Array.from(document.querySelectorAll('.slide.kind-case .notes'))
+      .filter((aside, index, all) => all.findIndex((other) => other.innerHTML === aside.innerHTML) === index)
+      .map((aside) => ({
+        title: bare(aside.querySelector('h3')?.textContent ?? ''),
+        points: Array.from(aside.querySelectorAll('ul.points > li')).map((item) => {
+          const label = item.querySelector(':scope > strong')
+          const text = bare(item.textContent ?? '')
+          if (!label) return { label: null, text }
+          const name = bare(label.textContent ?? '')
+          return { label: name, text: bare(text.slice(text.indexOf(name) + name.length).replace(/^\s*[:：]\s*/, '')) }
+        }),
+      }))
+    return {
+      overflows,
+      ellipses,
+      pointText: Array.from(document.querySelectorAll('.point-text')).map((element) => bare(element.textContent ?? '')).join(' '),
+      labels: Array.from(document.querySelectorAll('.point-label')).map(own),
+      titles: Array.from(document.querySelectorAll('.slide-title, .deck-title')).map((element) => bare(element.textContent ?? '')),
+      agenda: Array.from(document.querySelectorAll('.agenda-title')).map((element) => bare(element.textContent ?? '')),
+      overview: Array.from(document.querySelectorAll('.overview tbody th.col-case a')).map(own),
+      notes,
+      slides: slides.length,
+    }
+  })
+}

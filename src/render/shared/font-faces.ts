@@ -20,7 +20,8 @@ interface StoredSlice {
   ranges: number[]
 }
 
-interface Slice extends StoredSlice {
+/** One slice of a fontsource font at one weight: its file (absolute) and the code points it covers. */
+export interface Slice extends StoredSlice {
   weight: number
 }
 
@@ -119,7 +120,8 @@ async function cachedSubset(fontsource: string, file: string, characters: string
   return bytes
 }
 
-function loadSlices(fontsource: string, weight: number): Promise<Slice[]> {
+/** The slices of `@fontsource/<fontsource>` at `weight`, read once per process (the deck measures text with them). */
+export function loadSlices(fontsource: string, weight: number): Promise<Slice[]> {
   const key = `${fontsource}@${weight}`
   let slices = slicesCache.get(key)
   if (!slices) {

@@ -1,0 +1,79 @@
+/**
+ * The advances of the slide font's glyphs, read from the very font files the deck inlines
+ * (@fontsource slices, with fontkit, which reads woff2), so the deck is paginated in Node with
+ * the widths Chromium will lay out: no browser, and no estimate of how wide a letter is.
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import * as fontkit from 'fontkit'
+import { cacheFolderBeside } from '../../dependency-cache.js'
+import { writeFiles } from '../../io/write-files.js'
+import { loadSlices, type Slice } from '../shared/font-faces.js'
+
+/** A font the slides name, in the order the stylesheet falls back through them. */
+export interface SlideFont {
+  /** An @fontsource package name (`noto-serif-sc`): its unicode-range slices. */
+  fontsource: string
+}
+
+/** Advances in em by code point, regular and bold; a code point no font has is absent. */
+export interface FontMetrics {
+  advance(code: number, bold: boolean): number | undefined
+}
+
+/** Advances in em per code point of one slice file, kept once per process. */
+const sliceAdvances = new Map<string, Promise<Map<number, number>>>()
+
+/** The advances of every character of `text` in `fonts` (the first font that has a glyph wins, as in CSS). */
+export async function loadFontMetrics(fonts: SlideFont[], text: string): Promise<FontMetrics> {
+  const codes = [...new Set(Array.from(text, (char) => char.codePointAt(0)!))]
+  const [regular, bold] = await Promise.all([400, 700].map((weight) => advancesAt(fonts, weight, codes)))
+  return { advance: (code, isBold) => (isBold ? bold : regular).get(code) }
+}
+
+async function advancesAt(fonts: SlideFont[], weight: number, codes: number[]): Promise<Map<number, number>> {
+  const result = new Map<number, number>()
+  for (const font of fonts) {
+    const missing = codes.filter((code) => !result.has(code))
+    if (missing.length === 0) break
+    const slices = await loadSlices(font.fontsource, weight)
+    const used = slices.filter((slice) => missing.some((code) => covers(slice, code)))
+    const tables = await Promise.all(used.map((slice) => advancesOf(font.fontsource, slice)))
+    used.forEach((slice, index) => {
+      // A slice's unicode-range decides which file the browser takes a character from.
+      for (const code of missing) if (!result.has(code) && covers(slice, code) && tables[index].has(code)) result.set(code, tables[index].get(code)!)
+    })
+  }
+  return result
+}
+
+function covers(slice: Slice, code: number): boolean {
+  for (let index = 0; index < slice.ranges.length; index += 2) if (code >= slice.ranges[index] && code <= slice.ranges[index + 1]) return true
+  return false
+}
+
+/**
+ * Every glyph advance of a slice file, in em. Decoding a woff2 takes ~10 ms, and a CJK deck
+ * touches a hundred slices, so the table is kept on disk beside the font subsets.
+ */
+function advancesOf(fontsource: string, slice: Slice): Promise<Map<number, number>> {
+  let table = sliceAdvances.get(slice.file)
+  if (!table) {
+    table = readAdvances(fontsource, slice.file)
+    sliceAdvances.set(slice.file, table)
+  }
+  return table
+}
+
+async function readAdvances(fontsource: string, file: string): Promise<Map<number, number>> {
+  const folder = cacheFolderBeside(`@fontsource/${fontsource}`, 'casebook-fonts')
+  const name = `advances-${createHash('sha256').update(file.slice(file.lastIndexOf('@fontsource'))).digest('hex').slice(0, 32)}.json`
+  const cached = await readFile(`${folder}/${name}`, 'utf8')
+    .then((text) => JSON.parse(text) as Array<[number, number]>)
+    .catch(() => null)
+  if (cached) return new Map(cached)
+  const font = fontkit.create(await readFile(file)) as fontkit.Font
+  const entries: Array<[number, number]> = font.characterSet.map((code) => [code, font.glyphForCodePoint(code).advanceWidth / font.unitsPerEm])
+  await writeFiles(folder, [{ path: name, bytes: JSON.stringify(entries) }]).catch(() => undefined)
+  return new Map(entries)
+}
