@@ -43,7 +43,7 @@ export interface DeckReading {
   overview: string[]
   /** From the speaker notes: each case's title and its key points (label, text). */
   notes: Array<{ title: string; points: Array<{ label: string | null; text: string }> }>
-  /** Slides whose body holds one text piece only and whose slide before (of the same case) had room for it. */
+  /** How many slides there are. */
   slides: number
 }
 
@@ -67,14 +67,20 @@ export function readDeck(page: Page): Promise<DeckReading> {
           break
         }
       }
-      const shown = Array.from(slide.querySelectorAll<HTMLElement>('.slide-header, .slide-body, .title-main, .title-side')).map((element) => element.innerText).join(' ')
+      // What the slide shows, less what it abbreviates with the full text in a tooltip (the overview's key points).
+      const parts = Array.from(slide.querySelectorAll<HTMLElement>('.slide-header, .slide-body, .title-main, .title-side')).map((element) => element.cloneNode(true) as HTMLElement)
+      for (const part of parts) for (const abbreviated of Array.from(part.querySelectorAll('[title]'))) abbreviated.remove()
+      const shown = parts.map((element) => element.textContent).join(' ')
       if (shown.includes('…')) ellipses.push(`${name}: ${shown.slice(Math.max(0, shown.indexOf('…') - 30), shown.indexOf('…') + 1)}`)
     })
     const notes = Array.from(document.querySelectorAll('.slide.kind-case .notes'))
       .filter((aside, index, all) => all.findIndex((other) => other.innerHTML === aside.innerHTML) === index)
       .map((aside) => ({
         title: bare(aside.querySelector('h3')?.textContent ?? ''),
-        points: Array.from(aside.querySelectorAll('ul.points > li')).map((item) => {
+        points: Array.from(aside.querySelectorAll('ul.points > li')).map((listed) => {
+          // Footnote references are in the notes only.
+          const item = listed.cloneNode(true) as HTMLElement
+          for (const reference of Array.from(item.querySelectorAll('sup'))) reference.remove()
           const label = item.querySelector(':scope > strong')
           const text = bare(item.textContent ?? '')
           if (!label) return { label: null, text }

@@ -29,13 +29,19 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const rich = documentRichContent(document, context)
   const introSlides = intro ? frameSlides('intro', intro.title ?? locale.t('introduction'), intro, title, notes.intro, rich, layout, continued) : []
   const overflows: Array<{ slide: CaseSlide; what: string }> = []
+  const compact = layout.compact()
   const caseSlides = cases.map((node, index) => {
     const heading = node.title.replace(/\s+/g, ' ').trim()
     const kicker = locale.caseLabel(node.number)
     const untranslated = Boolean(node.data?.untranslated)
     // The budget of a continued slide (its kicker says so), on every slide: the first is never the fuller.
     const kickerText = [kicker, untranslated ? locale.t('untranslated') : '', continued].filter(Boolean).join(' ')
-    const { pages, overflows: over } = paginateItems(caseItems(node, locale, layout, rich), layout.bodyHeight(kickerText, heading), layout, continued)
+    const budget = layout.bodyHeight(kickerText, heading)
+    let { pages, overflows: over } = paginateItems(caseItems(node, locale, layout, rich), budget, layout, continued)
+    // The font steps down (to the stylesheet's compact sizes) when that saves the case a slide.
+    const smaller = pages.length > 1 ? paginateItems(caseItems(node, locale, compact, rich), budget, compact, continued) : null
+    const isCompact = smaller !== null && smaller.pages.length < pages.length
+    if (isCompact) ({ pages, overflows: over } = smaller)
     const slides = pages.map((items, page): CaseSlide => ({
       kind: 'case',
       number: 0,
@@ -46,6 +52,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
       notes: notes.cases[index],
       items,
       untranslated,
+      compact: isCompact,
     }))
     for (const { page, what } of over) overflows.push({ slide: slides[page - 1], what })
     return slides

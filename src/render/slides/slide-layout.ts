@@ -36,6 +36,15 @@ export class SlideLayout {
     }
   }
 
+  /** The same deck at the compact sizes (`.slide.compact`): smaller body type, down to the stylesheet's floor. */
+  compact(): SlideLayout {
+    const { style } = this
+    return new SlideLayout(
+      { ...style, textSize: style.compactTextSize, textLine: style.compactTextLine, leadSize: style.compactLeadSize, leadLine: style.compactLeadLine, itemGap: style.compactItemGap, pointPadY: style.compactPointPadY },
+      this.measure,
+    )
+  }
+
   /** Lines `text` takes `width` px wide in `font`. */
   lines(text: string, width: number, font: TextFont, indent = 0): number {
     return this.measure.count(text, width, font, indent)

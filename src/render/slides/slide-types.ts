@@ -86,6 +86,8 @@ export interface CaseSlide extends SlideCommon {
   items: CaseItem[]
   /** The whole case is shown from the source: the translation lacks it. */
   untranslated: boolean
+  /** Set in the smaller compact type (`.slide.compact`), which keeps the case on fewer slides. */
+  compact: boolean
 }
 
 /** One row of the overview: a case and its cells. */
