@@ -61,6 +61,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, '')
 function checkDeck(deck: DeckReading, where: string): number {
   expect(deck.overflows, where).toEqual([])
   expect(deck.ellipses, where).toEqual([])
+  expect(deck.lonely, where).toEqual([])
   const shown = squeeze(deck.pointText)
   let points = 0
   for (const item of deck.notes) {

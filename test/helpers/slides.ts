@@ -45,6 +45,8 @@ export interface DeckReading {
   notes: Array<{ title: string; points: Array<{ label: string | null; text: string }> }>
   /** How many slides there are. */
   slides: number
+  /** Continued case slides holding a single piece that the slide before had room for. */
+  lonely: string[]
 }
 
 /** Reads a deck opened with JavaScript disabled (every slide laid out, one after another). */
@@ -88,7 +90,24 @@ export function readDeck(page: Page): Promise<DeckReading> {
           return { label: name, text: bare(text.slice(text.indexOf(name) + name.length).replace(/^\s*[:：]\s*/, '')) }
         }),
       }))
+    // A piece's height with its margins; the insight's automatic top margin counts as its least.
+    const outer = (element: HTMLElement) => {
+      const style = getComputedStyle(element)
+      const top = element.classList.contains('insight') ? 14 : parseFloat(style.marginTop) || 0
+      return element.getBoundingClientRect().height + top + (parseFloat(style.marginBottom) || 0)
+    }
+    const lonely: string[] = []
+    slides.forEach((slide, index) => {
+      const before = slides[index - 1]
+      if (!slide.classList.contains('is-continued') || !slide.dataset.case || before?.dataset.case !== slide.dataset.case) return
+      const pieces = Array.from(slide.querySelector('.slide-body')!.children as HTMLCollectionOf<HTMLElement>).filter((piece) => !piece.querySelector(':scope > .continued'))
+      if (pieces.length !== 1) return
+      const body = before.querySelector('.slide-body') as HTMLElement
+      const used = Array.from(body.children as HTMLCollectionOf<HTMLElement>).reduce((sum, piece) => sum + outer(piece), 0)
+      if (outer(pieces[0]) <= body.clientHeight - used) lonely.push(`slide ${index + 1}: “${bare(pieces[0].textContent ?? '').slice(0, 30)}” (${Math.round(outer(pieces[0]))}px) fits the ${Math.round(body.clientHeight - used)}px left on slide ${index}`)
+    })
     return {
+      lonely,
       overflows,
       ellipses,
       pointText: Array.from(document.querySelectorAll('.point-text')).map((element) => bare(element.textContent ?? '')).join(' '),
