@@ -7,6 +7,9 @@ import type { Format } from '../config/config-schema.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
 import { EnvironmentError } from '../errors.js'
 import type { FileToWrite } from '../io/write-files.js'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import { report } from '../messages/report.js'
 import type { Renderer, RenderContext } from '../render/renderer.js'
 import { artifactKey } from './artifact-key.js'
 import { sha256, type ArtifactCache } from './artifact-cache.js'
@@ -66,6 +69,12 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
           files.push({ path, bytes: artifact.bytes })
           result.artifacts.push({ locale: code, format, path, bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages, key })
           progress?.({ type: 'rendered', locale: code, format, bytes: artifact.bytes.length })
+          if (artifact.warnings?.length) {
+            // On the artifact's own path: what it shows is what the warning is about.
+            const file = new VFile({ path: join(plan.out, path) })
+            for (const warning of artifact.warnings) report(file, warning, { ruleId: 'slide-overflow', severity: 'warning' })
+            result.reports.push(file)
+          }
         }
       } catch (error) {
         // A missing browser must not cost the user the formats that need none.

@@ -33,6 +33,8 @@ export interface Artifact {
   bytes: Uint8Array
   /** Page or slide count, where the format has pages. */
   pages?: number
+  /** What did not come out as the source asks (a slide its content overflows), each a sentence: build warnings on the artifact. */
+  warnings?: string[]
 }
 
 /** An output format. */
