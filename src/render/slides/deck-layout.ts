@@ -22,15 +22,19 @@ export function slideFonts(context: RenderContext): SlideFont[] {
 }
 
 /** The layout `document`'s deck is filled with in `context`'s locale. */
-export async function deckLayout(document: CaseDocument, view: DocumentView, context: RenderContext): Promise<SlideLayout> {
-  const dirs = context.templateDirs
+export function deckLayout(document: CaseDocument, view: DocumentView, context: RenderContext): Promise<SlideLayout> {
+  const text = charactersOf([document, view.title, view.subtitle, view.author, view.organisation, view.dateText, context.locale.messages])
+  return slideLayout(context.templateDirs, slideFonts(context), text)
+}
+
+/** The layout of a deck whose templates are in `dirs` (the user's first), set in `fonts`, for the characters of `text`. */
+export async function slideLayout(dirs: string[], fonts: SlideFont[], text: string): Promise<SlideLayout> {
   const own = findTemplateFile(dirs, 'slides.css')
   const casebook = findTemplateFile(dirs.slice(-1), 'slides.css')
   if (!own || !casebook) throw new Error('casebook’s templates/slides.css is missing')
   const [css, defaults] = await Promise.all([readFile(own, 'utf8'), own === casebook ? null : readFile(casebook, 'utf8')])
   const style = slideStyle(css, own, defaults ?? css, casebook)
-  const metrics = await loadFontMetrics(slideFonts(context), charactersOf([document, view.title, view.subtitle, view.author, view.organisation, view.dateText, context.locale.messages]))
-  return new SlideLayout(style, new TextMeasure(metrics))
+  return new SlideLayout(style, new TextMeasure(await loadFontMetrics(fonts, text)))
 }
 
 /** Every character of every string in `values`, walked deeply (positions and bytes skipped), plus printable ASCII. */
