@@ -40,7 +40,7 @@ export class SlideLayout {
   compact(): SlideLayout {
     const { style } = this
     return new SlideLayout(
-      { ...style, textSize: style.compactTextSize, textLine: style.compactTextLine, leadSize: style.compactLeadSize, leadLine: style.compactLeadLine, itemGap: style.compactItemGap, pointPadY: style.compactPointPadY },
+      { ...style, ...Object.fromEntries((['textSize', 'textLine', 'leadSize', 'leadLine', 'itemGap', 'pointPadY'] as const).map((field) => [field, style[field] * style.compactScale])) },
       this.measure,
     )
   }
