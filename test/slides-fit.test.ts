@@ -4,7 +4,7 @@
  * label and text and every case title is there whole (a point too long for a slide continues on
  * the next), nothing is cut with "…", and no slide spills over.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -99,5 +99,47 @@ describe('the seed deck', () => {
     const deck = await read(join(folder!, locale, 'slides.html'))
     expect(deck.notes).toHaveLength(10)
     expect(checkDeck(deck, `seed (${locale})`)).toBeGreaterThanOrEqual(25)
+  })
+})
+
+describe('the title slide', () => {
+  const long = {
+    title: 'Decoding Success in Public Services: Ten Exemplary Cases of Integrated Urban Governance from Shanghai to Chengdu, 2015–2025',
+    subtitle: 'Urban public-service innovation in practice, with notes on data sharing, one-stop services and community governance',
+    organisation: 'Public Service Innovation Case Study Group of the Municipal Development Research Centre',
+  }
+
+  it.each(LOCALES)('keeps everything on the canvas in %s, for the seed and for long names', async (locale) => {
+    const dir = join(out, `title-${locale}`)
+    mkdirSync(dir, { recursive: true })
+    const source = join(dir, 'input.md')
+    writeFileSync(source, `---\ntitle: "${long.title}"\nsubtitle: "${long.subtitle}"\norganisation: "${long.organisation}"\nauthor: Research Group\ndate: 2026-01-15\nlang: en\n---\n\n# Introduction\nOne case.\n\n# Case 1: Shanghai\n## 1.1 Background\nText.\n\n## 1.2 Analysis\n- **Data**: shared.\n\n## 1.3 Insight\nInsight.\n`)
+    for (const [name, input] of [['seed', SEED], ['long', source]] as const) {
+      const folder = join(dir, name)
+      const result = await buildPack({ input, out: folder, formats: ['slides'], locales: [locale], cwd: dir })
+      expect(result.failures).toEqual([])
+      const page = await session.browser.newPage()
+      try {
+        await page.setJavaScriptEnabled(false)
+        await page.goto(pathToFileURL(join(folder, locale, 'slides.html')).href, { waitUntil: 'load' })
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        const shown = await page.evaluate(() => {
+          const slide = document.querySelector('.slide.kind-title') as HTMLElement
+          const box = slide.getBoundingClientRect()
+          const outside = Array.from(slide.querySelectorAll<HTMLElement>('*'))
+            .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+            .filter(({ rect }) => rect.width > 0 && (rect.left < box.left - 0.5 || rect.right > box.right + 0.5 || rect.top < box.top - 0.5 || rect.bottom > box.bottom + 0.5))
+            .map(({ element, rect }) => `${element.className || element.tagName} ${Math.round(rect.left - box.left)}–${Math.round(rect.right - box.left)} × ${Math.round(rect.top - box.top)}–${Math.round(rect.bottom - box.top)}`)
+          const side = slide.querySelector('.title-side')!.getBoundingClientRect()
+          return { outside, sideRight: side.right - box.left, width: box.width, title: (slide.querySelector('.deck-title') as HTMLElement).innerText.replace(/\s+/g, ' ').trim() }
+        })
+        expect(shown.outside, `${name} (${locale})`).toEqual([])
+        // The dark panel ends at the canvas's right edge, not past it.
+        expect(shown.sideRight).toBeCloseTo(shown.width, 0)
+        if (name === 'long') expect(shown.title).toBe(long.title)
+      } finally {
+        await page.close()
+      }
+    }
   })
 })
