@@ -59,7 +59,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   })
   const conclusionSlides = conclusion ? frameSlides('conclusion', conclusion.title ?? locale.t('conclusion'), conclusion, title, notes.conclusion, rich, layout, continued) : []
 
-  const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title), ...introSlides, ...caseSlides.flat()]
+  const before: Slide[] = [titleSlide, ...agenda, ...editionNotesSlides(context, title, layout), ...introSlides, ...caseSlides.flat()]
   // Slide numbers of each case's first slide, counted once (an indexOf per case is quadratic at 10,000 cases).
   const caseStarts: number[] = []
   let slideNumber = before.length - caseSlides.flat().length
