@@ -4,7 +4,8 @@
  * character the deck can show.
  */
 import { readFile } from 'node:fs/promises'
-import { findTemplateFile } from '../../config/template-dirs.js'
+import { join } from 'node:path'
+import { BUILTIN_TEMPLATES, findTemplateFile } from '../../config/template-dirs.js'
 import type { CaseDocument } from '../../types.js'
 import type { DocumentView } from '../document-view.js'
 import type { RenderContext } from '../renderer.js'
@@ -29,9 +30,8 @@ export function deckLayout(document: CaseDocument, view: DocumentView, context: 
 
 /** The layout of a deck whose templates are in `dirs` (the user's first), set in `fonts`, for the characters of `text`. */
 export async function slideLayout(dirs: string[], fonts: SlideFont[], text: string): Promise<SlideLayout> {
-  const own = findTemplateFile(dirs, 'slides.css')
-  const casebook = findTemplateFile(dirs.slice(-1), 'slides.css')
-  if (!own || !casebook) throw new Error('casebook’s templates/slides.css is missing')
+  const casebook = join(BUILTIN_TEMPLATES, 'slides.css')
+  const own = findTemplateFile(dirs, 'slides.css') ?? casebook
   const [css, defaults] = await Promise.all([readFile(own, 'utf8'), own === casebook ? null : readFile(casebook, 'utf8')])
   const style = slideStyle(css, own, defaults ?? css, casebook)
   return new SlideLayout(style, new TextMeasure(await loadFontMetrics(fonts, text)))
