@@ -70,14 +70,15 @@ export function overviewSlides(cases: Case[], slideOf: (index: number) => number
     used += height
   }
   if (page.length > 0 || pages.length === 0) pages.push(page)
-  const notes = overviewNotes(title, cases, rows, locale)
+  // Each slide's notes hold the key points of its own rows (all of them on every slide grew with the square of the cases).
+  const caseOf = new Map(rows.map((row, index) => [row, cases[index]]))
   return pages.map((pageRows, index) => ({
     kind: 'overview',
     number: 0,
     kicker,
     title,
     continued: index > 0,
-    notes,
+    notes: overviewNotes(title, pageRows.map((row) => caseOf.get(row)!), pageRows, locale),
     themes: themes.map((theme) => theme.term),
     rows: pageRows,
   }))
@@ -96,7 +97,7 @@ function fullPoints(node: Case, separator: string): string[] {
   )
 }
 
-/** The overview's speaker notes: every case's key points in full, under its label and title. */
+/** An overview slide's speaker notes: its cases' key points in full, each under its label and title (`rows` are the cases' rows). */
 function overviewNotes(title: string, cases: Case[], rows: OverviewRow[], locale: Locale): SlideNotes {
   const text = (value: string): ElementContent => ({ type: 'text', value })
   const separator = locale.t('pointSeparator')
