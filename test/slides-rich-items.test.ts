@@ -95,7 +95,13 @@ describe('the slide sizes', () => {
 
   it('take a house style’s own sizes, later rules winning, and casebook’s for what it leaves out', () => {
     const house = ':root { --slide-text-size: 24px; } .slide { color: navy } :root { --slide-text-size: 26px; --slide-text-line: 40px; --slide-unknown: 3px; --brand-primary: #123456 }'
-    const style = slideStyle(house, 'house/slides.css', css, 'slides.css')
-    expect(style).toMatchObject({ textSize: 26, textLine: 40, titleSize: 40, width: 1280 })
+    const problems: string[] = []
+    const style = slideStyle(`${house} :root { --slide-title-size: 2.5rem; --slide-frame-size: calc(20px + 6px) }`, 'house/slides.css', css, 'slides.css', problems)
+    expect(style).toMatchObject({ textSize: 26, textLine: 40, titleSize: 40, frameSize: 26, width: 1280 })
+    // What it cannot read is said, not silently replaced.
+    expect(problems).toEqual([
+      "house/slides.css: --slide-title-size is not a plain px, em or % value; the slides are filled for casebook's --slide-title-size instead, which the browser does not use",
+      "house/slides.css: --slide-frame-size is not a plain px, em or % value; the slides are filled for casebook's --slide-frame-size instead, which the browser does not use",
+    ])
   })
 })

@@ -72,7 +72,7 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
           if (artifact.warnings?.length) {
             // On the artifact's own path: what it shows is what the warning is about.
             const file = new VFile({ path: join(plan.out, path) })
-            for (const warning of artifact.warnings) report(file, warning, { ruleId: 'slide-overflow', severity: 'warning' })
+            for (const { ruleId, message } of artifact.warnings) report(file, message, { ruleId, severity: 'warning' })
             result.reports.push(file)
           }
         }

@@ -19,10 +19,12 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const { locale } = context
   const view = documentView(document, context)
   const { intro, cases, conclusion, title, date, organisation } = view
-  const layout = await deckLayout(document, view, context)
+  const warnings: DeckView['warnings'] = []
+  const styleProblems: string[] = []
+  const layout = await deckLayout(document, view, context, styleProblems)
+  for (const message of styleProblems) warnings.push({ ruleId: 'template-css', message })
   const notes = notesHtml(document, intro, cases, conclusion, context)
   const continued = locale.t('continued')
-  const warnings: string[] = []
 
   const titleSlide = buildTitleSlide(view, context, layout, warnings)
   const agenda = agendaSlides(cases.map((node) => ({ label: locale.caseLabel(node.number), title: node.title.replace(/\s+/g, ' ').trim(), slide: 0 })), locale.t('caseCount', { count: cases.length }) || title, locale.t('agenda'), layout, continued)
@@ -72,7 +74,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const slides: Slide[] = [...before, ...overview, ...conclusionSlides]
   slides.forEach((slide, index) => (slide.number = index + 1))
   for (const slide of agenda) for (const entry of slide.entries) entry.slide = firstSlideOf(entry.slide)
-  for (const { slide, what } of overflows) warnings.push(`slide ${slide.number} (${slide.kicker} ${slide.title}): ${what} does not fit the slide even at the smallest type; it runs off the slide's foot`)
+  for (const { slide, what } of overflows) warnings.push({ ruleId: 'slide-overflow', message: `slide ${slide.number} (${slide.kicker} ${slide.title}): ${what} does not fit the slide even at the smallest type; it runs off the slide's foot` })
   return { lang: locale.code, title, subtitle: titleSlide.subtitle, author: titleSlide.author, caseCount: cases.length, slides, slideCount: slides.length, warnings }
 }
 
@@ -80,7 +82,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
  * The title slide: the title at its size, or stepped down (long, then floor) until the title
  * column holds the organisation, title, subtitle and meta line.
  */
-function buildTitleSlide(view: DocumentView, context: RenderContext, layout: SlideLayout, warnings: string[]): TitleSlide {
+function buildTitleSlide(view: DocumentView, context: RenderContext, layout: SlideLayout, warnings: DeckView['warnings']): TitleSlide {
   const { locale } = context
   const { style, measure } = layout
   const { title, organisation } = view
@@ -103,7 +105,7 @@ function buildTitleSlide(view: DocumentView, context: RenderContext, layout: Sli
   // The full size only for a title of at most two lines; a longer one reads better smaller.
   const lines = measure.count(title, width, { size: style.deckTitleSize, bold: true, spacing: style.deckTitleSpacing })
   const chosen = sizes.find((choice) => (choice.size !== 'normal' || lines <= 2) && height(choice) <= style.height) ?? sizes[2]
-  if (height(chosen) > style.height) warnings.push(`slide 1 (the title slide): the title, subtitle and names do not fit even at the smallest title size; they run off the slide`)
+  if (height(chosen) > style.height) warnings.push({ ruleId: 'slide-overflow', message: `slide 1 (the title slide): the title, subtitle and names do not fit even at the smallest title size; they run off the slide` })
   return {
     kind: 'title',
     number: 0,

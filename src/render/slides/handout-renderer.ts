@@ -40,12 +40,13 @@ export const handoutRenderer: Renderer = {
       return { printed, plan, spilled }
     })
     const warnings = [...view.warnings]
-    for (const slide of spilled) if (!view.warnings.some((warning) => warning.startsWith(`slide ${slide.number} `))) warnings.push(`slide ${slide.number} (${slide.title}): its content spills ${slide.by} px over the slide's foot or edge in the browser; the stylesheet sets sizes that casebook does not read (only the --slide-… properties of slides.css fill the slides)`)
-    for (const slide of plan.crowded) warnings.push(`the notes of slide ${slide} do not fit their page even at 11 px; the page shows what fits, and slides.html the rest`)
+    const overflow = (message: string) => warnings.push({ ruleId: 'slide-overflow', message })
+    for (const slide of spilled) if (!view.warnings.some((warning) => warning.message.startsWith(`slide ${slide.number} `))) overflow(`slide ${slide.number} (${slide.title}): its content spills ${slide.by} px over the slide's foot or edge in the browser; the stylesheet sets sizes that casebook does not read (only the --slide-… properties of slides.css fill the slides)`)
+    for (const slide of plan.crowded) overflow(`the notes of slide ${slide} do not fit their page even at 11 px; the page shows what fits, and slides.html the rest`)
     const outlined = await timed(context, 'bookmarks', () => withOutline(printed, plan.bookmarks))
     const pdf = await timed(context, 'finish PDF', () => stampPdf(outlined, { title: view.title, lang: view.lang, author: view.author, subject: view.subtitle, date: context.sourceDate, source: html }))
     // The page count is the PDF's: a template may leave slides out, and notes add pages.
-    if (pdf.pages !== plan.pages) warnings.push(`slides.pdf has ${pdf.pages} pages where the deck and its notes make ${plan.pages}; its bookmarks may point at the wrong pages`)
+    if (pdf.pages !== plan.pages) overflow(`slides.pdf has ${pdf.pages} pages where the deck and its notes make ${plan.pages}; its bookmarks may point at the wrong pages`)
     return [{ name: 'slides.pdf', bytes: pdf.bytes, pages: pdf.pages, warnings }]
   },
 }

@@ -101,7 +101,7 @@ const fieldOf = (property: string) => property.slice('--slide-'.length).replace(
  * The `--slide-…` properties of `css`'s top-level `:root` rules, by field name (a later rule wins,
  * as in a browser). Values are px, em (for spacings), % (for shares, as a fraction) or plain numbers.
  */
-export function slideProperties(css: string, path: string): Map<string, number> {
+export function slideProperties(css: string, path: string, unreadable: string[] = []): Map<string, number> {
   const found = new Map<string, number>()
   try {
     transform({
@@ -117,6 +117,7 @@ export function slideProperties(css: string, path: string): Map<string, number> 
               if (declaration.property !== 'custom' || !declaration.value.name.startsWith('--slide-')) continue
               const value = numberOf(declaration.value.value)
               if (value !== null) found.set(fieldOf(declaration.value.name), value)
+              else unreadable.push(declaration.value.name)
             }
           },
         },
@@ -142,10 +143,14 @@ function numberOf(tokens: unknown): number | null {
 /**
  * The deck's sizes: the user's stylesheet's, each one it does not set taken from casebook's own
  * (`defaults`, the slides.css casebook ships), so an older copy of the stylesheet still paginates.
+ * A property set to a value casebook cannot read is added to `problems`.
  */
-export function slideStyle(css: string, path: string, defaults: string, defaultsPath: string): SlideStyle {
+export function slideStyle(css: string, path: string, defaults: string, defaultsPath: string, problems: string[] = []): SlideStyle {
   const base = slideProperties(defaults, defaultsPath)
-  const own = css === defaults ? base : slideProperties(css, path)
+  const unreadable: string[] = []
+  const own = css === defaults ? base : slideProperties(css, path, unreadable)
+  // A size casebook cannot read (a calc(), rem, a var()) is said, never silently replaced.
+  for (const name of new Set(unreadable)) if (!own.has(fieldOf(name))) problems.push(`${path}: ${name} is not a plain px, em or % value; the slides are filled for casebook's ${name} instead, which the browser does not use`)
   const style = Object.fromEntries([...base, ...own]) as unknown as SlideStyle
   for (const field of FIELDS) {
     if (typeof style[field] !== 'number') throw new Error(`${defaultsPath} lacks --slide-${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: casebook's slides.css is incomplete`)

@@ -139,6 +139,9 @@ export interface DeckView {
   caseCount: number
   slides: Slide[]
   slideCount: number
-  /** Pieces that do not fit their slide even at the floor size, each naming its slide: build warnings. */
-  warnings: string[]
+  /**
+   * Build warnings: a piece that does not fit its slide even at the floor size, naming the slide
+   * (`slide-overflow`), and a `--slide-…` size of the stylesheet that casebook cannot read (`template-css`).
+   */
+  warnings: Array<{ ruleId: 'slide-overflow' | 'template-css'; message: string }>
 }
