@@ -29,7 +29,7 @@ const POINT = '数据共享平台汇聚五十多个部门的数据，'.repeat(40
 let layout: SlideLayout
 let budget: number
 beforeAll(async () => {
-  layout = await slideLayout(templateDirs(), [{ fontsource: 'noto-serif-sc' }], `城市事项表续（）0123456789${POINT}关键要点标签`)
+  layout = await slideLayout(templateDirs(), [{ fontsource: 'noto-serif-sc' }], `城市事项表续（）0123456789${POINT}关键要点标签推进建设接入各门形成统一治理底座做法背景启示主要`)
   budget = layout.bodyHeight('案例一（续）', '上海智慧城市建设')
 })
 
@@ -60,6 +60,22 @@ describe('slide pieces paginated with the stylesheet and the font', () => {
     expect(points.map((item) => [item.label, Boolean(item.continued)])).toEqual(points.map((_, index) => ['关键要点标签', index > 0]))
     // The section's heading opens each slide, continued after the first.
     expect(pages.map((page) => page[0])).toEqual(pages.map((_, index) => ({ type: 'heading', text: '主要做法', continued: index > 0 })))
+    for (const page of pages) expect(height(page)).toBeLessThanOrEqual(budget)
+  })
+
+  it('never leaves a piece alone on a case’s last slide when the piece before it can join it there', () => {
+    const say = (count: number) => '城市推进数据共享平台建设接入各部门数据形成统一治理底座'.repeat(4).slice(0, count)
+    const items: CaseItem[] = [
+      { type: 'lead', heading: '案例背景', text: say(60) },
+      { type: 'heading', text: '主要做法', continued: false },
+      ...[1, 2, 3].map((index): CaseItem => ({ type: 'point', label: `做法${index}`, text: say(50) })),
+      { type: 'insight', heading: '案例启示', text: say(60) },
+    ]
+    const { pages } = paginateItems(items, budget, layout, '（续）')
+    expect(pages.map((page) => page.map((item) => (item.type === 'point' ? item.label : item.type === 'heading' ? `${item.text}${item.continued ? '（续）' : ''}` : item.type)))).toEqual([
+      ['lead', '主要做法', '做法1', '做法2'],
+      ['主要做法（续）', '做法3', 'insight'],
+    ])
     for (const page of pages) expect(height(page)).toBeLessThanOrEqual(budget)
   })
 

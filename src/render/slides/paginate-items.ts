@@ -86,7 +86,32 @@ export function paginateItems(items: CaseItem[], budget: number, layout: SlideLa
     }
   })
   if (page.length > 0 || pages.length === 0) pages.push(page)
+  balanceLast(pages, budget, height)
   return { pages, overflows }
+}
+
+/**
+ * A last slide holding a single piece (the insight alone under “(continued)”) takes the piece
+ * before it from the slide before, under its heading repeated, when it fits there: a briefing
+ * reads better as two shared slides than as a full one and a lone box.
+ */
+function balanceLast(pages: CaseItem[][], budget: number, height: (item: CaseItem) => number): void {
+  if (pages.length < 2) return
+  const last = pages[pages.length - 1]
+  const before = pages[pages.length - 2]
+  const pieces = (page: CaseItem[]) => page.filter((item) => item.type !== 'heading')
+  if (pieces(last).length !== 1 || pieces(before).length < 2) return
+  const moved = before[before.length - 1]
+  const previous = before[before.length - 2]
+  // Only a whole piece that leaves another under its heading; never half of a split point or table.
+  if (moved.type === 'heading' || previous.type === 'heading' || pieces(last)[0] === undefined || ('continued' in moved && moved.continued) || ('continued' in pieces(last)[0] && (pieces(last)[0] as { continued?: boolean }).continued)) return
+  const group = [...before].reverse().find((item): item is Heading => item.type === 'heading')
+  const inLead = before.slice(before.lastIndexOf(group as CaseItem)).some((item) => item.type === 'lead' || item.type === 'insight')
+  const heading = group && !inLead && !(last[0].type === 'heading' && last[0].text === group.text) ? [{ ...group, continued: true }] : []
+  const rest = last[0].type === 'heading' && group && last[0].text === group.text ? [last[0], moved, ...last.slice(1)] : [...heading, moved, ...last]
+  if (rest.reduce((sum, item) => sum + height(item), 0) > budget) return
+  before.pop()
+  pages[pages.length - 1] = rest
 }
 
 /** Whether `page` holds nothing but its repeated heading. */
