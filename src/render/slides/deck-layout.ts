@@ -9,6 +9,7 @@ import { BUILTIN_TEMPLATES, findTemplateFile } from '../../config/template-dirs.
 import type { CaseDocument } from '../../types.js'
 import type { DocumentView } from '../document-view.js'
 import type { RenderContext } from '../renderer.js'
+import { charactersOf } from '../shared/render-report.js'
 import { loadFontMetrics, type SlideFont } from './font-metrics.js'
 import { SlideLayout } from './slide-layout.js'
 import { slideStyle } from './slide-style.js'
@@ -16,7 +17,9 @@ import { TextMeasure } from './text-lines.js'
 
 /**
  * The fonts the slides are set in, in the order the stylesheet falls back through them: the
- * locale's font package, the one `renderWithFonts` inlines for `--font-serif`.
+ * locale's font package, the one `renderWithFonts` inlines for `--font-serif`. Whatever else the
+ * page embeds for the slides (a brand's Latin face) belongs here too, first where it comes first:
+ * the deck is filled with what this names.
  */
 export function slideFonts(context: RenderContext): SlideFont[] {
   return [{ fontsource: context.locale.rules.fonts.fontsource }]
@@ -35,21 +38,4 @@ export async function slideLayout(dirs: string[], fonts: SlideFont[], text: stri
   const [css, defaults] = await Promise.all([readFile(own, 'utf8'), own === casebook ? null : readFile(casebook, 'utf8')])
   const style = slideStyle(css, own, defaults ?? css, casebook, problems)
   return new SlideLayout(style, new TextMeasure(await loadFontMetrics(fonts, text)))
-}
-
-/** Every character of every string in `values`, walked deeply (positions and bytes skipped), plus printable ASCII. */
-function charactersOf(values: unknown[]): string {
-  const seen = new Set<string>()
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      for (const char of value) seen.add(char)
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item)
-    } else if (value !== null && typeof value === 'object' && !ArrayBuffer.isView(value)) {
-      for (const key in value) if (key !== 'position') visit((value as Record<string, unknown>)[key])
-    }
-  }
-  visit(values)
-  for (let code = 0x20; code < 0x7f; code++) seen.add(String.fromCharCode(code))
-  return [...seen].join('')
 }
