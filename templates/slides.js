@@ -15,6 +15,38 @@
   var slides = Array.prototype.slice.call(document.querySelectorAll('.slide'))
   if (slides.length === 0) return
   var byId = function (id) { return document.getElementById(id) }
+  renumber()
+
+  /**
+   * Numbers the slides as rendered: a template that leaves a slide out must not leave the
+   * numbers of the deck it was given ("15 / 15" on 14 slides). Each slide's number, id and
+   * "N / M", and every link to a slide (the agenda's, the overview's), follow the page.
+   */
+  function renumber() {
+    var template = byId('deck') && byId('deck').getAttribute('data-slide-of')
+    var moved = {}
+    slides.forEach(function (slide, index) {
+      var number = String(index + 1)
+      var was = slide.getAttribute('data-slide')
+      if (was) moved[was] = number
+      slide.setAttribute('data-slide', number)
+      slide.id = 'slide-' + number
+      if (!template) return
+      var text = template.replace('{slide}', number).replace('{slides}', String(slides.length))
+      slide.setAttribute('aria-label', text)
+      var footer = slide.querySelector('.footer-number')
+      if (footer) footer.textContent = text
+    })
+    Array.prototype.forEach.call(document.querySelectorAll('.deck a[href^="#"]'), function (link) {
+      var match = /^#(\d+)$/.exec(link.getAttribute('href'))
+      if (!match) return
+      var target = moved[match[1]]
+      if (!target) return
+      link.setAttribute('href', '#' + target)
+      var shown = link.querySelector('.agenda-slide')
+      if (shown) shown.textContent = target
+    })
+  }
   var stage = byId('stage')
   var deck = byId('deck')
   var status = byId('deck-status')

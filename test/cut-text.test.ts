@@ -2,7 +2,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cutText } from '../src/render/cut-text.js'
-import { briefText } from '../src/render/slides/brief-text.js'
 import { textWidth } from '../src/render/text-width.js'
 
 /** Measures every prefix from the start, one string per character: the generic path, not the estimate's fast one. */
@@ -58,7 +57,4 @@ describe('cut text', () => {
     )
   })
 
-  it('is what the slides cut with, after collapsing spaces', () => {
-    expect(briefText('  Meetings   at 10:30 every weekday morning ', 12)).toBe('Meetings at 10:30…')
-  })
 })

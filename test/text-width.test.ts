@@ -1,14 +1,13 @@
-/** Text measured for slide pagination: by code point, astral characters and lone surrogates included. */
+/** Estimated text widths (the overview's cuts): by code point, astral characters and lone surrogates included. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { hardCut } from '../src/render/cut-text.js'
-import { lineCount, textWidth } from '../src/render/text-width.js'
+import { textWidth } from '../src/render/text-width.js'
 
 describe('text width', () => {
   it('gives CJK 1 em, Latin capitals 0.7, digits 0.6, spaces 0.3', () => {
     expect(textWidth('AB 案9')).toBeCloseTo(0.7 + 0.7 + 0.3 + 1 + 0.6)
     expect(textWidth('')).toBe(0)
-    expect(lineCount('', 10)).toBe(1)
   })
 
   it('is the sum of its characters’ widths, a character being a code point', () => {

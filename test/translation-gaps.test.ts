@@ -222,7 +222,8 @@ describe('the .docx and the deck of a partial translation', () => {
     const marked = (number: number) => byCase(number).flatMap((slide) => slide.items).filter((item) => item.untranslated).map((item) => ('label' in item && item.label) || ('heading' in item && item.heading) || item.text)
     // Case 1: the third key point and the insight; case 4: the background's text and the analysis (its heading and points).
     expect(marked(1)).toEqual(['智慧医疗', '案例启示'])
-    expect(marked(4)).toEqual(['Background', 'Key points', '雨水收集利用', '绿色植被覆盖', '排水系统改造'])
+    // The untranslated analysis keeps its own (source) title, as every section does on slides.
+    expect(marked(4)).toEqual(['Background', '案例分析', '雨水收集利用', '绿色植被覆盖', '排水系统改造'])
     expect(marked(2)).toEqual([])
     const frames = deck.slides.filter((slide): slide is FrameSlide => slide.kind === 'frame')
     expect(frames.map((slide) => [slide.frame, slide.untranslated])).toEqual([['intro', false], ['conclusion', true]])

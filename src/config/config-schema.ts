@@ -183,6 +183,8 @@ export const configSchema = strictObject({
     {},
   ),
   brand: v.optional(brandSchema),
+  /** The handout (slides.pdf): `notes` prints a page of speaker notes after each slide, or run of slides, that has them. */
+  handout: v.optional(strictObject({ notes: v.optional(v.boolean(), false) }), {}),
   browser: v.optional(
     strictObject({
       path: v.optional(v.string()),

@@ -50,6 +50,7 @@ export const RULE_IDS = [
   'template-image',
   'template-unused-file',
   'manifest-unreadable',
+  'slide-overflow',
 ] as const
 
 /** The name of one kind of content problem. */

@@ -7,6 +7,9 @@ import type { Format } from '../config/config-schema.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
 import { EnvironmentError } from '../errors.js'
 import type { FileToWrite } from '../io/write-files.js'
+import { join } from 'node:path'
+import { VFile } from 'vfile'
+import { report } from '../messages/report.js'
 import type { Artifact, Renderer, RenderContext } from '../render/renderer.js'
 import { artifactKey } from './artifact-key.js'
 import { sha256, type ArtifactCache } from './artifact-cache.js'
@@ -108,6 +111,12 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
       const path = `${code}/${artifact.name}`
       files.push({ path, bytes: artifact.bytes })
       result.artifacts.push({ locale: code, format, path, bytes: artifact.bytes.length, sha256: sha256(artifact.bytes), pages: artifact.pages, key })
+      if (artifact.warnings?.length) {
+        // On the artifact's own path: what it shows is what the warning is about.
+        const file = new VFile({ path: join(plan.out, path) })
+        for (const { ruleId, message } of artifact.warnings) report(file, message, { ruleId, severity: 'warning' })
+        result.reports.push(file)
+      }
     }
   }
   return files

@@ -1,8 +1,10 @@
 /**
  * Cuts text to a width with a visible cut: the longest prefix that fits,
  * ended at a sentence, a clause or a word when one is near, then "…". The
- * report, the Word document, the slides and the PDF's running header all
- * cut with it, so a reader never meets text that simply stops.
+ * report's and the Word document's overview and the PDF's running header
+ * cut with it, so a reader never meets text that simply stops. The slides
+ * cut nothing of the author's (their overview shows a cut point's full text
+ * in a tooltip and the notes).
  */
 import { codePointWidth, textWidth } from './text-width.js'
 

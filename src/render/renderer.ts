@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/load-config.js'
 import type { Locale } from '../locale/load-locale.js'
 import type { CaseDocument, ImageAsset } from '../types.js'
 import type { TreeChanges } from '../edition/diff-trees.js'
+import type { RuleId } from '../messages/rule-ids.js'
 import { shareWork, type SharedKey, type SharedWork } from './shared-work.js'
 
 /** What a renderer may use besides the tree. Renderers never re-read the source. */
@@ -33,6 +34,14 @@ export interface Artifact {
   bytes: Uint8Array
   /** Page or slide count, where the format has pages. */
   pages?: number
+  /** What did not come out as the source or templates ask (a slide its content overflows): build warnings on the artifact, each a rule and a sentence. */
+  warnings?: ArtifactWarning[]
+}
+
+/** A build warning about an artifact. */
+export interface ArtifactWarning {
+  ruleId: RuleId
+  message: string
 }
 
 /** An output format. */

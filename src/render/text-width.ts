@@ -1,7 +1,8 @@
 /**
- * Estimated widths of text in ems, so the deck can be paginated and the
- * overview's text cut in TypeScript without a browser: CJK and full-width
- * characters are 1em, Latin letters about 0.55em.
+ * Estimated widths of text in ems, for the cuts that need no exact width (the
+ * start of an unlabelled key point in every format's overview): CJK and
+ * full-width characters are 1em, Latin letters about 0.55em. The deck is
+ * measured with its font's real advances instead (slides/text-lines.ts).
  */
 
 /**
@@ -20,17 +21,6 @@ export function textWidth(text: string, start = 0, end = text.length, width = 0)
   return width
 }
 
-/** Lines `text` takes in a box `ems` wide; never fewer than one. */
-export function lineCount(text: string, ems: number): number {
-  return Math.max(1, Math.ceil(textWidth(text) / usableWidth(text, ems)))
-}
-
-/** How much of a line `ems` wide `text` fills before it wraps. */
-export function usableWidth(text: string, ems: number): number {
-  // Lines break at words and before closing punctuation, so each line loses a little width.
-  return ems * (isMostlyLatin(text) ? 0.86 : 0.95) - 1
-}
-
 /** Width of one character in ems. */
 export function codePointWidth(code: number): number {
   if (code === 0x20) return 0.3
@@ -39,10 +29,4 @@ export function codePointWidth(code: number): number {
   if (code >= 0x2e80) return 1 // CJK, kana, hangul, full-width forms and punctuation
   if (code >= 0x2000 && code <= 0x206f) return 1 // general punctuation such as “ ” … —
   return 0.6
-}
-
-function isMostlyLatin(text: string): boolean {
-  let latin = 0
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) < 0x2000) latin++
-  return latin * 2 > text.length
 }

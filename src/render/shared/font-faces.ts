@@ -25,7 +25,8 @@ interface StoredSlice {
   ranges: number[]
 }
 
-interface Slice extends StoredSlice {
+/** One slice of a fontsource font at one weight: its file (absolute) and the code points it covers. */
+export interface Slice extends StoredSlice {
   weight: number
 }
 
@@ -149,7 +150,7 @@ function subset(folder: string, file: string, characters: string): Promise<strin
  */
 async function cachedSubset(sourceFolder: string, file: string, characters: string): Promise<Uint8Array> {
   const fromPackage = file.lastIndexOf('@fontsource')
-  const folder = fromPackage >= 0 ? cacheFolder(sourceFolder) : cacheFolderBeside('@fontsource/noto-serif-sc', 'casebook-fonts')
+  const folder = fromPackage >= 0 ? fontCacheFolder(sourceFolder) : cacheFolderBeside('@fontsource/noto-serif-sc', 'casebook-fonts')
   const font = fromPackage >= 0 ? null : await readFile(file)
   const identity = font ? createHash('sha256').update(font).digest('hex') : file.slice(fromPackage)
   const name = createHash('sha256').update(identity).update('\u0000').update(characters).digest('hex')
@@ -165,12 +166,13 @@ async function cachedSubset(sourceFolder: string, file: string, characters: stri
 }
 
 /** node_modules/.cache/casebook-fonts in the node_modules that holds the fontsource package in `packageDir`. */
-function cacheFolder(packageDir: string): string {
+export function fontCacheFolder(packageDir: string): string {
   const scope = dirname(packageDir)
   return basename(dirname(scope)) === 'node_modules' ? join(dirname(scope), '.cache', 'casebook-fonts') : join(packageDir, '.cache', 'casebook-fonts')
 }
 
-function loadSlices(packageDir: string, weight: number): Promise<Slice[]> {
+/** The slices of the fontsource package in `packageDir` at `weight`, read once per process (the deck measures text with them). */
+export function loadSlices(packageDir: string, weight: number): Promise<Slice[]> {
   const key = `${packageDir}@${weight}`
   let slices = slicesCache.get(key)
   if (!slices) {
@@ -190,7 +192,7 @@ async function readSlices(folder: string, weight: number): Promise<Slice[]> {
   const css = await readFile(existsSync(weightCss) ? weightCss : join(folder, existsSync(join(folder, 'wght.css')) ? 'wght.css' : 'index.css'), 'utf8')
   // Parsing a CJK stylesheet's hundred slices of ranges took ~15 ms a weight, every
   // build; the parsed slices are kept beside the subsets, keyed by the stylesheet's text.
-  const slicesFolder = cacheFolder(folder)
+  const slicesFolder = fontCacheFolder(folder)
   const name = `slices-${createHash('sha256').update(css).digest('hex').slice(0, 32)}.json`
   let stored = await readFile(join(slicesFolder, name), 'utf8')
     .then((text) => JSON.parse(text) as StoredSlice[])

@@ -67,7 +67,7 @@ export function pageCharacters(view: object, template: RenderTemplate, context: 
  * deeply), plus printable ASCII: entities such as &#x22; and page numbers
  * print characters the text may not hold.
  */
-function charactersOf(values: unknown[]): string {
+export function charactersOf(values: unknown[]): string {
   // A bitmap over the BMP is ~20× faster than a Set at 20 MB; astral code points are rare.
   const seen = new Uint8Array(0x10000)
   const astral = new Set<number>()

@@ -1,22 +1,21 @@
-/** The pieces of a case's slides: background in brief, key points, other text and the insight. */
+/** The pieces of a case's slides: background, key points, other text and the insight, every word of them (pagination splits what is long). */
 import type { Block, Case, Section } from '../../types.js'
 import type { Locale } from '../../locale/load-locale.js'
 import { plainText } from '../../text/plain-text.js'
 import type { RichContent } from '../rich-content.js'
-import { fitLines } from './brief-text.js'
-import { figureItem, tableItems } from './rich-items.js'
-import { ITEM } from './slide-metrics.js'
+import { figureItem, tableItem } from './rich-items.js'
+import type { SlideLayout } from './slide-layout.js'
 import type { CaseItem } from './slide-types.js'
 import { pointSeparator } from '../shared/point-separator.js'
 
-/** A case's slide pieces in source order; long text is shortened (the notes keep all of it). */
-export function caseItems(node: Case, locale: Locale, rich: RichContent | null = null): CaseItem[] {
+/** A case's slide pieces in source order, with their whole text. */
+export function caseItems(node: Case, locale: Locale, layout: SlideLayout, rich: RichContent | null = null): CaseItem[] {
   const items: CaseItem[] = []
   const separator = locale.t('pointSeparator')
   const blockText = (block: Block): string => plainTextOf(block, separator)
   const blockItems = (block: Block): CaseItem[] => {
-    if (block.type === 'figure') return [figureItem(block, rich)]
-    if (block.type === 'table') return tableItems(block, rich)
+    if (block.type === 'figure') return [figureItem(block, rich, layout)]
+    if (block.type === 'table') return [tableItem(block, rich)]
     return itemsOf(block, separator)
   }
   for (const section of node.children) {
@@ -28,11 +27,12 @@ export function caseItems(node: Case, locale: Locale, rich: RichContent | null =
     const sectionMarked = Boolean(section.data?.untranslated)
     const someMarked = sectionMarked || section.children.some((block) => block.data?.untranslated)
     if (section.kind === 'background' && !hasPoints(section) && !pictured) {
-      items.push(mark({ type: 'lead', heading, text: fitLines(text, ITEM.lead.ems, ITEM.lead.maxLines) }, someMarked))
+      items.push(mark({ type: 'lead', heading, text }, someMarked))
     } else if (section.kind === 'insight' && !hasPoints(section) && !pictured) {
-      items.push(mark({ type: 'insight', heading, text: fitLines(text, ITEM.insight.ems, ITEM.insight.maxLines) }, someMarked))
+      items.push(mark({ type: 'insight', heading, text }, someMarked))
     } else {
-      items.push(mark({ type: 'heading', text: section.kind === 'analysis' ? locale.t('keyPoints') : heading, continued: false }, sectionMarked))
+      // The author's own section title (“主要做法”); the catalog's “Key points” only for an untitled analysis.
+      items.push(mark({ type: 'heading', text: section.title || (section.kind === 'analysis' ? locale.t('keyPoints') : heading), continued: false }, sectionMarked))
       for (const block of section.children) items.push(...blockItems(block).map((item) => mark(item, sectionMarked || Boolean(block.data?.untranslated))))
     }
   }
@@ -46,9 +46,7 @@ function mark(item: CaseItem, untranslated: boolean): CaseItem {
 
 function itemsOf(block: Block, separator: string): CaseItem[] {
   if (block.type === 'point') {
-    const label = block.label === null ? null : fitLines(block.label, ITEM.label.ems, ITEM.label.maxLines)
-    const text = plainText(block).trim()
-    return [{ type: 'point', label, text: text ? fitLines(text, ITEM.point.ems, ITEM.point.maxLines) : '' }]
+    return [{ type: 'point', label: block.label === null ? null : collapse(block.label), text: collapse(plainText(block)) }]
   }
   if (block.type === 'list') {
     // A numbered list keeps its numbers (from its start); a bulleted one its bullets.
@@ -57,12 +55,17 @@ function itemsOf(block: Block, separator: string): CaseItem[] {
       .map((item) => item.children.map((child) => plainTextOf(child, separator)).join(' ').trim())
       .map((text, index) => (block.ordered && text ? `${first + index}. ${text}` : text))
       .filter(Boolean)
-      .map((text) => ({ type: 'text', text: fitLines(text, ITEM.text.ems, ITEM.point.maxLines), bullet: !block.ordered }))
+      .map((text) => ({ type: 'text', text: collapse(text), bullet: !block.ordered }))
   }
   // A footnote is in the speaker notes (with its case's notes); a rule has no text.
   if (block.type === 'footnoteDefinition' || block.type === 'thematicBreak') return []
   const text = (block.type === 'blockquote' || block.type === 'code' ? plainTextOf(block, separator) : plainText(block)).trim()
-  return text ? [{ type: 'text', text: fitLines(text, ITEM.text.ems, ITEM.text.maxLines), bullet: false }] : []
+  return text ? [{ type: 'text', text: collapse(text), bullet: false }] : []
+}
+
+/** White space as the browser shows it: runs collapsed to one space, none at the ends. */
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 function plainTextOf(block: Block, separator: string): string {

@@ -24,3 +24,11 @@ export function deckHtml(document: CaseDocument, context: RenderContext): Promis
     }),
   )
 }
+
+/**
+ * How many slides `html` holds: its elements of class `slide`, the deck's contract. A template may
+ * leave slides out (or add some), so the count is the page's, not the view's.
+ */
+export function renderedSlides(html: string): number {
+  return html.match(/<[a-z][a-z0-9]*\s[^>]*?\bclass\s*=\s*["'](?:[^"']*\s)?slide(?:\s[^"']*)?["']/gi)?.length ?? 0
+}

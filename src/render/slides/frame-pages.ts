@@ -1,53 +1,43 @@
-/** Pages of introduction or conclusion text: whole paragraphs where they fit, split at sentences where not. */
-import { sentences } from './brief-text.js'
-import { hardCut } from '../cut-text.js'
-import { FRAME } from './slide-metrics.js'
-import { lineCount, usableWidth } from '../text-width.js'
+/** Pages of introduction or conclusion text: whole paragraphs where they fit, a paragraph taller than a slide continued at a line. */
+import type { SlideLayout } from './slide-layout.js'
 
-/** Splits `paragraphs` into pages of at most `budget` px of frame text. */
-export function framePages(paragraphs: string[], budget: number): string[][] {
-  const maxLines = Math.floor((budget - FRAME.gap) / FRAME.line)
-  const height = (text: string) => FRAME.line * lineCount(text, FRAME.ems) + FRAME.gap
-  const pieces = paragraphs.flatMap((paragraph) => splitParagraph(paragraph, maxLines))
+/** Splits `paragraphs` into pages of at most `budget` px of frame text, every word kept. */
+export function framePages(paragraphs: string[], budget: number, layout: SlideLayout): string[][] {
+  const { style, font, contentWidth, measure } = layout
+  const lines = (text: string) => measure.lines(text, contentWidth, font.frame)
+  const height = (text: string) => style.frameLine * lines(text).length + style.frameGap
   const pages: string[][] = []
   let page: string[] = []
   let used = 0
-  for (const piece of pieces) {
-    if (used + height(piece) > budget && page.length > 0) {
-      pages.push(page)
-      page = []
-      used = 0
+  const startPage = () => {
+    if (page.length > 0) pages.push(page)
+    page = []
+    used = 0
+  }
+  for (const paragraph of paragraphs) {
+    let rest = paragraph
+    while (rest) {
+      if (used + height(rest) <= budget) {
+        page.push(rest)
+        used += height(rest)
+        break
+      }
+      if (height(rest) <= budget && page.length > 0) {
+        startPage()
+        continue
+      }
+      // Taller than a slide: as many lines as the room holds here, the rest on the next slide.
+      const all = lines(rest)
+      const fit = Math.max(page.length > 0 ? 0 : 1, Math.floor((budget - used - style.frameGap) / style.frameLine))
+      if (fit === 0) {
+        startPage()
+        continue
+      }
+      page.push(all.slice(0, fit).join('').trim())
+      rest = all.slice(fit).join('').trim()
+      startPage()
     }
-    page.push(piece)
-    used += height(piece)
   }
   if (page.length > 0) pages.push(page)
   return pages
-}
-
-/** A paragraph as pieces of at most `maxLines` lines, cut between sentences (or, for a huge sentence, between characters). */
-function splitParagraph(paragraph: string, maxLines: number): string[] {
-  if (lineCount(paragraph, FRAME.ems) <= maxLines) return [paragraph]
-  const pieces: string[] = []
-  let current = ''
-  for (const sentence of sentences(paragraph).flatMap((text) => splitSentence(text, maxLines))) {
-    const joined = current ? `${current}${/\p{Script=Han}|\p{P}$/u.test(current.at(-1)!) ? '' : ' '}${sentence}` : sentence
-    if (current && lineCount(joined, FRAME.ems) > maxLines) {
-      pieces.push(current)
-      current = sentence
-    } else current = joined
-  }
-  if (current) pieces.push(current)
-  return pieces
-}
-
-function splitSentence(sentence: string, maxLines: number): string[] {
-  const pieces: string[] = []
-  let rest = sentence
-  while (lineCount(rest, FRAME.ems) > maxLines) {
-    const piece = hardCut(rest, maxLines * usableWidth(rest, FRAME.ems))
-    pieces.push(piece)
-    rest = rest.slice(piece.length)
-  }
-  return [...pieces, rest]
 }

@@ -28,8 +28,8 @@ export interface TitleSlide extends SlideCommon {
   author?: string
   date?: string
   dateText?: string
-  /** `long` for titles that need the smaller title size. */
-  size: 'normal' | 'long'
+  /** The title's size: `long` and then `floor` step down so a long title fits the slide. */
+  size: 'normal' | 'long' | 'floor'
 }
 
 /** One agenda line: a case and the slide it starts on. */
@@ -60,19 +60,20 @@ export interface FrameSlide extends SlideCommon {
 export type CaseItem = (
   | { type: 'lead'; heading: string; text: string }
   | { type: 'heading'; text: string; continued: boolean }
-  | { type: 'point'; label: string | null; text: string }
+  /** A key point; `continued` on the part of a point too long for one slide that runs onto the next. */
+  | { type: 'point'; label: string | null; text: string; continued?: boolean }
   | { type: 'text'; text: string; bullet: boolean }
   | { type: 'insight'; heading: string; text: string }
   /** A picture scaled to fit (`width`×`height` px), its number and caption under it; `src` is a data URI, or null when it could not be read (then `alt` shows). */
   | { type: 'figure'; src: string | null; alt: string; caption: string; width: number; height: number }
-  /** Some rows of a table under its header row; `continued` on the pages after its first. */
-  | { type: 'table'; label: string; header: SlideCell[]; rows: SlideCell[][]; continued: boolean }
+  /** Some rows of a table under its header row; `continued` on the pages after its first; `floor` when a row fits only at the floor type size. */
+  | { type: 'table'; label: string; header: SlideCell[]; rows: SlideCell[][]; continued: boolean; floor?: boolean }
 ) & {
   /** Set when the piece shows source text a partial translation lacks (marked untranslated). */
   untranslated?: true
 }
 
-/** A table cell on a slide: its text cut to one line, and its column's alignment. */
+/** A table cell on a slide: its whole text (it wraps), and its column's alignment. */
 export interface SlideCell {
   text: string
   align: 'left' | 'right' | 'center' | null
@@ -85,6 +86,8 @@ export interface CaseSlide extends SlideCommon {
   items: CaseItem[]
   /** The whole case is shown from the source: the translation lacks it. */
   untranslated: boolean
+  /** Set in the smaller compact type (`.slide.compact`), which keeps the case on fewer slides. */
+  compact: boolean
 }
 
 /** One row of the overview: a case and its cells. */
@@ -94,8 +97,10 @@ export interface OverviewRow {
   slide: number
   /** Matrix mode: whether the case has each theme. */
   cells: boolean[]
-  /** Fallback mode: the case's key-point labels, cut to one line. */
+  /** Fallback mode: the case's key-point labels (a point without a label by its opening words), wrapping. */
   points: string
+  /** The case's key points in full, for the tooltip where `points` abbreviates them (the overview's notes hold them too). */
+  full: string
   /** How many columns the dash spans when the case has no key points; 0 when it has some. */
   none: number
 }
@@ -134,4 +139,9 @@ export interface DeckView {
   caseCount: number
   slides: Slide[]
   slideCount: number
+  /**
+   * Build warnings: a piece that does not fit its slide even at the floor size, naming the slide
+   * (`slide-overflow`), and a `--slide-…` size of the stylesheet that casebook cannot read (`template-css`).
+   */
+  warnings: Array<{ ruleId: 'slide-overflow' | 'template-css'; message: string }>
 }
