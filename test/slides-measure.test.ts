@@ -13,6 +13,8 @@ import type { BrowserSession } from '../src/browser/launch-browser.js'
 import { templateDirs } from '../src/config/template-dirs.js'
 import { loadLocale } from '../src/locale/load-locale.js'
 import { buildPack } from '../src/pack/build-pack.js'
+import { DEFAULT_BRAND } from '../src/config/brand.js'
+import { fontsOf } from '../src/render/slides/deck-layout.js'
 import { loadFontMetrics } from '../src/render/slides/font-metrics.js'
 import { TextMeasure } from '../src/render/slides/text-lines.js'
 import { ROOT, SEED } from './helpers/cli.js'
@@ -77,7 +79,7 @@ describe('text measured in Node', () => {
       await page.close()
     }
     const locale = await loadLocale(code, templateDirs())
-    const metrics = await loadFontMetrics([{ fontsource: locale.rules.fonts.fontsource }], blocks.map((block) => block.text).join(''))
+    const metrics = await loadFontMetrics(fontsOf(DEFAULT_BRAND, locale), blocks.map((block) => block.text).join(''))
     const measure = new TextMeasure(metrics)
     const disagreements = blocks
       .map((block) => ({ block, node: measure.count(block.text, block.width, { size: block.size, bold: block.bold, spacing: block.spacing }, block.indent) }))

@@ -8,7 +8,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { templateDirs } from '../src/config/template-dirs.js'
-import { slideLayout } from '../src/render/slides/deck-layout.js'
+import { DEFAULT_BRAND } from '../src/config/brand.js'
+import { loadLocale } from '../src/locale/load-locale.js'
+import { fontsOf, slideLayout } from '../src/render/slides/deck-layout.js'
 import { figureItem, tableItem } from '../src/render/slides/rich-items.js'
 import { paginateItems } from '../src/render/slides/paginate-items.js'
 import type { SlideLayout } from '../src/render/slides/slide-layout.js'
@@ -29,7 +31,7 @@ const POINT = '数据共享平台汇聚五十多个部门的数据，'.repeat(40
 let layout: SlideLayout
 let budget: number
 beforeAll(async () => {
-  layout = await slideLayout(templateDirs(), [{ fontsource: 'noto-serif-sc' }], `城市事项表续（）0123456789${POINT}关键要点标签推进建设接入各门形成统一治理底座做法背景启示主要`)
+  layout = await slideLayout(templateDirs(), fontsOf(DEFAULT_BRAND, await loadLocale('zh-CN', templateDirs())), `城市事项表续（）0123456789${POINT}关键要点标签推进建设接入各门形成统一治理底座做法背景启示主要`)
   budget = layout.bodyHeight('案例一（续）', '上海智慧城市建设')
 })
 

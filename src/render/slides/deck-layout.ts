@@ -9,6 +9,8 @@ import { BUILTIN_TEMPLATES, findTemplateFile } from '../../config/template-dirs.
 import type { CaseDocument } from '../../types.js'
 import type { DocumentView } from '../document-view.js'
 import type { RenderContext } from '../renderer.js'
+import type { Brand } from '../../config/brand.js'
+import type { Locale } from '../../locale/load-locale.js'
 import { pageFonts } from '../shared/font-stack.js'
 import { charactersOf } from '../shared/render-report.js'
 import { loadFontMetrics, type SlideFont } from './font-metrics.js'
@@ -21,8 +23,13 @@ import { TextMeasure } from './text-lines.js'
  * faces `renderWithFonts` embeds for the body (the brand's or casebook's Latin face, then the CJK
  * one). The deck is filled with what this names.
  */
-export function slideFonts(context: RenderContext): SlideFont[] {
-  const { faces, body } = pageFonts(context.config.brand, context.locale)
+export function slideFonts(context: Pick<RenderContext, 'config' | 'locale'>): SlideFont[] {
+  return fontsOf(context.config.brand, context.locale)
+}
+
+/** The slide fonts of `locale` under `brand`. */
+export function fontsOf(brand: Brand, locale: Locale): SlideFont[] {
+  const { faces, body } = pageFonts(brand, locale)
   return body.flatMap((family) => faces.filter((face) => face.family === family).map((face) => ({ source: face.source, excludes: face.excludes })))
 }
 
