@@ -15,6 +15,8 @@ export interface ParagraphLayout {
   contentsEntry?: boolean
   /** The bookmark whose page the contents shows. */
   bookmark?: string
+  /** A picture's paragraph: its one line is this high, in twips. */
+  height?: number
 }
 
 /** A table row: rows never split, so the estimator needs each cell's paragraphs. */

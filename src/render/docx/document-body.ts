@@ -24,12 +24,17 @@ export interface DocumentBody {
   pageCount: number
 }
 
+/** The relationship of the brand's logo, from document.xml and from the running header. */
+export const LOGO_RELATIONSHIP = 'rIdLogo'
+
 /** Writes the body for `outline` on pages of `area` (twips). */
 export function documentBody(outline: DocxOutline, context: RenderContext, area: PageArea): DocumentBody {
   const { t } = context.locale
   const state = bodyState(t('pointSeparator'), t('untranslated'), { rich: outline.rich, floatLabels: { figure: splitLabel(t('figureLabel', { number: NUMBER })), table: splitLabel(t('tableLabel', { number: NUMBER })) }, textWidth: area.width })
   state.footnoteCall = footnoteWriter(state)
-  const front = [...coverParagraphs(outline, context, state), contentsHeading(t('contents'), state)]
+  const { logo } = context.config.brand
+  const coverLogo = logo ? { logo, relationship: LOGO_RELATIONSHIP, drawingId: ++state.drawings } : undefined
+  const front = [...coverParagraphs(outline, context, state, coverLogo), contentsHeading(t('contents'), state)]
   // Everything after the contents is encoded as it is written; only its layout is kept for the estimate.
   const restXml = new XmlSink()
   const restLayout: Array<ParagraphLayout | RowLayout> = []

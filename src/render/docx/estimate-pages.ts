@@ -10,15 +10,16 @@
  */
 import type { IParagraphStyleOptions } from 'docx'
 import type { ParagraphLayout, RowLayout } from './body-block.js'
-import { DEFAULT_PARAGRAPH, DEFAULT_SIZE, PARAGRAPH_STYLES } from './docx-styles.js'
+import { DEFAULT_PARAGRAPH, DEFAULT_SIZE, paragraphStyles } from './docx-styles.js'
 
 interface Metrics {
   /** Font size in twips. */
   size: number
   before: number
   after: number
-  /** Line spacing in 240ths of a line. */
+  /** Line spacing: twips when `rule` is exact or atLeast, 240ths of a line when auto. */
   line: number
+  rule: 'exact' | 'atLeast' | 'auto'
   indent: number
 }
 
@@ -56,7 +57,7 @@ export function estimatePages(blocks: Iterable<ParagraphLayout | RowLayout>, are
     }
     const style = metricsOf(block, metrics)
     if (block.pageBreakBefore && y > 0) newPage()
-    const lineHeight = lineHeightOf(style)
+    const lineHeight = block.height ?? lineHeightOf(style)
     const lines = linesOf(block.lines, (area.width - style.indent) / style.size, block.contentsEntry ? TOC_PAGE_ROOM : 0)
     const before = y === 0 ? 0 : style.before
     // A paragraph that does not fit moves whole to the next page when short (widow control), else splits.
@@ -94,8 +95,11 @@ function linesOf(pieces: number[], capacity: number, room: number): number {
   return lines
 }
 
+/** A line's height: exact where the style says so (every text style casebook writes), else from the font size. */
 function lineHeightOf(style: Metrics): number {
-  return (style.size * NATURAL_LINE * style.line) / 240
+  if (style.rule === 'exact') return style.line
+  const natural = style.size * NATURAL_LINE
+  return style.rule === 'atLeast' ? Math.max(style.line, natural) : (natural * style.line) / 240
 }
 
 function metricsOf(paragraph: ParagraphLayout, metrics: Map<string, Metrics>): Metrics {
@@ -105,9 +109,10 @@ function metricsOf(paragraph: ParagraphLayout, metrics: Map<string, Metrics>): M
 
 /** Sizes and spacing of each casebook style, following basedOn to the document defaults. */
 function styleMetrics(): Map<string, Metrics> {
-  const byId = new Map(PARAGRAPH_STYLES.map((style) => [style.id, style]))
+  const styles = paragraphStyles()
+  const byId = new Map(styles.map((style) => [style.id, style]))
   const resolve = (style: IParagraphStyleOptions | undefined): Metrics => {
-    const base: Metrics = style?.basedOn && style.basedOn !== style.id ? resolve(byId.get(style.basedOn)) : { size: DEFAULT_SIZE * 10, before: DEFAULT_PARAGRAPH.spacing.before, after: DEFAULT_PARAGRAPH.spacing.after, line: DEFAULT_PARAGRAPH.spacing.line, indent: 0 }
+    const base: Metrics = style?.basedOn && style.basedOn !== style.id ? resolve(byId.get(style.basedOn)) : { size: DEFAULT_SIZE * 10, before: DEFAULT_PARAGRAPH.spacing.before, after: DEFAULT_PARAGRAPH.spacing.after, line: DEFAULT_PARAGRAPH.spacing.line, rule: DEFAULT_PARAGRAPH.spacing.lineRule, indent: 0 }
     const spacing = style?.paragraph?.spacing
     const indent = style?.paragraph?.indent
     return {
@@ -115,8 +120,9 @@ function styleMetrics(): Map<string, Metrics> {
       before: spacing?.before ?? base.before,
       after: spacing?.after ?? base.after,
       line: spacing?.line ?? base.line,
+      rule: spacing?.line === undefined ? base.rule : spacing.lineRule === 'exact' || spacing.lineRule === 'atLeast' ? spacing.lineRule : 'auto',
       indent: indent && 'left' in indent && typeof indent.left === 'number' ? indent.left : base.indent,
     }
   }
-  return new Map(PARAGRAPH_STYLES.map((style) => [style.id, resolve(style)]))
+  return new Map(styles.map((style) => [style.id, resolve(style)]))
 }

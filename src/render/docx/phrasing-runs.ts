@@ -3,7 +3,7 @@ import type { Phrasing } from '../../types.js'
 import type { BodyState } from './body-block.js'
 import { escapeXmlText, xmlSafe } from './xml-escape.js'
 
-/** Direct formatting of a run, in the order Word's schema wants it inside w:rPr. */
+/** Direct formatting of a run, in the order Word's schema wants it inside w:rPr; colours only ever come from styles. */
 export interface RunFormat {
   /** Character style id, e.g. Hyperlink. */
   style?: string
@@ -11,7 +11,6 @@ export interface RunFormat {
   font?: string
   bold?: boolean
   italics?: boolean
-  color?: string
 }
 
 /** Runs being written: their XML, and the width of each line (in ems) for the page estimator. */
@@ -92,8 +91,7 @@ export function runProperties(format: RunFormat): string {
     (format.style ? `<w:rStyle w:val="${format.style}"/>` : '') +
     (format.font ? `<w:rFonts w:ascii="${format.font}" w:hAnsi="${format.font}"/>` : '') +
     (format.bold ? '<w:b/><w:bCs/>' : '') +
-    (format.italics ? '<w:i/><w:iCs/>' : '') +
-    (format.color ? `<w:color w:val="${format.color}"/>` : '')
+    (format.italics ? '<w:i/><w:iCs/>' : '')
   return properties ? `<w:rPr>${properties}</w:rPr>` : ''
 }
 
