@@ -22,6 +22,8 @@ export interface ParagraphLayout {
 /** A table row: rows never split, so the estimator needs each cell's paragraphs. */
 export interface RowLayout {
   kind: 'row'
+  /** A header row, which Word and LibreOffice repeat at the top of each page the table continues on. */
+  header?: boolean
   cells: Array<{ width: number; paragraphs: Array<{ style: string; lines: number[] }> }>
 }
 

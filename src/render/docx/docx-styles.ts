@@ -83,8 +83,8 @@ export function paragraphStyles(look?: StyleLook): IParagraphStyleOptions[] {
       quickFormat: true,
       uiPriority: 10,
       run: { bold: true, size: pt(28), ...color('primary'), ...faces },
-      // 35 pt lines for 28 pt type: a wrapped title keeps its lines apart.
-      paragraph: { alignment: 'left', spacing: { before: 2400, after: 360, ...exact(700) }, ...(look ? { border: { bottom: { style: 'single', size: 18, color: look.colors.accent, space: 12 } } } : {}) },
+      // 38 pt lines for 28 pt type: a wrapped title keeps its lines apart.
+      paragraph: { alignment: 'left', spacing: { before: 2400, after: 360, ...exact(760) }, ...(look ? { border: { bottom: { style: 'single', size: 18, color: look.colors.accent, space: 12 } } } : {}) },
     },
     {
       id: 'Subtitle',

@@ -47,14 +47,21 @@ export function estimatePages(blocks: Iterable<ParagraphLayout | RowLayout>, are
     page++
     y = 0
   }
+  // The current table's header rows, repeated at the top of each page it continues on.
+  let headerRows = 0
   for (const block of blocks) {
     if (block.kind === 'row') {
       const height = rowHeight(block, metrics)
       // Rows never split (casebook marks them cantSplit); a row that does not fit starts a page.
-      if (y > 0 && y + height > area.height) newPage()
+      if (y > 0 && y + height > area.height) {
+        newPage()
+        y += headerRows
+      }
       y += height
+      headerRows = block.header ? headerRows + height : headerRows
       continue
     }
+    headerRows = 0
     const style = metricsOf(block, metrics)
     if (block.pageBreakBefore && y > 0) newPage()
     const lineHeight = block.height ?? lineHeightOf(style)

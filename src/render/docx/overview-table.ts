@@ -50,6 +50,6 @@ function row(cells: Runs[][], widths: number[], header: boolean): BodyBlock {
   )
   return {
     xml: `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${xml.join('')}</w:tr>`,
-    layout: { kind: 'row', cells: cells.map((paragraphs, index) => ({ width: widths[index], paragraphs: paragraphs.map((content) => ({ style: STYLE, lines: content.lines })) })) },
+    layout: { kind: 'row', header, cells: cells.map((paragraphs, index) => ({ width: widths[index], paragraphs: paragraphs.map((content) => ({ style: STYLE, lines: content.lines })) })) },
   }
 }

@@ -40,7 +40,7 @@ export function tableBlocks(out: BlockSink, table: Table, state: BodyState): voi
     })
     out.push({
       xml: `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${xml.join('')}</w:tr>`,
-      layout: { kind: 'row', cells: cells.map((content) => ({ width, paragraphs: [{ style: CELL_STYLE, lines: content.lines }] })) },
+      layout: { kind: 'row', header, cells: cells.map((content) => ({ width, paragraphs: [{ style: CELL_STYLE, lines: content.lines }] })) },
     })
   })
   out.push({ xml: '</w:tbl>', layout: null })
