@@ -45,7 +45,7 @@ export function runningHeaderXml(header: RunningHeader): string {
   }
   if (header.organisation) left.push(textRun(header.logo ? ` ${header.organisation}` : header.organisation))
   const tabs = `<w:tabs><w:tab w:val="right" w:pos="${header.textWidth}"/></w:tabs>`
-  return part('hdr', `<w:p><w:pPr><w:pStyle w:val="Header"/>${tabs}</w:pPr>${left.join('')}<w:r><w:tab/></w:r>${textRun(header.title)}</w:p>`)
+  return part('hdr', `<w:p><w:pPr><w:pStyle w:val="Header"/>${tabs}</w:pPr>${left.join('')}<w:r><w:tab/></w:r>${header.title ? textRun(header.title) : ''}</w:p>`)
 }
 
 /** word/footerN.xml for the pages after the cover: the classification line if any, then the page number and count (`pageCount` is the count shown until fields update). */
