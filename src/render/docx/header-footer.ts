@@ -71,7 +71,7 @@ export function logoSize(logo: BrandLogo, height: number, maxWidth: number): { c
 }
 
 function part(kind: 'hdr' | 'ftr', body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:${kind} ${NAMESPACES}>${body}</w:${kind}>`
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:${kind} ${NAMESPACES}>${body}</w:${kind}>`
 }
 
 function textRun(text: string): string {
