@@ -19,7 +19,8 @@ export function referenceHeaderFooter(parts: PackageParts): { header?: Reference
   const section = sectionParts(parts)
   const read = (path: string | undefined): ReferencePart | undefined => {
     const xml = path ? partText(parts, path) : undefined
-    if (!path || !xml) return undefined
+    // A part with nothing to show (no text, picture or field) is as good as none: casebook's stays.
+    if (!path || !xml || !/<w:t[ >]|<w:drawing|<w:pict|<w:fldSimple|<w:instrText/.test(xml)) return undefined
     const relationships = [...relationshipTargets(parts, relsPath(path)).values()].map((relationship) => {
       if (relationship.external) return relationship
       // Targets are relative to the part's folder, or to the package with a leading slash.
