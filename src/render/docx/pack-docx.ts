@@ -45,6 +45,9 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   writeHeaderFooter(parts, context, { title: outline.title, pageCount: body.pageCount, textWidth: area.width, drawings: body.state.drawings, logo: Boolean(logoTarget) }, logoRelationship)
   if (body.state.footnotes.length) insertBefore(parts, 'word/footnotes.xml', '</w:footnotes>', body.state.footnotes.join(''))
   insertBefore(parts, 'word/styles.xml', '</w:styles>', tableStylesXml(look.colors))
+  // Widow and orphan control for every paragraph, said outright: without it Word leaves it off
+  // and LibreOffice turns it on, and the two would break pages differently (the library has no option for it).
+  setPartText(parts, 'word/styles.xml', (partText(parts, 'word/styles.xml') ?? '').replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl/>'))
   setPartText(
     parts,
     'docProps/core.xml',

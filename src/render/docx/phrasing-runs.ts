@@ -95,12 +95,28 @@ export function runProperties(format: RunFormat): string {
   return properties ? `<w:rPr>${properties}</w:rPr>` : ''
 }
 
-/** Width in ems: Han, kana, Hangul and full-width forms take a whole em, everything else half. */
+/**
+ * Width in ems: Han, kana, Hangul and full-width forms take a whole em; ASCII
+ * its width in Times New Roman (the Chinese locales' Latin face, and Liberation
+ * Serif's, which LibreOffice draws it with); anything else half an em.
+ */
 export function textEms(text: string): number {
   let ems = 0
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
-    ems += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 1 : 0.5
+    if (code >= 0x20 && code < 0x7f) ems += TIMES[code - 0x20] / 1000
+    else ems += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 1 : 0.5
   }
   return ems
 }
+
+/** Advance widths of ASCII 0x20–0x7E in Times Roman, in thousandths of an em (Adobe's Times-Roman metrics). */
+// prettier-ignore
+const TIMES = [
+  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
+  500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,
+  921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
+  556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,
+  333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
+  500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+]
