@@ -36,6 +36,6 @@ function logoParagraph(placed: PlacedLogo, textWidth: number, organisation: stri
   const { cx, cy } = logoSize(placed.logo, COVER_LOGO_HEIGHT, textWidth * COVER_LOGO_WIDTH)
   return {
     xml: `<w:p><w:pPr><w:pStyle w:val="CoverLogo"/></w:pPr><w:r>${drawingXml(placed.drawingId, placed.relationship, cx, cy, organisation ?? '')}</w:r></w:p>`,
-    layout: { kind: 'paragraph', style: 'CoverLogo', pageBreakBefore: false, lines: [0], height: Math.ceil(cy / EMU_PER_TWIP) },
+    layout: { kind: 'paragraph', style: 'CoverLogo', pageBreakBefore: false, lines: [''], height: Math.ceil(cy / EMU_PER_TWIP) },
   }
 }

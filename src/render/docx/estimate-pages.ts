@@ -1,7 +1,7 @@
 /**
  * Page numbers for the contents, estimated in one linear pass over the body.
- * Each paragraph is measured in lines (Han characters one em wide, others
- * half) with casebook's style sizes and spacing. That is exact where it
+ * Each paragraph is broken into lines (line-breaks.ts) at casebook's style
+ * sizes, and lines fill pages at the styles' exact heights and spacing. That is exact where it
  * matters most here: every chapter starts on a new page, so an error inside
  * one chapter rarely moves the next. Word corrects any number when its fields
  * are updated. (The docx library's `docx/layout` lays pages out closer to
@@ -11,6 +11,7 @@
 import type { IParagraphStyleOptions } from 'docx'
 import type { ParagraphLayout, RowLayout } from './body-block.js'
 import { DEFAULT_PARAGRAPH, DEFAULT_SIZE, paragraphStyles } from './docx-styles.js'
+import { lineCount } from './line-breaks.js'
 
 interface Metrics {
   /** Font size in twips. */
@@ -143,9 +144,9 @@ function rowHeight(row: RowLayout, metrics: Map<string, Metrics>): number {
 }
 
 /** Lines a paragraph takes at `capacity` ems per line; each piece between breaks starts a line, the first keeps `room` ems free. */
-function linesOf(pieces: number[], capacity: number, room: number): number {
+function linesOf(pieces: string[], capacity: number, room: number): number {
   let lines = 0
-  for (let index = 0; index < pieces.length; index++) lines += Math.max(1, Math.ceil((pieces[index] + (index === 0 ? room : 0)) / Math.max(1, capacity)))
+  for (let index = 0; index < pieces.length; index++) lines += lineCount(pieces[index], capacity, index === 0 ? room : 0)
   return lines
 }
 

@@ -14,7 +14,7 @@ import { blankPartXml, pageFooterXml, runningHeaderXml } from './header-footer.j
 import { EXTENSIONS } from './drawing-xml.js'
 import { applyReferencePart, declareExtension } from './reference-header-footer.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
-import { relsPath, sectionParts } from './section-parts.js'
+import { relsPath, sectionParts, type SectionParts } from './section-parts.js'
 import { tableStylesXml } from './table-styles.js'
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from '../../io/reproducible-zip.js'
 import { escapeXml } from './xml-escape.js'
@@ -27,6 +27,8 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
   const outline = docxOutline(document, context)
   const parts = readPackage(await docxScaffold(scaffoldSpec(outline.title, context, fonts)))
+  // Read while document.xml is the scaffold's few bytes, not the whole body.
+  const section = sectionParts(parts)
   const { area } = docxPage(context)
   const body = documentBody(outline, context, area)
   const scaffold = partText(parts, 'word/document.xml') ?? ''
@@ -42,7 +44,7 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   if (brand.logo && logoTarget) parts.set(`word/${logoTarget}`, brand.logo.bytes)
   // The scaffold declares png, jpeg, gif and svg; WebP is declared when a picture needs it.
   if (body.state.images.some((image) => image.asset.mime === 'image/webp') || brand.logo?.type === 'image/webp') declareExtension(parts, 'webp', 'image/webp')
-  writeHeaderFooter(parts, context, { title: outline.title, pageCount: body.pageCount, textWidth: area.width, drawings: body.state.drawings, logo: Boolean(logoTarget) }, logoRelationship)
+  writeHeaderFooter(parts, section, context, { title: outline.title, pageCount: body.pageCount, textWidth: area.width, drawings: body.state.drawings, logo: Boolean(logoTarget) }, logoRelationship)
   if (body.state.footnotes.length) insertBefore(parts, 'word/footnotes.xml', '</w:footnotes>', body.state.footnotes.join(''))
   insertBefore(parts, 'word/styles.xml', '</w:styles>', tableStylesXml(look.colors))
   // Widow and orphan control for every paragraph, said outright: without it Word leaves it off
@@ -65,7 +67,6 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   if (reference) {
     applyReferenceStyles(parts, reference)
     // The reference's own running header and footer replace casebook's; the cover keeps its blank ones.
-    const section = sectionParts(parts)
     const header = section.headers.get('default')
     const footer = section.footers.get('default')
     if (reference.header && header) applyReferencePart(parts, header, reference.header, 'header')
@@ -75,9 +76,8 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
 }
 
 /** The running header and footer of the pages after the cover, and the cover's blank ones. */
-function writeHeaderFooter(parts: PackageParts, context: RenderContext, page: { title: string; pageCount: number; textWidth: number; drawings: number; logo: boolean }, logoRelationship: string): void {
+function writeHeaderFooter(parts: PackageParts, section: SectionParts, context: RenderContext, page: { title: string; pageCount: number; textWidth: number; drawings: number; logo: boolean }, logoRelationship: string): void {
   const { brand } = context.config
-  const section = sectionParts(parts)
   const header = section.headers.get('default')
   const footer = section.footers.get('default')
   const firstHeader = section.headers.get('first')

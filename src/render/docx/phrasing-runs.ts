@@ -13,14 +13,14 @@ export interface RunFormat {
   italics?: boolean
 }
 
-/** Runs being written: their XML, and the width of each line (in ems) for the page estimator. */
+/** Runs being written: their XML, and the text of each line for the page estimator. */
 export interface Runs {
   xml: string[]
-  lines: number[]
+  lines: string[]
 }
 
 /** An empty run list. */
-export const runs = (): Runs => ({ xml: [], lines: [0] })
+export const runs = (): Runs => ({ xml: [], lines: [''] })
 
 /** Link targets Word may open; anything else (javascript:, file:) stays plain text. */
 const SAFE_URL = /^(https?:|mailto:)/i
@@ -63,9 +63,9 @@ export function textRuns(out: Runs, value: string, format: RunFormat = {}): Runs
   xmlSafe(value)
     .split(/\r?\n/)
     .forEach((line, index) => {
-      if (index > 0) out.lines.push(0)
+      if (index > 0) out.lines.push('')
       out.xml.push(`<w:r>${properties}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXmlText(line)}</w:t></w:r>`)
-      out.lines[out.lines.length - 1] += textEms(line)
+      out.lines[out.lines.length - 1] += line
     })
   return out
 }
@@ -76,13 +76,14 @@ function footnoteRun(out: Runs, identifier: string, label: string | null, state:
   if (id === null) textRuns(out, `[^${label ?? identifier}]`)
   else {
     out.xml.push(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`)
-    out.lines[out.lines.length - 1] += 0.5
+    // A superscript number takes about half an em, as an x does.
+    out.lines[out.lines.length - 1] += 'x'
   }
 }
 
 function lineBreak(out: Runs): void {
   out.xml.push(BREAK)
-  out.lines.push(0)
+  out.lines.push('')
 }
 
 /** w:rPr for `format`, or nothing. */
@@ -94,29 +95,3 @@ export function runProperties(format: RunFormat): string {
     (format.italics ? '<w:i/><w:iCs/>' : '')
   return properties ? `<w:rPr>${properties}</w:rPr>` : ''
 }
-
-/**
- * Width in ems: Han, kana, Hangul and full-width forms take a whole em; ASCII
- * its width in Times New Roman (the Chinese locales' Latin face, and Liberation
- * Serif's, which LibreOffice draws it with); anything else half an em.
- */
-export function textEms(text: string): number {
-  let ems = 0
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code >= 0x20 && code < 0x7f) ems += TIMES[code - 0x20] / 1000
-    else ems += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 1 : 0.5
-  }
-  return ems
-}
-
-/** Advance widths of ASCII 0x20–0x7E in Times Roman, in thousandths of an em (Adobe's Times-Roman metrics). */
-// prettier-ignore
-const TIMES = [
-  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
-  500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,
-  921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722,
-  556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500,
-  333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
-  500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
-]

@@ -59,7 +59,7 @@ export function figureParagraphs(out: BlockSink, figure: Figure, state: BodyStat
     const id = ++state.drawings
     out.push({
       xml: `<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r>${drawingXml(id, placed.relationship, Math.round(cx), cy, figure.alt)}</w:r></w:p>`,
-      layout: { kind: 'paragraph', style: 'Figure', pageBreakBefore: false, lines: [0], height: Math.ceil(cy / EMU_PER_TWIP) },
+      layout: { kind: 'paragraph', style: 'Figure', pageBreakBefore: false, lines: [''], height: Math.ceil(cy / EMU_PER_TWIP) },
     })
   } else {
     const text = figure.alt || figure.url
@@ -80,7 +80,7 @@ export function codeParagraphs(out: BlockSink, code: Code, state: BodyState): vo
 export function ruleParagraph(_state: BodyState): BodyBlock {
   return {
     xml: '<w:p><w:pPr><w:pStyle w:val="HorizontalRule"/></w:pPr></w:p>',
-    layout: { kind: 'paragraph', style: 'HorizontalRule', pageBreakBefore: false, lines: [0] },
+    layout: { kind: 'paragraph', style: 'HorizontalRule', pageBreakBefore: false, lines: [''] },
   }
 }
 
@@ -90,12 +90,12 @@ function captionBlock(kind: 'figure' | 'table', number: number, caption: Runs, s
   const content = runs()
   if (before) textRuns(content, before)
   content.xml.push(`<w:fldSimple w:instr=" SEQ ${kind === 'figure' ? 'Figure' : 'Table'} \\* ARABIC "><w:r><w:t>${number}</w:t></w:r></w:fldSimple>`)
-  content.lines[content.lines.length - 1] += String(number).length / 2
+  content.lines[content.lines.length - 1] += String(number)
   if (after) textRuns(content, after)
   if (caption.xml.length) {
     textRuns(content, ' ')
     content.xml.push(...caption.xml)
-    content.lines[content.lines.length - 1] += caption.lines[0] ?? 0
+    content.lines[content.lines.length - 1] += caption.lines[0] ?? ''
     content.lines.push(...caption.lines.slice(1))
   }
   const bookmark = `_${kind === 'figure' ? 'Fig' : 'Tab'}${number}`
