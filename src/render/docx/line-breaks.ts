@@ -71,7 +71,6 @@ export function lineCount(text: string, capacity: number, room = 0): number {
 const NO_LINE_START = new Set(Array.from('，。、；：！？）」』》〉”’】〕…', (char) => char.charCodeAt(0)))
 
 /** Advance widths of ASCII 0x20–0x7E in Times Roman, in thousandths of an em (Adobe's Times-Roman metrics). */
-// prettier-ignore
 const TIMES = [
   250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
   500, 500, 500, 500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444,

@@ -10,7 +10,7 @@ import { styleLook } from './docx-look.js'
 import { numberingInstancesXml } from './docx-numbering.js'
 import { docxOutline } from './docx-outline.js'
 import { fontTableXml } from './font-table.js'
-import { blankPartXml, pageFooterXml, runningHeaderXml } from './header-footer.js'
+import { blankPartXml, pageFooterXml, runningHeaderXml, type PlacedLogo } from './header-footer.js'
 import { EXTENSIONS } from './drawing-xml.js'
 import { applyReferencePart, declareExtension } from './reference-header-footer.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
@@ -44,7 +44,9 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   if (brand.logo && logoTarget) parts.set(`word/${logoTarget}`, brand.logo.bytes)
   // The scaffold declares png, jpeg, gif and svg; WebP is declared when a picture needs it.
   if (body.state.images.some((image) => image.asset.mime === 'image/webp') || brand.logo?.type === 'image/webp') declareExtension(parts, 'webp', 'image/webp')
-  writeHeaderFooter(parts, section, context, { title: outline.title, pageCount: body.pageCount, textWidth: area.width, drawings: body.state.drawings, logo: Boolean(logoTarget) }, logoRelationship)
+  // The header's drawing id follows the body's, so every drawing of the document has its own.
+  const headerLogo = brand.logo ? { logo: brand.logo, relationship: LOGO_RELATIONSHIP, drawingId: body.state.drawings + 1 } : undefined
+  writeHeaderFooter(parts, section, context, { title: outline.title, pageCount: body.pageCount, textWidth: area.width, logo: headerLogo }, logoRelationship)
   if (body.state.footnotes.length) insertBefore(parts, 'word/footnotes.xml', '</w:footnotes>', body.state.footnotes.join(''))
   insertBefore(parts, 'word/styles.xml', '</w:styles>', tableStylesXml(look.colors))
   // Widow and orphan control for every paragraph, said outright: without it Word leaves it off
@@ -76,17 +78,15 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
 }
 
 /** The running header and footer of the pages after the cover, and the cover's blank ones. */
-function writeHeaderFooter(parts: PackageParts, section: SectionParts, context: RenderContext, page: { title: string; pageCount: number; textWidth: number; drawings: number; logo: boolean }, logoRelationship: string): void {
+function writeHeaderFooter(parts: PackageParts, section: SectionParts, context: RenderContext, page: { title: string; pageCount: number; textWidth: number; logo?: PlacedLogo }, logoRelationship: string): void {
   const { brand } = context.config
   const header = section.headers.get('default')
   const footer = section.footers.get('default')
   const firstHeader = section.headers.get('first')
   const firstFooter = section.footers.get('first')
   if (!header || !footer || !firstHeader || !firstFooter) throw new Error('docx: the scaffold lacks a header or footer part')
-  // The header's drawing id follows the body's, so every drawing of the document has its own.
-  const logo = page.logo && brand.logo ? { logo: brand.logo, relationship: LOGO_RELATIONSHIP, drawingId: page.drawings + 1 } : undefined
-  setPartText(parts, header, runningHeaderXml({ title: page.title, organisation: brand.organisation, logo, textWidth: page.textWidth }))
-  if (logo) setPartText(parts, relsPath(header), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${logoRelationship}</Relationships>`)
+  setPartText(parts, header, runningHeaderXml({ title: page.title, organisation: brand.organisation, logo: page.logo, textWidth: page.textWidth }))
+  if (page.logo) setPartText(parts, relsPath(header), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${logoRelationship}</Relationships>`)
   setPartText(parts, footer, pageFooterXml(context.locale.t('pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }), page.pageCount, brand.classification))
   setPartText(parts, firstHeader, blankPartXml('hdr'))
   setPartText(parts, firstFooter, blankPartXml('ftr'))
