@@ -6,10 +6,10 @@
  * own table style and header win over casebook's.
  */
 import { createHash } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { Document, Header, Packer, Paragraph } from 'docx'
+import { Document, Header, ImageRun, Packer, Paragraph } from 'docx'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Brand } from '../src/config/brand.js'
 import { loadConfig, type ResolvedConfig } from '../src/config/load-config.js'
@@ -20,7 +20,7 @@ import { localizeDocument } from '../src/locale/localize.js'
 import { docxRenderer } from '../src/render/docx/docx-renderer.js'
 import type { RenderContext } from '../src/render/renderer.js'
 import { readPackage, setPartText, partText, writePackage } from '../src/io/reproducible-zip.js'
-import { SEED } from './helpers/cli.js'
+import { casebook, SEED } from './helpers/cli.js'
 import { buildDocx, convertToPdf, pdfPages, scratch } from './helpers/docx-read.js'
 import { solidPng } from './helpers/png.js'
 import { run } from './helpers/tools.js'
@@ -195,5 +195,22 @@ describe('the cover title in LibreOffice', () => {
     expect(lines.length).toBeGreaterThanOrEqual(2)
     expect(lines.map((line) => line.text).join('')).toBe(title)
     for (let index = 1; index < lines.length; index++) expect(lines[index].top, lines[index].text).toBeGreaterThanOrEqual(lines[index - 1].bottom)
+  })
+})
+
+describe('a reference document whose header shows a picture it does not contain', () => {
+  it('is a config error naming the header and the missing part, exit 2, with nothing written', async () => {
+    const folder = scratch()
+    const made = new Document({ sections: [{ headers: { default: new Header({ children: [new Paragraph({ children: [new ImageRun({ type: 'png', data: LOGO, transformation: { width: 24, height: 24 } })] })] }) }, children: [new Paragraph('reference')] }] })
+    const packaged = readPackage(await Packer.toBuffer(made))
+    const media = [...packaged.keys()].find((name) => name.startsWith('word/media/'))!
+    packaged.delete(media)
+    writeFileSync(join(folder, 'broken-header.docx'), writePackage(packaged, new Date(0)))
+    writeFileSync(join(folder, 'casebook.yaml'), [`input: ${JSON.stringify(SEED)}`, 'title: 十大典范案例', 'locales: [zh-CN]', 'docx:', '  referenceDoc: broken-header.docx', ''].join('\n'))
+    const result = casebook(['build', '--config', join(folder, 'casebook.yaml'), '--format', 'docx', '--out', join(folder, 'out')])
+    expect(result.code, result.stderr).toBe(2)
+    expect(result.stderr).toContain(`docx.referenceDoc: the header of ${join(folder, 'broken-header.docx')} (word/header1.xml) shows ${media}, which the file does not contain`)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(folder, 'out', 'zh-CN', 'report.docx'))).toBe(false)
   })
 })

@@ -4,6 +4,7 @@
  * pictures (a logo) are copied into word/media/ under names of their own.
  */
 import { posix } from 'node:path'
+import { ConfigError } from '../../errors.js'
 import { partText, setPartText, type PackageParts } from '../../io/reproducible-zip.js'
 import { relationshipTargets, relsPath, sectionParts } from './section-parts.js'
 import { escapeXml } from './xml-escape.js'
@@ -14,8 +15,8 @@ export interface ReferencePart {
   relationships: Array<{ id: string; type: string; target: string; external: boolean; part?: { bytes: Uint8Array; contentType: string } }>
 }
 
-/** The reference's default header and footer, where it has them. */
-export function referenceHeaderFooter(parts: PackageParts): { header?: ReferencePart; footer?: ReferencePart } {
+/** The default header and footer of the reference at `file`, where it has them; one naming a part the file lacks is a config error. */
+export function referenceHeaderFooter(parts: PackageParts, file: string): { header?: ReferencePart; footer?: ReferencePart } {
   const section = sectionParts(parts)
   const read = (path: string | undefined): ReferencePart | undefined => {
     const xml = path ? partText(parts, path) : undefined
@@ -26,7 +27,7 @@ export function referenceHeaderFooter(parts: PackageParts): { header?: Reference
       // Targets are relative to the part's folder, or to the package with a leading slash.
       const target = relationship.target.startsWith('/') ? relationship.target.slice(1) : posix.normalize(posix.join(posix.dirname(path), relationship.target))
       const bytes = parts.get(target)
-      if (!bytes) return relationship
+      if (!bytes) throw new ConfigError(`docx.referenceDoc: the ${posix.basename(path, '.xml').replace(/\d+$/, '')} of ${file} (${path}) shows ${target}, which the file does not contain; save it again from Word or LibreOffice`)
       return { ...relationship, part: { bytes: Array.isArray(bytes) ? Buffer.concat(bytes) : bytes, contentType: contentType(parts, target) } }
     })
     return { xml, relationships }
@@ -44,9 +45,6 @@ export function applyReferencePart(parts: PackageParts, path: string, reference:
       target = `media/reference-${name}-${index + 1}${extension}`
       parts.set(`word/${target}`, relationship.part.bytes)
       declareExtension(parts, extension.slice(1), relationship.part.contentType)
-    } else if (!relationship.external) {
-      // A target the reference does not hold would make Word refuse the file; the relationship goes.
-      return ''
     }
     return `<Relationship Id="${escapeXml(relationship.id)}" Type="${escapeXml(relationship.type)}" Target="${escapeXml(target)}"${relationship.external ? ' TargetMode="External"' : ''}/>`
   })

@@ -31,7 +31,7 @@ export async function readReferenceStyles(path: string): Promise<ReferenceStyles
   }
   const styles = partText(parts, 'word/styles.xml')
   if (!styles) throw new ConfigError(`docx.referenceDoc: ${path} has no word/styles.xml, so it has no styles to use`)
-  return { styles, theme: partText(parts, 'word/theme/theme1.xml'), ...referenceHeaderFooter(parts) }
+  return { styles, theme: partText(parts, 'word/theme/theme1.xml'), ...referenceHeaderFooter(parts, path) }
 }
 
 /** Puts the reference's styles (and theme) into the package; the reference wins wherever both define a style. */
