@@ -3,12 +3,14 @@ import { describe, expect, it } from 'vitest'
 import { docxScaffold } from '../src/render/docx/scaffold-cache.js'
 import { scaffoldPackage, type ScaffoldSpec } from '../src/render/docx/build-docx-document.js'
 import { partText, readPackage } from '../src/io/reproducible-zip.js'
+import { DEFAULT_BRAND } from '../src/config/brand.js'
+import { styleLook } from '../src/render/docx/docx-look.js'
 
-const spec = (title: string, eastAsia = 'SimSun'): ScaffoldSpec => ({
+const spec = (title: string, eastAsia = 'SimSun', primary = DEFAULT_BRAND.colors.primary): ScaffoldSpec => ({
   title,
   fonts: { latin: 'Times New Roman', eastAsia, lang: 'en-US', eastAsiaLang: 'zh-CN' },
   pageSize: { width: 11906, height: 16838 },
-  pageOf: '第 \uE000 页 共 \uE001 页',
+  look: styleLook({ ...DEFAULT_BRAND, colors: { ...DEFAULT_BRAND.colors, primary } }),
 })
 
 const parts = async (bytes: Uint8Array | Promise<Uint8Array>) => readPackage(await bytes)
@@ -27,11 +29,11 @@ describe('docx scaffold cache', () => {
 
   it('makes a new scaffold when any input changes', async () => {
     const a = await parts(docxScaffold(spec('标题甲')))
-    const b = await parts(docxScaffold(spec('标题乙')))
+    const b = await parts(docxScaffold(spec('标题甲', 'SimSun', '#0b6e4f')))
     const c = await parts(docxScaffold(spec('标题甲', 'KaiTi')))
-    const header = (p: Map<string, unknown>) => [...p.keys()].filter((name) => /^word\/header\d+\.xml$/.test(name)).map((name) => partText(p as never, name)).join('')
-    expect(header(a)).toContain('标题甲')
-    expect(header(b)).toContain('标题乙')
+    expect(partText(a, 'word/styles.xml')).toContain('<w:color w:val="1F3864"/>')
+    expect(partText(b, 'word/styles.xml')).toContain('<w:color w:val="0B6E4F"/>')
+    expect(partText(b, 'word/styles.xml')).not.toContain('1F3864')
     expect(partText(c, 'word/styles.xml')).toContain('KaiTi')
     expect(partText(a, 'word/styles.xml')).not.toContain('KaiTi')
   })

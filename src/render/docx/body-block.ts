@@ -9,18 +9,22 @@ export interface ParagraphLayout {
   pageBreakBefore: boolean
   /** Left indent in twips when the paragraph sets its own (lists); otherwise the style's. */
   indent?: number
-  /** Width of each line-break-separated piece of text, in ems (Han characters 1, others ½). */
-  lines: number[]
+  /** The text of each line-break-separated piece, which the estimator breaks into lines as Word does. */
+  lines: string[]
   /** A contents entry keeps room for its dot leader and page number. */
   contentsEntry?: boolean
   /** The bookmark whose page the contents shows. */
   bookmark?: string
+  /** A picture's paragraph: its one line is this high, in twips. */
+  height?: number
 }
 
 /** A table row: rows never split, so the estimator needs each cell's paragraphs. */
 export interface RowLayout {
   kind: 'row'
-  cells: Array<{ width: number; paragraphs: Array<{ style: string; lines: number[] }> }>
+  /** A header row, which Word and LibreOffice repeat at the top of each page the table continues on. */
+  header?: boolean
+  cells: Array<{ width: number; paragraphs: Array<{ style: string; lines: string[] }> }>
 }
 
 /** One piece of document.xml; `layout` is null for pieces that take no room (a table's opening tags). */

@@ -56,7 +56,7 @@ function markedBlockParagraphs(out: BlockSink, blocks: Block[], state: BodyState
   }
 }
 
-/** The note that marks content shown from the source: the report's "Untranslated", in grey italics. */
+/** The note that marks content shown from the source: the report's "Untranslated", in the Muted style's colour, italic. */
 function untranslatedNote(state: BodyState): BodyBlock {
-  return paragraphBlock({}, textRuns(runs(), state.untranslatedNote, { italics: true, color: '5B6770' }), state)
+  return paragraphBlock({}, textRuns(runs(), state.untranslatedNote, { style: 'Muted', italics: true }), state)
 }

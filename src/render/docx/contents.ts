@@ -6,7 +6,7 @@
  */
 import type { BodyBlock, BodyState, ContentsHeading, ParagraphLayout } from './body-block.js'
 import { paragraphBlock } from './paragraph-xml.js'
-import { runs, textEms, textRuns } from './phrasing-runs.js'
+import { runs, textRuns } from './phrasing-runs.js'
 import { escapeXmlText, xmlSafe } from './xml-escape.js'
 import type { XmlSink } from './xml-sink.js'
 
@@ -21,8 +21,8 @@ export function contentsHeading(label: string, state: BodyState): BodyBlock {
 /** The entries as the page estimator sees them (their numbers are not known yet), and the field's closing paragraph. */
 export function contentsLayout(headings: ContentsHeading[]): ParagraphLayout[] {
   return [
-    ...headings.map((heading): ParagraphLayout => ({ kind: 'paragraph', style: `TOC${heading.level}`, pageBreakBefore: false, lines: [textEms(xmlSafe(heading.text))], contentsEntry: true })),
-    { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] },
+    ...headings.map((heading): ParagraphLayout => ({ kind: 'paragraph', style: `TOC${heading.level}`, pageBreakBefore: false, lines: [xmlSafe(heading.text)], contentsEntry: true })),
+    { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [''] },
   ]
 }
 
@@ -44,10 +44,10 @@ export function writeContents(out: XmlSink, label: string, headings: ContentsHea
 }
 
 /** A list of figures or tables after the contents, as the page estimator sees it: its heading and one entry each. */
-export function floatListLayout(entries: ReadonlyArray<{ text: string }>): ParagraphLayout[] {
+export function floatListLayout(title: string, entries: ReadonlyArray<{ text: string }>): ParagraphLayout[] {
   return [
-    { kind: 'paragraph', style: 'TOCHeading', pageBreakBefore: false, lines: [4] },
-    ...entries.map((entry): ParagraphLayout => ({ kind: 'paragraph', style: 'TOC1', pageBreakBefore: false, lines: [textEms(xmlSafe(entry.text))], contentsEntry: true })),
+    { kind: 'paragraph', style: 'TOCHeading', pageBreakBefore: false, lines: [xmlSafe(title)] },
+    ...entries.map((entry): ParagraphLayout => ({ kind: 'paragraph', style: 'TOC1', pageBreakBefore: false, lines: [xmlSafe(entry.text)], contentsEntry: true })),
   ]
 }
 

@@ -24,12 +24,17 @@ export interface DocumentBody {
   pageCount: number
 }
 
+/** The relationship of the brand's logo, from document.xml and from the running header. */
+export const LOGO_RELATIONSHIP = 'rIdLogo'
+
 /** Writes the body for `outline` on pages of `area` (twips). */
 export function documentBody(outline: DocxOutline, context: RenderContext, area: PageArea): DocumentBody {
   const { t } = context.locale
   const state = bodyState(t('pointSeparator'), t('untranslated'), { rich: outline.rich, floatLabels: { figure: splitLabel(t('figureLabel', { number: NUMBER })), table: splitLabel(t('tableLabel', { number: NUMBER })) }, textWidth: area.width })
   state.footnoteCall = footnoteWriter(state)
-  const front = [...coverParagraphs(outline, context, state), contentsHeading(t('contents'), state)]
+  const { logo } = context.config.brand
+  const coverLogo = logo ? { logo, relationship: LOGO_RELATIONSHIP, drawingId: ++state.drawings } : undefined
+  const front = [...coverParagraphs(outline, context, state, coverLogo), contentsHeading(t('contents'), state)]
   // Everything after the contents is encoded as it is written; only its layout is kept for the estimate.
   const restXml = new XmlSink()
   const restLayout: Array<ParagraphLayout | RowLayout> = []
@@ -45,12 +50,12 @@ export function documentBody(outline: DocxOutline, context: RenderContext, area:
   overviewBlocks(rest, outline.cases, context, area.width, state)
   frameBlocks(rest, outline.conclusion, state)
   // Word needs a paragraph after a final table; an empty one costs nothing.
-  if (!outline.conclusion) rest.push({ xml: '<w:p/>', layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] } })
+  if (!outline.conclusion) rest.push({ xml: '<w:p/>', layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [''] } })
   // The lists of figures and tables the config asks for, after the contents (only those with entries).
   const lists = context.config.lists
     .map((name) => (name === 'figures' ? { title: t('listOfFigures'), sequence: 'Figure' as const, entries: state.floats.filter((entry) => entry.kind === 'figure') } : { title: t('listOfTables'), sequence: 'Table' as const, entries: state.floats.filter((entry) => entry.kind === 'table') }))
     .filter((list) => list.entries.length > 0)
-  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...lists.flatMap((list) => floatListLayout(list.entries)), ...restLayout], area)
+  const { pages, pageCount } = estimatePages([...layouts(front), ...contentsLayout(state.headings), ...lists.flatMap((list) => floatListLayout(list.title, list.entries)), ...restLayout], area)
   const frontXml = new XmlSink()
   for (const block of front) frontXml.write(block.xml)
   writeContents(frontXml, t('contents'), state.headings, pages, area.width)

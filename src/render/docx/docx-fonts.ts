@@ -14,16 +14,19 @@ export interface DocxFonts {
 }
 
 /**
- * Config (`docx.fonts`) wins over the catalog's `rules.fonts`, so an organisation
- * can name its house fonts. Latin keeps its own font: never the Chinese one
+ * Config (`docx.fonts`) wins over the brand's body faces (by family name: Word
+ * embeds nothing), which win over the catalog's `rules.fonts`, so an
+ * organisation can name its house fonts once for every format and still pick
+ * other ones for Word. Latin keeps its own font: never the Chinese one
  * (jgm/pandoc#7022), because Chinese fonts' Latin glyphs look poor beside Latin text.
  */
 export function resolveDocxFonts(context: RenderContext): DocxFonts {
   const { locale, config } = context
   const isChinese = locale.code.toLowerCase().startsWith('zh')
+  const body = config.brand.fonts.body
   return {
-    latin: config.docx.fonts?.latin ?? locale.rules.fonts.docxLatin,
-    eastAsia: config.docx.fonts?.eastAsia ?? locale.rules.fonts.docxEastAsia,
+    latin: config.docx.fonts?.latin ?? body.latin?.family ?? locale.rules.fonts.docxLatin,
+    eastAsia: config.docx.fonts?.eastAsia ?? body.cjk?.family ?? locale.rules.fonts.docxEastAsia,
     // Latin runs in a Chinese document are English; a bare `en` needs a region for Word's proofing.
     lang: isChinese ? 'en-US' : locale.code.includes('-') ? locale.code : `${locale.code}-${DEFAULT_REGION[locale.code] ?? locale.code.toUpperCase()}`,
     eastAsiaLang: isChinese ? locale.code : 'zh-CN',

@@ -1,42 +1,57 @@
 /** Builds, packs and finishes the .docx: the library's scaffold, the hand-written body and parts, the reference styles, a reproducible zip. */
 import type { CaseDocument } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
-import { docxPage } from './docx-page.js'
+import { docxPage, PAGE_COUNT, PAGE_NUMBER } from './docx-page.js'
 import { docxScaffold, scaffoldSpec } from './scaffold-cache.js'
 import { corePropertiesXml } from './core-properties.js'
-import { documentBody } from './document-body.js'
+import { documentBody, LOGO_RELATIONSHIP } from './document-body.js'
 import { resolveDocxFonts } from './docx-fonts.js'
+import { styleLook } from './docx-look.js'
 import { numberingInstancesXml } from './docx-numbering.js'
 import { docxOutline } from './docx-outline.js'
 import { fontTableXml } from './font-table.js'
+import { blankPartXml, pageFooterXml, runningHeaderXml, type PlacedLogo } from './header-footer.js'
+import { EXTENSIONS } from './drawing-xml.js'
+import { applyReferencePart, declareExtension } from './reference-header-footer.js'
 import { applyReferenceStyles, readReferenceStyles } from './reference-styles.js'
+import { relsPath, sectionParts, type SectionParts } from './section-parts.js'
+import { tableStylesXml } from './table-styles.js'
 import { partText, readPackage, setPartText, writePackage, type PackageParts } from '../../io/reproducible-zip.js'
 import { escapeXml } from './xml-escape.js'
-import { tableStyleXml } from './rich-blocks.js'
 
 /** The .docx bytes for one locale's document. */
 export async function packDocx(document: CaseDocument, context: RenderContext): Promise<Uint8Array> {
   const fonts = resolveDocxFonts(context)
+  const { brand } = context.config
+  const look = styleLook(brand)
   const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
   const outline = docxOutline(document, context)
   const parts = readPackage(await docxScaffold(scaffoldSpec(outline.title, context, fonts)))
-  const body = documentBody(outline, context, docxPage(context).area)
+  // Read while document.xml is the scaffold's few bytes, not the whole body.
+  const section = sectionParts(parts)
+  const { area } = docxPage(context)
+  const body = documentBody(outline, context, area)
   const scaffold = partText(parts, 'word/document.xml') ?? ''
   const at = scaffold.lastIndexOf('<w:sectPr')
   parts.set('word/document.xml', [Buffer.from(scaffold.slice(0, at)), ...body.bytes, Buffer.from(scaffold.slice(at))])
   insertBefore(parts, 'word/numbering.xml', '</w:numbering>', numberingInstancesXml(body.state.listStarts))
   const links = body.state.links.map((url, index) => `<Relationship Id="rIdL${index + 1}" Type="${HYPERLINK}" Target="${escapeXml(url)}" TargetMode="External"/>`)
-  for (const path of [...parts.keys()].filter((name) => /^word\/footer\d+\.xml$/.test(name))) {
-    // The NUMPAGES field's shown result, as the library writes it when it knows the page count.
-    setPartText(parts, path, (partText(parts, path) ?? '').replace(NUMPAGES, `$&<w:t xml:space="preserve">${body.pageCount}</w:t>`))
-  }
   const images = body.state.images.map((image) => `<Relationship Id="${image.relationship}" Type="${IMAGE}" Target="${image.target}"/>`)
-  insertBefore(parts, 'word/_rels/document.xml.rels', '</Relationships>', links.join('') + images.join(''))
+  const logoTarget = brand.logo ? `media/logo.${EXTENSIONS[brand.logo.type]}` : undefined
+  const logoRelationship = logoTarget ? `<Relationship Id="${LOGO_RELATIONSHIP}" Type="${IMAGE}" Target="${logoTarget}"/>` : ''
+  insertBefore(parts, 'word/_rels/document.xml.rels', '</Relationships>', links.join('') + images.join('') + logoRelationship)
   for (const image of body.state.images) parts.set(`word/${image.target}`, image.asset.bytes)
+  if (brand.logo && logoTarget) parts.set(`word/${logoTarget}`, brand.logo.bytes)
   // The scaffold declares png, jpeg, gif and svg; WebP is declared when a picture needs it.
-  if (body.state.images.some((image) => image.asset.mime === 'image/webp')) insertBefore(parts, '[Content_Types].xml', '</Types>', '<Default ContentType="image/webp" Extension="webp"/>')
+  if (body.state.images.some((image) => image.asset.mime === 'image/webp') || brand.logo?.type === 'image/webp') declareExtension(parts, 'webp', 'image/webp')
+  // The header's drawing id follows the body's, so every drawing of the document has its own.
+  const headerLogo = brand.logo ? { logo: brand.logo, relationship: LOGO_RELATIONSHIP, drawingId: body.state.drawings + 1 } : undefined
+  writeHeaderFooter(parts, section, context, { title: outline.title, pageCount: body.pageCount, textWidth: area.width, logo: headerLogo }, logoRelationship)
   if (body.state.footnotes.length) insertBefore(parts, 'word/footnotes.xml', '</w:footnotes>', body.state.footnotes.join(''))
-  insertBefore(parts, 'word/styles.xml', '</w:styles>', tableStyleXml())
+  insertBefore(parts, 'word/styles.xml', '</w:styles>', tableStylesXml(look.colors))
+  // Widow and orphan control for every paragraph, said outright: without it Word leaves it off
+  // and LibreOffice turns it on, and the two would break pages differently (the library has no option for it).
+  setPartText(parts, 'word/styles.xml', (partText(parts, 'word/styles.xml') ?? '').replace('<w:pPrDefault><w:pPr>', '<w:pPrDefault><w:pPr><w:widowControl/>'))
   setPartText(
     parts,
     'docProps/core.xml',
@@ -50,12 +65,33 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
       date: context.sourceDate,
     }),
   )
-  setPartText(parts, 'word/fontTable.xml', fontTableXml([fonts.latin, fonts.eastAsia, 'Consolas']))
-  if (reference) applyReferenceStyles(parts, reference)
+  setPartText(parts, 'word/fontTable.xml', fontTableXml([...new Set([fonts.latin, fonts.eastAsia, look.headingFonts.latin, look.headingFonts.eastAsia, 'Consolas'].filter((font): font is string => Boolean(font)))]))
+  if (reference) {
+    applyReferenceStyles(parts, reference)
+    // The reference's own running header and footer replace casebook's; the cover keeps its blank ones.
+    const header = section.headers.get('default')
+    const footer = section.footers.get('default')
+    if (reference.header && header) applyReferencePart(parts, header, reference.header, 'header')
+    if (reference.footer && footer) applyReferencePart(parts, footer, reference.footer, 'footer')
+  }
   return writePackage(parts, context.sourceDate)
 }
 
-const NUMPAGES = /<w:instrText xml:space="preserve">NUMPAGES<\/w:instrText><\/w:r><w:r><w:fldChar w:fldCharType="separate"\/>/
+/** The running header and footer of the pages after the cover, and the cover's blank ones. */
+function writeHeaderFooter(parts: PackageParts, section: SectionParts, context: RenderContext, page: { title: string; pageCount: number; textWidth: number; logo?: PlacedLogo }, logoRelationship: string): void {
+  const { brand } = context.config
+  const header = section.headers.get('default')
+  const footer = section.footers.get('default')
+  const firstHeader = section.headers.get('first')
+  const firstFooter = section.footers.get('first')
+  if (!header || !footer || !firstHeader || !firstFooter) throw new Error('docx: the scaffold lacks a header or footer part')
+  setPartText(parts, header, runningHeaderXml({ title: page.title, organisation: brand.organisation, logo: page.logo, textWidth: page.textWidth }))
+  if (page.logo) setPartText(parts, relsPath(header), `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${logoRelationship}</Relationships>`)
+  setPartText(parts, footer, pageFooterXml(context.locale.t('pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }), page.pageCount, brand.classification))
+  setPartText(parts, firstHeader, blankPartXml('hdr'))
+  setPartText(parts, firstFooter, blankPartXml('ftr'))
+}
+
 const IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image'
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink'
 

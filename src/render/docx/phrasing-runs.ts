@@ -3,7 +3,7 @@ import type { Phrasing } from '../../types.js'
 import type { BodyState } from './body-block.js'
 import { escapeXmlText, xmlSafe } from './xml-escape.js'
 
-/** Direct formatting of a run, in the order Word's schema wants it inside w:rPr. */
+/** Direct formatting of a run, in the order Word's schema wants it inside w:rPr; colours only ever come from styles. */
 export interface RunFormat {
   /** Character style id, e.g. Hyperlink. */
   style?: string
@@ -11,17 +11,16 @@ export interface RunFormat {
   font?: string
   bold?: boolean
   italics?: boolean
-  color?: string
 }
 
-/** Runs being written: their XML, and the width of each line (in ems) for the page estimator. */
+/** Runs being written: their XML, and the text of each line for the page estimator. */
 export interface Runs {
   xml: string[]
-  lines: number[]
+  lines: string[]
 }
 
 /** An empty run list. */
-export const runs = (): Runs => ({ xml: [], lines: [0] })
+export const runs = (): Runs => ({ xml: [], lines: [''] })
 
 /** Link targets Word may open; anything else (javascript:, file:) stays plain text. */
 const SAFE_URL = /^(https?:|mailto:)/i
@@ -64,9 +63,9 @@ export function textRuns(out: Runs, value: string, format: RunFormat = {}): Runs
   xmlSafe(value)
     .split(/\r?\n/)
     .forEach((line, index) => {
-      if (index > 0) out.lines.push(0)
+      if (index > 0) out.lines.push('')
       out.xml.push(`<w:r>${properties}${index > 0 ? '<w:br/>' : ''}<w:t xml:space="preserve">${escapeXmlText(line)}</w:t></w:r>`)
-      out.lines[out.lines.length - 1] += textEms(line)
+      out.lines[out.lines.length - 1] += line
     })
   return out
 }
@@ -77,13 +76,14 @@ function footnoteRun(out: Runs, identifier: string, label: string | null, state:
   if (id === null) textRuns(out, `[^${label ?? identifier}]`)
   else {
     out.xml.push(`<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`)
-    out.lines[out.lines.length - 1] += 0.5
+    // A superscript number takes about half an em, as an x does.
+    out.lines[out.lines.length - 1] += 'x'
   }
 }
 
 function lineBreak(out: Runs): void {
   out.xml.push(BREAK)
-  out.lines.push(0)
+  out.lines.push('')
 }
 
 /** w:rPr for `format`, or nothing. */
@@ -92,17 +92,6 @@ export function runProperties(format: RunFormat): string {
     (format.style ? `<w:rStyle w:val="${format.style}"/>` : '') +
     (format.font ? `<w:rFonts w:ascii="${format.font}" w:hAnsi="${format.font}"/>` : '') +
     (format.bold ? '<w:b/><w:bCs/>' : '') +
-    (format.italics ? '<w:i/><w:iCs/>' : '') +
-    (format.color ? `<w:color w:val="${format.color}"/>` : '')
+    (format.italics ? '<w:i/><w:iCs/>' : '')
   return properties ? `<w:rPr>${properties}</w:rPr>` : ''
-}
-
-/** Width in ems: Han, kana, Hangul and full-width forms take a whole em, everything else half. */
-export function textEms(text: string): number {
-  let ems = 0
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    ems += (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) ? 1 : 0.5
-  }
-  return ems
 }

@@ -1,5 +1,7 @@
 /**
- * A user's reference .docx (like pandoc's --reference-doc) supplies the styles.
+ * A user's reference .docx (like pandoc's --reference-doc) supplies the styles
+ * (table styles too: a Casebook Table or Casebook Overview of its own restyles
+ * those tables) and its running header and footer.
  * The docx library's defaults would overwrite external styles
  * (dolanmiu/docx#3422), so the reference's styles.xml replaces ours in the
  * package instead; styles it lacks (say TOC 2) are added from ours, so nothing
@@ -8,11 +10,15 @@
 import { readFile } from 'node:fs/promises'
 import { ConfigError } from '../../errors.js'
 import { partText, readPackage, setPartText, type PackageParts } from '../../io/reproducible-zip.js'
+import { referenceHeaderFooter, type ReferencePart } from './reference-header-footer.js'
 
 /** The reference document's parts that carry its look. */
 export interface ReferenceStyles {
   styles: string
   theme?: string
+  /** Its running header and footer, which replace casebook's. */
+  header?: ReferencePart
+  footer?: ReferencePart
 }
 
 /** Reads the styles (and theme) of the reference document at `path`. */
@@ -25,7 +31,7 @@ export async function readReferenceStyles(path: string): Promise<ReferenceStyles
   }
   const styles = partText(parts, 'word/styles.xml')
   if (!styles) throw new ConfigError(`docx.referenceDoc: ${path} has no word/styles.xml, so it has no styles to use`)
-  return { styles, theme: partText(parts, 'word/theme/theme1.xml') }
+  return { styles, theme: partText(parts, 'word/theme/theme1.xml'), ...referenceHeaderFooter(parts, path) }
 }
 
 /** Puts the reference's styles (and theme) into the package; the reference wins wherever both define a style. */

@@ -10,16 +10,10 @@ import type { Code, Figure, Table } from '../../types.js'
 import type { BlockSink, BodyBlock, BodyState, PlacedImage } from './body-block.js'
 import { paragraphBlock } from './paragraph-xml.js'
 import { phrasingRuns, runs, textRuns, type Runs } from './phrasing-runs.js'
-import { escapeXml } from './xml-escape.js'
+import { TABLE_STYLE } from './table-styles.js'
+import { drawingXml, EMU_PER_PIXEL, EMU_PER_TWIP, EXTENSIONS } from './drawing-xml.js'
 
-/** The table style every table uses, defined in styles.xml by tableStyleXml(). */
-export const TABLE_STYLE = 'CasebookTable'
 const CELL_STYLE = 'TableText'
-/** EMUs per twip and per CSS pixel (96 dpi). */
-const EMU_PER_TWIP = 635
-const EMU_PER_PIXEL = 9525
-/** Twips a line of Normal text takes, for the page estimate of a picture. */
-const LINE_TWIPS = 286
 
 /** A table: its numbered caption above it, then the grid; the header row repeats on each page and no row splits. */
 export function tableBlocks(out: BlockSink, table: Table, state: BodyState): void {
@@ -46,7 +40,7 @@ export function tableBlocks(out: BlockSink, table: Table, state: BodyState): voi
     })
     out.push({
       xml: `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${xml.join('')}</w:tr>`,
-      layout: { kind: 'row', cells: cells.map((content) => ({ width, paragraphs: [{ style: CELL_STYLE, lines: content.lines }] })) },
+      layout: { kind: 'row', header, cells: cells.map((content) => ({ width, paragraphs: [{ style: CELL_STYLE, lines: content.lines }] })) },
     })
   })
   out.push({ xml: '</w:tbl>', layout: null })
@@ -64,8 +58,8 @@ export function figureParagraphs(out: BlockSink, figure: Figure, state: BodyStat
     const cy = Math.round(pixelWidth > 0 && asset.height ? (cx * asset.height) / pixelWidth : cx * 0.75)
     const id = ++state.drawings
     out.push({
-      xml: `<w:p><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:r>${drawingXml(id, placed.relationship, Math.round(cx), cy, figure.alt)}</w:r></w:p>`,
-      layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: Array.from({ length: Math.max(1, Math.ceil(cy / EMU_PER_TWIP / LINE_TWIPS)) }, () => 0) },
+      xml: `<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r>${drawingXml(id, placed.relationship, Math.round(cx), cy, figure.alt)}</w:r></w:p>`,
+      layout: { kind: 'paragraph', style: 'Figure', pageBreakBefore: false, lines: [''], height: Math.ceil(cy / EMU_PER_TWIP) },
     })
   } else {
     const text = figure.alt || figure.url
@@ -82,23 +76,12 @@ export function codeParagraphs(out: BlockSink, code: Code, state: BodyState): vo
   out.push(paragraphBlock({ style: 'CodeBlock' }, textRuns(runs(), code.value, { font: 'Consolas' }), state))
 }
 
-/** A thematic break: an empty paragraph with a rule under it. */
+/** A thematic break: an empty paragraph in the Horizontal Rule style, whose bottom border is the rule. */
 export function ruleParagraph(_state: BodyState): BodyBlock {
   return {
-    xml: '<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="BFBFBF"/></w:pBdr></w:pPr></w:p>',
-    layout: { kind: 'paragraph', style: 'Normal', pageBreakBefore: false, lines: [0] },
+    xml: '<w:p><w:pPr><w:pStyle w:val="HorizontalRule"/></w:pPr></w:p>',
+    layout: { kind: 'paragraph', style: 'HorizontalRule', pageBreakBefore: false, lines: [''] },
   }
-}
-
-/** The table style (borders, header row shading) to put into styles.xml; a reference document's own style of that id replaces it. */
-export function tableStyleXml(): string {
-  const line = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="BFBFBF"/>`
-  return (
-    `<w:style w:type="table" w:styleId="${TABLE_STYLE}"><w:name w:val="Casebook Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>` +
-    `<w:pPr><w:spacing w:after="0"/></w:pPr><w:tblPr><w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(line).join('')}</w:tblBorders>` +
-    '<w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>' +
-    '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="EEF1F6"/></w:tcPr></w:tblStylePr></w:style>'
-  )
 }
 
 /** A Caption paragraph: the catalog's label with its number as a SEQ field, then the caption's runs. */
@@ -107,12 +90,12 @@ function captionBlock(kind: 'figure' | 'table', number: number, caption: Runs, s
   const content = runs()
   if (before) textRuns(content, before)
   content.xml.push(`<w:fldSimple w:instr=" SEQ ${kind === 'figure' ? 'Figure' : 'Table'} \\* ARABIC "><w:r><w:t>${number}</w:t></w:r></w:fldSimple>`)
-  content.lines[content.lines.length - 1] += String(number).length / 2
+  content.lines[content.lines.length - 1] += String(number)
   if (after) textRuns(content, after)
   if (caption.xml.length) {
     textRuns(content, ' ')
     content.xml.push(...caption.xml)
-    content.lines[content.lines.length - 1] += caption.lines[0] ?? 0
+    content.lines[content.lines.length - 1] += caption.lines[0] ?? ''
     content.lines.push(...caption.lines.slice(1))
   }
   const bookmark = `_${kind === 'figure' ? 'Fig' : 'Tab'}${number}`
@@ -135,19 +118,4 @@ function placeImage(state: BodyState, sha256: string, asset: PlacedImage['asset'
   const placed: PlacedImage = { sha256, relationship: `rIdImg${n}`, target: `media/image${n}.${EXTENSIONS[asset.mime]}`, asset }
   state.images.push(placed)
   return placed
-}
-
-/** File extensions of the pictures' parts (content types are declared per extension). */
-export const EXTENSIONS = { 'image/png': 'png', 'image/jpeg': 'jpeg', 'image/gif': 'gif', 'image/webp': 'webp', 'image/svg+xml': 'svg' } as const
-
-function drawingXml(id: number, relationship: string, cx: number, cy: number, alt: string): string {
-  const A = 'http://schemas.openxmlformats.org/drawingml/2006/main'
-  const PIC = 'http://schemas.openxmlformats.org/drawingml/2006/picture'
-  return (
-    `<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
-    `<wp:docPr id="${id}" name="Picture ${id}" descr="${escapeXml(alt)}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="${A}" noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
-    `<a:graphic xmlns:a="${A}"><a:graphicData uri="${PIC}"><pic:pic xmlns:pic="${PIC}"><pic:nvPicPr><pic:cNvPr id="${id}" name="Picture ${id}" descr="${escapeXml(alt)}"/><pic:cNvPicPr/></pic:nvPicPr>` +
-    `<pic:blipFill><a:blip r:embed="${relationship}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>` +
-    `<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${cx}" cy="${cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>`
-  )
 }

@@ -13,12 +13,13 @@ import { writeFiles } from '../../io/write-files.js'
 import { codeFingerprint } from '../../code-fingerprint.js'
 import { cacheFolderBeside, packageFolder } from '../../dependency-cache.js'
 import type { DocxFonts } from './docx-fonts.js'
-import { PAGE_COUNT, PAGE_NUMBER, docxPage } from './docx-page.js'
+import { docxPage } from './docx-page.js'
+import { styleLook } from './docx-look.js'
 import type { ScaffoldSpec } from './build-docx-document.js'
 
-/** What the scaffold of `title` depends on in `context`. */
+/** What the scaffold of `title` depends on in `context`: fonts, page size and the brand's look. */
 export function scaffoldSpec(title: string, context: RenderContext, fonts: DocxFonts): ScaffoldSpec {
-  return { title, fonts, pageSize: docxPage(context).size, pageOf: context.locale.t('pageOf', { page: PAGE_NUMBER, pages: PAGE_COUNT }) }
+  return { title, fonts, pageSize: docxPage(context).size, look: styleLook(context.config.brand) }
 }
 
 /** The packed scaffold for `spec`: from the cache, or built (and cached, where the cache folder is writable). */
