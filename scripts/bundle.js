@@ -23,8 +23,8 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Loaded lazily and large, or reading files beside their own code (wasm, fonts): left to node_modules.
-  external: ['puppeteer-core', 'docx', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js', 'lightningcss'],
+  // Loaded lazily and large, or reading files beside their own code (wasm, fonts, a native addon): left to node_modules.
+  external: ['puppeteer-core', 'docx', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js', 'lightningcss', 'autocorrect-node'],
   // CommonJS dependencies (handlebars) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
   legalComments: 'none',

@@ -50,6 +50,8 @@ export const RULE_IDS = [
   'template-image',
   'template-unused-file',
   'manifest-unreadable',
+  'cjk-punctuation',
+  'cjk-spacing',
 ] as const
 
 /** The name of one kind of content problem. */
