@@ -3,8 +3,9 @@
  * lists, tables, captions, quotes, footnotes; titles and point labels) with the source offset of
  * each of its characters, for rules that report a character at its line:column and fix it in
  * place. A value is looked for in its node's span of the source, as written; a value the source
- * does not hold as is (a Markdown escape, `\,`) is given per line, and a line that cannot be
- * found is left out rather than reported at a wrong place. Code and URLs are not words.
+ * does not hold as is (a Markdown escape, `\,`) is followed through it character by character, and
+ * a character that cannot be found is left out rather than reported at a wrong place. Code and
+ * URLs are not words.
  */
 import type { VFile } from 'vfile'
 import type { Position } from 'unist'
@@ -20,6 +21,8 @@ export interface SourceText {
 
 /** Every text value of `tree` that can be found in `files`' source. */
 export function* sourceTexts(tree: CaseDocument, files: VFile[]): Generator<SourceText> {
+  const title = titleLine(tree.data.title, files[0])
+  if (title) yield* locateText(files[0]!, String(files[0]!.value), tree.data.title, title, false)
   for (const node of tree.children) {
     const file = files.find((candidate) => candidate.path === node.data?.file) ?? files[0]
     if (!file) continue
@@ -35,6 +38,22 @@ export function* sourceTexts(tree: CaseDocument, files: VFile[]): Generator<Sour
       for (const block of node.children) yield* blockTexts(block, found)
     }
   }
+}
+
+/**
+ * Where the document's title is written in its first file: a Markdown heading, a front matter
+ * `title:` or the first line. A title from the config (or the file name) is not in the source.
+ */
+function titleLine(title: string, file: VFile | undefined): Position | undefined {
+  if (!file || !title) return undefined
+  const source = String(file.value ?? '')
+  const at = source.indexOf(title)
+  if (at < 0) return undefined
+  const start = Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1
+  const line = source.slice(start, at)
+  if (start !== 0 && !/^\s*(#+\s*|title:\s*["']?)$/.test(line)) return undefined
+  const point = (offset: number) => ({ line: 0, column: 0, offset })
+  return { start: point(at), end: point(at + title.length) }
 }
 
 type Find = (value: string, position: Position | undefined, firstLine?: boolean) => Generator<SourceText>
@@ -108,26 +127,32 @@ function* locateText(file: VFile, source: string, value: string, position: Posit
     yield { file, value, offsetOf: (index) => whole + index }
     return
   }
-  // Line by line: Markdown joins a paragraph's lines, and an escape (`\,`) is not the character it stands for.
-  const segments: Array<{ start: number; at: number; length: number }> = []
-  let cursor = from
-  let start = 0
-  for (const line of value.split('\n')) {
-    const inSpan = line.length > 0 ? span.indexOf(line, cursor - from) : -1
-    const at = from + inSpan
-    if (inSpan >= 0) {
-      segments.push({ start, at, length: line.length })
-      cursor = at + line.length
+  // Character by character: Markdown writes `\,` for a comma, `\r\n` for a paragraph's line break, and indents a list item's next lines.
+  const offsets = alignText(value, span, from)
+  if (offsets.every((offset) => offset === undefined)) return
+  yield { file, value, offsetOf: (index) => offsets[index] }
+}
+
+/**
+ * The source offset of each character of `value` in `span` (which starts at offset `from`), following
+ * escapes (`\,` is a `,` the source does not hold as is: undefined), `\r` before a line break and
+ * the indent after one. Where the two part ways, the rest is undefined.
+ */
+function alignText(value: string, span: string, from: number): Array<number | undefined> {
+  const offsets: Array<number | undefined> = []
+  let j = 0
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i]
+    if (span[j] === '\\' && span[j + 1] === char && char !== '\n') {
+      offsets.push(undefined)
+      j += 2
+      continue
     }
-    start += line.length + 1
+    if (char === '\n' && span[j] === '\r') j++
+    if (span[j] !== char) break
+    offsets.push(from + j)
+    j++
+    if (char === '\n') while (span[j] === ' ' || span[j] === '\t' || span[j] === '>') j++
   }
-  if (segments.length === 0) return
-  yield {
-    file,
-    value,
-    offsetOf(index) {
-      const segment = segments.find((each) => index >= each.start && index < each.start + each.length)
-      return segment ? segment.at + index - segment.start : undefined
-    },
-  }
+  return offsets
 }
