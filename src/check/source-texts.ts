@@ -15,6 +15,8 @@ import type { Block, CaseDocument, Phrasing } from '../types.js'
 export interface SourceText {
   file: VFile
   value: string
+  /** The words just before `value` in its paragraph (the text of a link or `**strong**` before it), for context. */
+  before: string
   /** The source offset of `value[index]`, or undefined where the source does not hold that character as is. */
   offsetOf(index: number): number | undefined
 }
@@ -22,12 +24,12 @@ export interface SourceText {
 /** Every text value of `tree` that can be found in `files`' source. */
 export function* sourceTexts(tree: CaseDocument, files: VFile[]): Generator<SourceText> {
   const title = titleLine(tree.data.title, files[0])
-  if (title) yield* locateText(files[0]!, String(files[0]!.value), tree.data.title, title, false)
+  if (title) yield* locateText(files[0]!, String(files[0]!.value), tree.data.title, title, false, '')
   for (const node of tree.children) {
     const file = files.find((candidate) => candidate.path === node.data?.file) ?? files[0]
     if (!file) continue
     const source = String(file.value ?? '')
-    const found = (value: string, position: Position | undefined, firstLine = false) => locateText(file, source, value, position, firstLine)
+    const found: Find = (value, position, firstLine = false, before = '') => locateText(file, source, value, position, firstLine, before)
     if (node.title) yield* found(node.title, node.position, true)
     if (node.type === 'case') {
       for (const section of node.children) {
@@ -56,7 +58,7 @@ function titleLine(title: string, file: VFile | undefined): Position | undefined
   return { start: point(at), end: point(at + title.length) }
 }
 
-type Find = (value: string, position: Position | undefined, firstLine?: boolean) => Generator<SourceText>
+type Find = (value: string, position: Position | undefined, firstLine?: boolean, before?: string) => Generator<SourceText>
 
 function* blockTexts(block: Block, found: Find): Generator<SourceText> {
   switch (block.type) {
@@ -87,19 +89,23 @@ function* blockTexts(block: Block, found: Find): Generator<SourceText> {
   }
 }
 
-function* phrasingTexts(nodes: Phrasing[], found: Find): Generator<SourceText> {
+/** The texts of `nodes`, each with the words before it in the paragraph (`read` carries them through links and emphasis). */
+function* phrasingTexts(nodes: Phrasing[], found: Find, read = { words: '' }): Generator<SourceText> {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
-        yield* found(node.value, node.position)
+        yield* found(node.value, node.position, false, read.words)
+        read.words += node.value
         break
       case 'strong':
       case 'emphasis':
       case 'link':
         // A link's words are checked; its URL is not among them.
-        yield* phrasingTexts(node.children, found)
+        yield* phrasingTexts(node.children, found, read)
         break
       case 'inlineCode':
+        read.words += node.value
+        break
       case 'break':
       case 'footnoteReference':
         break
@@ -112,7 +118,7 @@ function* phrasingTexts(nodes: Phrasing[], found: Find): Generator<SourceText> {
  * or a point's label, which share it with their number or text): the whole value as written, else
  * each of its lines found in turn. Nothing when the node has no position.
  */
-function* locateText(file: VFile, source: string, value: string, position: Position | undefined, firstLine: boolean): Generator<SourceText> {
+function* locateText(file: VFile, source: string, value: string, position: Position | undefined, firstLine: boolean, before: string): Generator<SourceText> {
   const from = position?.start.offset
   let to = position?.end.offset
   if (from === undefined || to === undefined || value.length === 0) return
@@ -124,13 +130,13 @@ function* locateText(file: VFile, source: string, value: string, position: Posit
   const found = span.indexOf(value)
   const whole = from + found
   if (found >= 0) {
-    yield { file, value, offsetOf: (index) => whole + index }
+    yield { file, value, before, offsetOf: (index) => whole + index }
     return
   }
   // Character by character: Markdown writes `\,` for a comma, `\r\n` for a paragraph's line break, and indents a list item's next lines.
   const offsets = alignText(value, span, from)
   if (offsets.every((offset) => offset === undefined)) return
-  yield { file, value, offsetOf: (index) => offsets[index] }
+  yield { file, value, before, offsetOf: (index) => offsets[index] }
 }
 
 /**

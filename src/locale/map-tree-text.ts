@@ -5,7 +5,8 @@
  */
 import type { Block, CaseDocument, Intro, Conclusion, Case, Phrasing, Section } from '../types.js'
 
-type Convert = (text: string) => string
+/** Converts one piece of text; `before` is the paragraph's words before it (a link's text before `),然后`), for context. */
+type Convert = (text: string, before?: string) => string
 
 /** `tree` with `text` applied to each of its words; `tree` is not changed. */
 export function mapTreeText(tree: CaseDocument, text: Convert): CaseDocument {
@@ -54,18 +55,23 @@ function convertBlock(block: Block, text: Convert): Block {
   }
 }
 
-function convertPhrasing(nodes: Phrasing[], text: Convert): Phrasing[] {
+function convertPhrasing(nodes: Phrasing[], text: Convert, read = { words: '' }): Phrasing[] {
   return nodes.map((node): Phrasing => {
     switch (node.type) {
-      case 'text':
-        return { ...node, value: text(node.value) }
+      case 'text': {
+        const value = text(node.value, read.words)
+        read.words += node.value
+        return { ...node, value }
+      }
       case 'strong':
       case 'emphasis':
-        return { ...node, children: convertPhrasing(node.children, text) }
+        return { ...node, children: convertPhrasing(node.children, text, read) }
       case 'link':
-        return { ...node, title: node.title ? text(node.title) : node.title, children: convertPhrasing(node.children, text) }
-      // Code is quoted verbatim; a break and a footnote's call have no text.
+        return { ...node, title: node.title ? text(node.title) : node.title, children: convertPhrasing(node.children, text, read) }
+      // Code is quoted verbatim (and is context for what follows); a break and a footnote's call have no text.
       case 'inlineCode':
+        read.words += node.value
+        return node
       case 'break':
       case 'footnoteReference':
         return node

@@ -19,8 +19,8 @@ export type PunctuationStyle = 'normalize' | 'keep'
 export function typesetPunctuation(tree: CaseDocument, code: string, style: PunctuationStyle): CaseDocument {
   if (style === 'keep' || code.split('-')[0]!.toLowerCase() !== 'zh') return tree
   let changed = false
-  const typeset = mapTreeText(tree, (value) => {
-    const result = normalizePunctuation(value)
+  const typeset = mapTreeText(tree, (value, before) => {
+    const result = normalizePunctuation(value, before)
     changed ||= result !== value
     return result
   })

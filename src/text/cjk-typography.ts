@@ -118,8 +118,13 @@ function chineseBefore(value: string, index: number): boolean {
  * judges), and `(`…`)` around Chinese words, each with its full-width form. Times (10:30), numbers
  * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits.
  */
-export function punctuationEdits(value: string): TextEdit[] {
+export function punctuationEdits(value: string, before = ''): TextEdit[] {
   if (!/[,:;!?()]/.test(value)) return []
+  // The words before (a link's text before `),然后`) are context: judged with `value`, never edited.
+  if (before) {
+    const context = before.slice(-40)
+    return punctuationEdits(context + value).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
+  }
   const urls = urlSpans(value)
   const edits = new Map<number, TextEdit>()
   for (const edit of autocorrectEdits(value).replaced) if (!inSpans(urls, edit.index)) edits.set(edit.index, edit)
@@ -182,7 +187,7 @@ export function applyEdits(value: string, edits: readonly TextEdit[]): string {
 }
 
 /** `value` with its half-width punctuation in Chinese context made full-width: how the zh-* packs print it. */
-export function normalizePunctuation(value: string): string {
-  const edits = punctuationEdits(value)
+export function normalizePunctuation(value: string, before = ''): string {
+  const edits = punctuationEdits(value, before)
   return edits.length === 0 ? value : applyEdits(value, edits)
 }

@@ -9,7 +9,7 @@ export const cjkPunctuation: Rule = (tree, context) => {
   const severity = settingOf(context.options, 'cjk-punctuation')
   if (severity === 'off') return
   for (const text of sourceTexts(tree, context.files)) {
-    for (const edit of punctuationEdits(text.value)) {
+    for (const edit of punctuationEdits(text.value, text.before)) {
       const start = text.offsetOf(edit.index)
       // A mark the source does not hold as is (a Markdown escape) cannot be pointed at, nor fixed.
       if (start === undefined) continue
