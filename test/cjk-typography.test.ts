@@ -12,8 +12,9 @@ describe('punctuation in Chinese text', () => {
     expect(normalizePunctuation('使用iPhone拍照,效果不错')).toBe('使用iPhone拍照，效果不错')
   })
 
-  it('makes brackets around Chinese words full-width, not f(x)', () => {
+  it('makes brackets around or after Chinese words full-width, not f(x)', () => {
     expect(normalizePunctuation('数据(2023年)显示')).toBe('数据（2023年）显示')
+    expect(normalizePunctuation('城市更新(urban renewal)的样本')).toBe('城市更新（urban renewal）的样本')
     expect(normalizePunctuation('函数f(x)的值')).toBe('函数f(x)的值')
   })
 

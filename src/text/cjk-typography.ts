@@ -139,7 +139,7 @@ export function punctuationEdits(value: string, before = ''): TextEdit[] {
   return [...edits.values()].sort((a, b) => a.index - b.index)
 }
 
-/** `(`…`)` pairs whose words are Chinese: `数据(2023年)显示`, not `f(x)`. */
+/** `(`…`)` pairs in Chinese: around Chinese words (`数据(2023年)显示`) or after Chinese (`城市更新(urban renewal)的`), not `f(x)`. */
 function bracketEdits(value: string, urls: Array<[number, number]>): TextEdit[] {
   const edits: TextEdit[] = []
   const open: number[] = []
@@ -148,7 +148,7 @@ function bracketEdits(value: string, urls: Array<[number, number]>): TextEdit[] 
     if (value[index] === '(') open.push(index)
     else if (value[index] === ')' && open.length > 0) {
       const start = open.pop()!
-      if (CJK.test(value.slice(start + 1, index))) edits.push({ index: start, before: '(', after: '（' }, { index, before: ')', after: '）' })
+      if (chineseBefore(value, start) || CJK.test(value.slice(start + 1, index))) edits.push({ index: start, before: '(', after: '（' }, { index, before: ')', after: '）' })
     }
   }
   return edits
