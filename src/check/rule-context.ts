@@ -1,5 +1,6 @@
 /** What a check rule is given: the tree, its files and options, and a way to report. */
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import type { CaseDocument, CaseTreeNode, SectionKind } from '../types.js'
 import { report, type Severity } from '../messages/report.js'
 import type { RuleId } from '../messages/rule-ids.js'
@@ -76,7 +77,15 @@ export function createRuleContext(files: VFile[], options: CheckOptions): RuleCo
     files,
     reportFix(reason, { file, start, end, after }, { ruleId, severity }) {
       const point = locate(file)
-      const message = report(file, reason, { place: { start: point(start), end: point(end) }, ruleId, severity })
+      // A message is an Error, whose stack trace (of no use for a comma at 2:17) was most of the cost of thousands of them.
+      const limit = Error.stackTraceLimit
+      Error.stackTraceLimit = 0
+      let message: VFileMessage
+      try {
+        message = report(file, reason, { place: { start: point(start), end: point(end) }, ruleId, severity })
+      } finally {
+        Error.stackTraceLimit = limit
+      }
       message.actual = String(file.value).slice(start, end)
       message.expected = [after]
     },

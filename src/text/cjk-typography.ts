@@ -39,6 +39,8 @@ export const FULL_WIDTH: Readonly<Record<string, string>> = { ',': '，', ':': '
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303F\uFF01-\uFF60「」『』]/u
 /** Latin letters and digits, which want (or do not want) a space beside hanzi. */
 const LATIN = /[A-Za-z0-9]/
+/** A hanzi right beside a Latin letter or digit: a text autocorrect may space. */
+const LATIN_BESIDE_HAN = /\p{Script=Han}[A-Za-z0-9]|[A-Za-z0-9]\p{Script=Han}/u
 /**
  * URLs and e-mail addresses: never touched, whatever punctuation they hold. A URL is printable ASCII
  * and ends before Chinese or a space; a mark closing it (`见https://a.cn/x,然后`) is the sentence's.
@@ -127,14 +129,17 @@ export function punctuationEdits(value: string, before = ''): TextEdit[] {
   }
   const urls = urlSpans(value)
   const edits = new Map<number, TextEdit>()
-  for (const edit of autocorrectEdits(value).replaced) if (!inSpans(urls, edit.index)) edits.set(edit.index, edit)
+  let undecided = false
   for (let index = 0; index < value.length; index++) {
     const mark = value[index]!
-    if (!',:;!?'.includes(mark) || edits.has(index) || inSpans(urls, index)) continue
+    if (!',:;!?'.includes(mark) || inSpans(urls, index)) continue
     // `是吗?!`: a mark after a mark just made full-width is in Chinese too.
-    const after = chineseBefore(value, index) || edits.has(index - 1)
-    if (after) edits.set(index, { index, before: mark, after: FULL_WIDTH[mark]! })
+    if (chineseBefore(value, index) || edits.has(index - 1)) edits.set(index, { index, before: mark, after: FULL_WIDTH[mark]! })
+    else if (CJK.test(value[index + 1] ?? '')) undecided = true
   }
+  // A mark between Latin and Chinese text (`APP,让`, but `Hello, world,中文`?) is autocorrect's to judge. Only
+  // then is it asked: it costs far more than the loop above, and the check and the packs both read every text.
+  if (undecided) for (const edit of autocorrectEdits(value).replaced) if (!edits.has(edit.index) && !inSpans(urls, edit.index)) edits.set(edit.index, edit)
   for (const edit of bracketEdits(value, urls)) edits.set(edit.index, edit)
   return [...edits.values()].sort((a, b) => a.index - b.index)
 }
@@ -162,7 +167,7 @@ function bracketEdits(value: string, urls: Array<[number, number]>): TextEdit[] 
  */
 export function spacingEdits(value: string, spacing: CjkSpacing): TextEdit[] {
   const urls = urlSpans(value)
-  if (spacing === 'space') return autocorrectEdits(value).inserted.filter((edit) => !urls.some(([start, end]) => edit.index > start && edit.index < end))
+  if (spacing === 'space') return !LATIN_BESIDE_HAN.test(value) ? [] : autocorrectEdits(value).inserted.filter((edit) => !urls.some(([start, end]) => edit.index > start && edit.index < end))
   const edits: TextEdit[] = []
   for (const match of value.matchAll(/[ \t]+/g)) {
     const start = match.index
