@@ -1,4 +1,5 @@
 /** Messages on files as flat diagnostics, sorted, in the shapes `check` prints. */
+import { relative } from 'node:path'
 import type { VFile } from 'vfile'
 import { severityOf, type Severity } from '../messages/report.js'
 
@@ -78,6 +79,8 @@ export function summarizeCounted(diagnostics: Diagnostic[]): Diagnostic[] {
     if (!group || group.length === 1) return group ? [diagnostic] : []
     const { noun, fix } = COUNTED[diagnostic.ruleId]!
     const severity = group.reduce((worst, each) => (rank[each.severity] > rank[worst] ? each.severity : worst), diagnostic.severity)
-    return [{ ...diagnostic, severity, message: `${noun(group.length)}, the first here; casebook check ${diagnostic.file} lists them, casebook check --fix ${diagnostic.file} ${fix}` }]
+    // The commands as the user would type them here: the build resolved the path.
+    const file = relative(process.cwd(), diagnostic.file) || diagnostic.file
+    return [{ ...diagnostic, severity, message: `${noun(group.length)}, the first here; casebook check ${file} lists them, casebook check --fix ${file} ${fix}` }]
   })
 }
