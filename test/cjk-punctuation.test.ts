@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { casebook, SEED } from './helpers/cli.js'
+import { applyFixes } from '../src/check/apply-fixes.js'
+import { defaultCheckOptions } from '../src/check/check-document.js'
+import { loadDocument } from '../src/load-document.js'
 
 const work = mkdtempSync(join(tmpdir(), 'casebook-cjk-punctuation-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -185,6 +188,31 @@ describe('check --fix', () => {
     ])
     expect(readFileSync(path).equals(expected)).toBe(true)
     expect(checkJson([path]).diagnostics.filter((d) => d.ruleId === 'cjk-punctuation')).toEqual([])
+  })
+
+  it('writes UTF-16 files in their byte order, and keeps lone CR line endings and characters beyond the BMP', () => {
+    const text = '引言\r公共服务,城市治理𠮷,好。\r一、案例一:上海\r1.1 案例背景\r背景,内容。\r1.2 案例分析\r- 要点:分析,内容\r1.3 案例启示\r启示!\r'
+    const fixed = text.replace('服务,', '服务，').replace('𠮷,', '𠮷，').replace('背景,', '背景，').replace('分析,', '分析，').replace('启示!', '启示！')
+    const little = (value: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(value, 'utf16le')])
+    const big = (value: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(value, 'utf16le').swap16()])
+    for (const [name, encode] of [['le.txt', little], ['be.txt', big], ['cr.txt', (value: string) => Buffer.from(value, 'utf8')]] as const) {
+      const path = join(work, name)
+      writeFileSync(path, encode(text))
+      const result = casebook(['check', '--fix', path])
+      expect(result.stdout, name).toContain('fixed 5 in 1 file')
+      expect(readFileSync(path).equals(encode(fixed)), name).toBe(true)
+    }
+  })
+
+  it('leaves a file edited since it was checked as it is, and says so', async () => {
+    const path = join(work, 'edited.txt')
+    writeFileSync(path, MIXED)
+    const document = await loadDocument(path, { check: defaultCheckOptions })
+    const edited = '新的一行。\n' + MIXED
+    writeFileSync(path, edited)
+    const [result] = await applyFixes(document.files)
+    expect(result).toMatchObject({ path, changes: [], skipped: 'it changed since it was checked; run check --fix again' })
+    expect(readFileSync(path, 'utf8')).toBe(edited)
   })
 
   it('--dry-run without --fix is a usage error', () => {
