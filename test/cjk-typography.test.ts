@@ -15,6 +15,7 @@ describe('punctuation in Chinese text', () => {
   it('makes brackets around or after Chinese words full-width, not f(x)', () => {
     expect(normalizePunctuation('数据(2023年)显示')).toBe('数据（2023年）显示')
     expect(normalizePunctuation('城市更新(urban renewal)的样本')).toBe('城市更新（urban renewal）的样本')
+    expect(normalizePunctuation('(政府)主导, 它')).toBe('（政府）主导， 它')
     expect(normalizePunctuation('函数f(x)的值')).toBe('函数f(x)的值')
   })
 
@@ -27,6 +28,7 @@ describe('punctuation in Chinese text', () => {
       '联系 someone@example.com',
       '代码`a,b:c`不应改动',
       '第1,2条',
+      'Hangzhou (杭州), known for its lake; 西湖, for one.',
     ]) {
       expect(punctuationEdits(text), text).toEqual([])
     }

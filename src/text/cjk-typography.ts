@@ -117,10 +117,21 @@ function chineseBefore(value: string, index: number): boolean {
   return CJK.test(previous)
 }
 
+/** Whether a space and then a Latin letter follow the mark at `index`: English going on after a Chinese name (`杭州, known for`). */
+function englishAfter(value: string, index: number): boolean {
+  return /^[ \t]+[A-Za-z]/.test(value.slice(index + 1, index + 3))
+}
+
+/** Whether English comes just before `index`: a Latin letter or digit, then spaces (`Hangzhou (杭州)`). */
+function englishBefore(value: string, index: number): boolean {
+  return /[A-Za-z0-9][ \t]+$/.test(value.slice(Math.max(0, index - 8), index))
+}
+
 /**
  * Half-width `, : ; ! ?` written straight after Chinese (or between Latin and Chinese, as autocorrect
  * judges), and `(`…`)` around Chinese words, each with its full-width form. Times (10:30), numbers
- * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits.
+ * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits, and a
+ * mark after a Chinese name in English (`杭州, known for`) is followed by English.
  */
 export function punctuationEdits(value: string, before = ''): TextEdit[] {
   if (!/[,:;!?()]/.test(value)) return []
@@ -131,22 +142,25 @@ export function punctuationEdits(value: string, before = ''): TextEdit[] {
   }
   const urls = urlSpans(value)
   const edits = new Map<number, TextEdit>()
-  let undecided = false
+  const undecided = new Set<number>()
   for (let index = 0; index < value.length; index++) {
     const mark = value[index]!
     if (!',:;!?'.includes(mark) || inSpans(urls, index)) continue
     // `是吗?!`: a mark after a mark just made full-width is in Chinese too.
-    if (chineseBefore(value, index) || edits.has(index - 1)) edits.set(index, { index, before: mark, after: FULL_WIDTH[mark]! })
-    else if (CJK.test(value[index + 1] ?? '')) undecided = true
+    if ((chineseBefore(value, index) && !englishAfter(value, index)) || edits.has(index - 1)) edits.set(index, { index, before: mark, after: FULL_WIDTH[mark]! })
+    else if (!chineseBefore(value, index) && CJK.test(value[index + 1] ?? '')) undecided.add(index)
   }
   // A mark between Latin and Chinese text (`APP,让`, but `Hello, world,中文`?) is autocorrect's to judge. Only
   // then is it asked: it costs far more than the loop above, and the check and the packs both read every text.
-  if (undecided) for (const edit of autocorrectEdits(value).replaced) if (!edits.has(edit.index) && !inSpans(urls, edit.index)) edits.set(edit.index, edit)
+  if (undecided.size > 0) for (const edit of autocorrectEdits(value).replaced) if (undecided.has(edit.index)) edits.set(edit.index, edit)
   for (const edit of bracketEdits(value, urls)) edits.set(edit.index, edit)
   return [...edits.values()].sort((a, b) => a.index - b.index)
 }
 
-/** `(`…`)` pairs in Chinese: around Chinese words (`数据(2023年)显示`) or after Chinese (`城市更新(urban renewal)的`), not `f(x)`. */
+/**
+ * `(`…`)` pairs in Chinese: after Chinese (`城市更新(urban renewal)的`) or around Chinese words
+ * (`数据(2023年)显示`) unless in English (`Hangzhou (杭州)`); not `f(x)`.
+ */
 function bracketEdits(value: string, urls: Array<[number, number]>): TextEdit[] {
   const edits: TextEdit[] = []
   const open: number[] = []
@@ -155,7 +169,7 @@ function bracketEdits(value: string, urls: Array<[number, number]>): TextEdit[] 
     if (value[index] === '(') open.push(index)
     else if (value[index] === ')' && open.length > 0) {
       const start = open.pop()!
-      if (chineseBefore(value, start) || CJK.test(value.slice(start + 1, index))) edits.push({ index: start, before: '(', after: '（' }, { index, before: ')', after: '）' })
+      if (chineseBefore(value, start) || (CJK.test(value.slice(start + 1, index)) && !englishBefore(value, start))) edits.push({ index: start, before: '(', after: '（' }, { index, before: ')', after: '）' })
     }
   }
   return edits
