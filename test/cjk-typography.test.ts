@@ -1,6 +1,7 @@
 /** The engine of the Chinese punctuation and spacing checks, on mixed Chinese and English text. */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { applyEdits, normalizePunctuation, punctuationEdits, spacingEdits } from '../src/text/cjk-typography.js'
+import { applyEdits, FULL_WIDTH, normalizePunctuation, punctuationEdits, spacingEdits } from '../src/text/cjk-typography.js'
 
 describe('punctuation in Chinese text', () => {
   it('makes half-width marks after hanzi full-width, each at its index', () => {
@@ -50,5 +51,34 @@ describe('spacing between Chinese and Latin text', () => {
     expect(applyEdits(text, spacingEdits(text, 'none'))).toBe('在2023年,使用iPhone拍照')
     expect(spacingEdits('见 https://a.cn 然后', 'none')).toEqual([])
     expect(spacingEdits('English words stay apart', 'none')).toEqual([])
+  })
+})
+
+describe('properties', () => {
+  const pieces = fc.constantFrom('城市', '治理', ',', ':', ';', '!', '?', '(', ')', ' ', '10', '30', 'APP', 'known', '“', '”', 'https://a.cn/x,y', '`a,b`', '，', '。', '\n')
+  const text = fc.array(pieces, { maxLength: 16 }).map((parts) => parts.join(''))
+
+  it('only turns marks into their full-width forms, and a second pass finds nothing', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const edits = punctuationEdits(value)
+        for (const edit of edits) expect(value.slice(edit.index, edit.index + edit.before.length)).toBe(edit.before)
+        for (const edit of edits) expect(edit.after).toBe(FULL_WIDTH[edit.before])
+        const fixed = applyEdits(value, edits)
+        expect(fixed).toHaveLength(value.length)
+        expect(punctuationEdits(fixed)).toEqual([])
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('spacing edits, made, leave nothing to space', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom('space', 'none') as fc.Arbitrary<'space' | 'none'>, (value, spacing) => {
+        const fixed = applyEdits(value, spacingEdits(value, spacing))
+        expect(spacingEdits(fixed, spacing)).toEqual([])
+      }),
+      { numRuns: 500 },
+    )
   })
 })

@@ -109,12 +109,15 @@ function inSpans(spans: Array<[number, number]>, index: number): boolean {
   return spans.some(([start, end]) => index >= start && index < end)
 }
 
-/** Whether the text just before `index` is Chinese: a hanzi or CJK mark, or a closing quote after one. */
-function chineseBefore(value: string, index: number): boolean {
+/**
+ * Whether the text just before `index` is Chinese: a hanzi or CJK mark (or a mark `made` full-width:
+ * `是吗?!`), or a closing quote after one.
+ */
+function chineseBefore(value: string, index: number, made: ReadonlyMap<number, unknown> = new Map()): boolean {
   const previous = value[index - 1]
   if (previous === undefined) return false
-  if (CLOSING_QUOTES.has(previous)) return chineseBefore(value, index - 1)
-  return CJK.test(previous)
+  if (CLOSING_QUOTES.has(previous)) return chineseBefore(value, index - 1, made)
+  return CJK.test(previous) || made.has(index - 1)
 }
 
 /** Whether a space and then a Latin letter follow the mark at `index`: English going on after a Chinese name (`杭州, known for`). */
@@ -140,15 +143,31 @@ export function punctuationEdits(value: string, before = ''): TextEdit[] {
     const context = before.slice(-40)
     return punctuationEdits(context + value).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
   }
+  // A mark made full-width makes what follows it Chinese (`(,城市)`: the comma after `（`), so passes are made
+  // until one finds nothing (each makes one more at least, of finitely many); each replaces a mark by one
+  // character, so every pass's indexes are the text's.
+  const edits = new Map<number, TextEdit>()
+  let current = value
+  for (;;) {
+    const found = onePass(current)
+    if (found.length === 0) break
+    for (const edit of found) edits.set(edit.index, edit)
+    current = applyEdits(current, found)
+  }
+  return [...edits.values()].sort((a, b) => a.index - b.index)
+}
+
+/** One reading of `value`: the marks in Chinese as it stands. */
+function onePass(value: string): TextEdit[] {
   const urls = urlSpans(value)
   const edits = new Map<number, TextEdit>()
   const undecided = new Set<number>()
   for (let index = 0; index < value.length; index++) {
     const mark = value[index]!
     if (!',:;!?'.includes(mark) || inSpans(urls, index)) continue
-    // `是吗?!`: a mark after a mark just made full-width is in Chinese too.
-    if ((chineseBefore(value, index) && !englishAfter(value, index)) || edits.has(index - 1)) edits.set(index, { index, before: mark, after: FULL_WIDTH[mark]! })
-    else if (!chineseBefore(value, index) && CJK.test(value[index + 1] ?? '')) undecided.add(index)
+    const chinese = chineseBefore(value, index, edits)
+    if (chinese && !englishAfter(value, index)) edits.set(index, { index, before: mark, after: FULL_WIDTH[mark]! })
+    else if (!chinese && CJK.test(value[index + 1] ?? '')) undecided.add(index)
   }
   // A mark between Latin and Chinese text (`APP,让`, but `Hello, world,中文`?) is autocorrect's to judge. Only
   // then is it asked: it costs far more than the loop above, and the check and the packs both read every text.
