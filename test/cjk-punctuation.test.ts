@@ -99,6 +99,22 @@ describe('check: cjk-punctuation', () => {
   })
 })
 
+describe('check: the document’s title and subtitle', () => {
+  it('are checked where the source writes them (front matter), not where the config does', async () => {
+    const path = join(work, 'front.md')
+    writeFileSync(path, '---\ntitle: 标题:副标题\nsubtitle: 城市,公共服务\n---\n\n# 引言\n\n文字,文字。\n')
+    const document = await loadDocument(path, { check: defaultCheckOptions })
+    const found = document.files[0]!.messages.filter((message) => message.ruleId === 'cjk-punctuation').map((message) => `${message.line}:${message.column} ${message.actual}→${message.expected}`)
+    expect(found).toEqual(['2:10 :→：', '3:13 ,→，', '8:3 ,→，'])
+    // A title from the config is in no source file: nothing to point at, nothing to fix.
+    const plain = join(work, 'plain.txt')
+    writeFileSync(plain, '引言\n文字。\n')
+    const configured = await loadDocument(plain, { check: defaultCheckOptions, defaults: { title: '配置:标题' } })
+    expect(configured.tree.data.title).toBe('配置:标题')
+    expect(configured.files[0]!.messages.filter((message) => message.ruleId === 'cjk-punctuation')).toEqual([])
+  })
+})
+
 describe('build: cjk-punctuation', () => {
   it('prints one line per file for the marks, not one per comma', () => {
     const result = casebook(['build', SEED, '--format', 'html', '--locale', 'zh-CN', '--out', join(work, 'out')])

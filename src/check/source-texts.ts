@@ -23,8 +23,10 @@ export interface SourceText {
 
 /** Every text value of `tree` that can be found in `files`' source. */
 export function* sourceTexts(tree: CaseDocument, files: VFile[]): Generator<SourceText> {
-  const title = titleLine(tree.data.title, files[0])
-  if (title) yield* locateText(files[0]!, String(files[0]!.value), tree.data.title, title, false, '')
+  for (const [value, written] of [[tree.data.title, /^\s*(#+\s*|title:\s*["']?)$/], [tree.data.subtitle, /^\s*subtitle:\s*["']?$/]] as const) {
+    const place = value ? metadataLine(value, files[0], written) : undefined
+    if (place) yield* locateText(files[0]!, String(files[0]!.value), value!, place, false, '')
+  }
   for (const node of tree.children) {
     const file = files.find((candidate) => candidate.path === node.data?.file) ?? files[0]
     if (!file) continue
@@ -43,19 +45,19 @@ export function* sourceTexts(tree: CaseDocument, files: VFile[]): Generator<Sour
 }
 
 /**
- * Where the document's title is written in its first file: a Markdown heading, a front matter
- * `title:` or the first line. A title from the config (or the file name) is not in the source.
+ * Where the document's title or subtitle is written in its first file: after what `written` matches on
+ * its line (a Markdown heading's `#`, front matter's `title:` or `subtitle:`), or on the first line. One
+ * from the config (or, for a title, the file name) is not in the source.
  */
-function titleLine(title: string, file: VFile | undefined): Position | undefined {
-  if (!file || !title) return undefined
+function metadataLine(value: string, file: VFile | undefined, written: RegExp): Position | undefined {
+  if (!file) return undefined
   const source = String(file.value ?? '')
-  const at = source.indexOf(title)
+  const at = source.indexOf(value)
   if (at < 0) return undefined
   const start = Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1
-  const line = source.slice(start, at)
-  if (start !== 0 && !/^\s*(#+\s*|title:\s*["']?)$/.test(line)) return undefined
+  if (start !== 0 && !written.test(source.slice(start, at))) return undefined
   const point = (offset: number) => ({ line: 0, column: 0, offset })
-  return { start: point(at), end: point(at + title.length) }
+  return { start: point(at), end: point(at + value.length) }
 }
 
 type Find = (value: string, position: Position | undefined, firstLine?: boolean, before?: string) => Generator<SourceText>
