@@ -44,7 +44,8 @@ describe('seed report.html', () => {
         title: document.title,
       }))
       expect(report.lang).toBe('zh-CN')
-      expect(report.title).toBe('解码公共服务成功之道:十大典范案例')
+      // The source's half-width colon, printed full-width in the zh-CN pack (typography.punctuation).
+      expect(report.title).toBe('解码公共服务成功之道：十大典范案例')
       expect(report.order).toEqual(['cover', 'contents', 'intro', ...Array.from({ length: 10 }, (_, index) => `case-${index + 1}`), 'overview', 'conclusion'])
       expect(report.caseHeadings[0]).toBe('案例一 上海智慧城市建设')
       expect(report.caseHeadings[1]).toBe('案例二 杭州“城市大脑”')
@@ -54,7 +55,7 @@ describe('seed report.html', () => {
       expect(report.overviewRows).toBe(10)
       expect(report.tocEntries).toBe(10)
       expect(report.intro).toContain('本文将解码公共服务成功之道')
-      expect(report.conclusion).toContain('未来,城市治理需要继续探索创新')
+      expect(report.conclusion).toContain('未来，城市治理需要继续探索创新')
       expect(report.fontsLoaded).toBeGreaterThan(0)
     } finally {
       await page.close()

@@ -95,7 +95,7 @@ describe('seed report.pdf', () => {
     for (const item of cases) {
       const start = caseStart(item)
       const header = reading.pages[start - 1].split('\n').find((line) => line.trim())!.replace(/\s+/g, ' ').trim()
-      expect(header).toBe(`解码公共服务成功之道:十大典范案例 ${item.label} ${item.title}`)
+      expect(header).toBe(`解码公共服务成功之道：十大典范案例 ${item.label} ${item.title}`)
     }
   })
 
@@ -131,7 +131,8 @@ describe('seed report.pdf', () => {
   })
 
   it('records metadata from the document, not from the page URL', () => {
-    expect(reading.info.Title).toBe('解码公共服务成功之道:十大典范案例')
+    // The title's colon as the zh-CN pack prints it: full-width (typography.punctuation).
+    expect(reading.info.Title).toBe('解码公共服务成功之道：十大典范案例')
     expect(reading.info.Subject).toBe('城市公共服务创新实践')
     expect(reading.info.Author).toBe('公共服务创新案例研究组')
     for (const item of cases) expect(reading.info.Keywords).toContain(item.title)

@@ -81,7 +81,8 @@ describe('watchPack', () => {
     writeFileSync(fixture.config, readFileSync(fixture.config, 'utf8').replace('三城公共服务速览', '三城公共服务速览(修订)'))
     const done = await recorder.next('build-done', mark)
     expect(done.event.type === 'build-done' && done.event.result.written).toContain('zh-CN/report.html')
-    expect(readFileSync(join(fixture.out, 'zh-CN', 'report.html'), 'utf8')).toContain('<title>三城公共服务速览(修订)</title>')
+    // The title's brackets as the zh-CN pack prints them: full-width (typography.punctuation).
+    expect(readFileSync(join(fixture.out, 'zh-CN', 'report.html'), 'utf8')).toContain('<title>三城公共服务速览（修订）</title>')
   })
 })
 

@@ -1,4 +1,5 @@
 /** Messages on files as flat diagnostics, sorted, in the shapes `check` prints. */
+import { relative } from 'node:path'
 import type { VFile } from 'vfile'
 import { severityOf, type Severity } from '../messages/report.js'
 
@@ -50,4 +51,36 @@ export function hasErrors(files: VFile[]): boolean {
 /** True when any file has an error or a warning. */
 export function hasWarnings(files: VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal !== undefined && message.fatal !== null))
+}
+
+/** Rules that find one problem per mark or space: a build says how many there are, per file, and `check` lists them. */
+const COUNTED: Readonly<Record<string, { noun: (count: number) => string; fix: string }>> = {
+  'cjk-punctuation': { noun: (count) => `${count} half-width punctuation marks in Chinese text`, fix: 'makes them full-width' },
+  'cjk-spacing': { noun: (count) => `${count} places where the space between Chinese and Latin text is not as check.spacing asks`, fix: 'spaces them so' },
+}
+
+/**
+ * `diagnostics` with each file's messages of a counted rule (cjk-punctuation, cjk-spacing) made one, at
+ * the first of them, that says how many there are and how to see and fix them: a build's output
+ * should not be fifty lines of commas. The severity is the worst of them.
+ */
+export function summarizeCounted(diagnostics: Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, Diagnostic[]>()
+  for (const diagnostic of diagnostics) {
+    if (!COUNTED[diagnostic.ruleId]) continue
+    const key = `${diagnostic.file}\u0000${diagnostic.ruleId}`
+    groups.set(key, [...(groups.get(key) ?? []), diagnostic])
+  }
+  const firsts = new Map([...groups.values()].map((group) => [group[0]!, group]))
+  const rank = { error: 2, warning: 1, info: 0 } as const
+  return diagnostics.flatMap((diagnostic) => {
+    if (!COUNTED[diagnostic.ruleId]) return [diagnostic]
+    const group = firsts.get(diagnostic)
+    if (!group || group.length === 1) return group ? [diagnostic] : []
+    const { noun, fix } = COUNTED[diagnostic.ruleId]!
+    const severity = group.reduce((worst, each) => (rank[each.severity] > rank[worst] ? each.severity : worst), diagnostic.severity)
+    // The commands as the user would type them here: the build resolved the path.
+    const file = relative(process.cwd(), diagnostic.file) || diagnostic.file
+    return [{ ...diagnostic, severity, message: `${noun(group.length)}, the first here; casebook check ${file} lists them, casebook check --fix ${file} ${fix}` }]
+  })
 }

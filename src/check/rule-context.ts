@@ -1,13 +1,41 @@
 /** What a check rule is given: the tree, its files and options, and a way to report. */
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import type { CaseDocument, CaseTreeNode, SectionKind } from '../types.js'
 import { report, type Severity } from '../messages/report.js'
 import type { RuleId } from '../messages/rule-ids.js'
+import type { CjkSpacing } from '../text/cjk-typography.js'
+import { locate } from '../text/locate.js'
+
+/** A configurable rule's severity, or `off`. */
+export type RuleSetting = Severity | 'off'
 
 /** Options that tune the rules, from the config's `check` key. */
 export interface CheckOptions {
   /** Section kinds every case should have; empty to check none. */
   expectedSections: SectionKind[]
+  /** The severity of the rules that can be tuned (`check.rules`), or `off`; absent, each rule's default. */
+  rules?: Partial<Record<ConfigurableRule, RuleSetting>>
+  /** What `cjk-spacing` asks for between Chinese and Latin letters or digits (`check.spacing`). */
+  spacing?: CjkSpacing
+}
+
+/** The rules whose severity `check.rules` sets, with their defaults. */
+export const RULE_DEFAULTS = { 'cjk-punctuation': 'warning', 'cjk-spacing': 'off' } as const satisfies Partial<Record<RuleId, RuleSetting>>
+/** A rule `check.rules` can tune. */
+export type ConfigurableRule = keyof typeof RULE_DEFAULTS
+
+/** The severity `options` give `rule`, or `off`. */
+export function settingOf(options: CheckOptions, rule: ConfigurableRule): RuleSetting {
+  return options.rules?.[rule] ?? RULE_DEFAULTS[rule]
+}
+
+/** A fix a rule can make: the source's characters from `start` to `end` (offsets) become `after`. */
+export interface SourceFix {
+  file: VFile
+  start: number
+  end: number
+  after: string
 }
 
 /** A check rule: reads the tree and reports problems. Rules never change the tree. */
@@ -18,6 +46,13 @@ export interface RuleContext {
   options: CheckOptions
   /** Reports a problem at `node`, on the file its owner (the node itself unless given) came from. */
   report(reason: string, options: RuleReportOptions): void
+  /** The document's files, for rules that read the source text itself. */
+  files: VFile[]
+  /**
+   * Reports a problem at exact source offsets with the fix `check --fix` makes: the message
+   * carries what is written (`actual`) and what belongs there (`expected`), and its place the offsets.
+   */
+  reportFix(reason: string, fix: SourceFix, options: { ruleId: RuleId; severity: Severity }): void
 }
 
 /** Where a rule's problem is, which rule found it and how bad it is. */
@@ -38,6 +73,21 @@ export function createRuleContext(files: VFile[], options: CheckOptions): RuleCo
       const from = owner ?? (node as { data?: { file?: string } })
       const file = files.find((candidate) => candidate.path === from.data?.file) ?? files[0]
       report(file, reason, { place: node.position, ruleId, severity })
+    },
+    files,
+    reportFix(reason, { file, start, end, after }, { ruleId, severity }) {
+      const point = locate(file)
+      // A message is an Error, whose stack trace (of no use for a comma at 2:17) was most of the cost of thousands of them.
+      const limit = Error.stackTraceLimit
+      Error.stackTraceLimit = 0
+      let message: VFileMessage
+      try {
+        message = report(file, reason, { place: { start: point(start), end: point(end) }, ruleId, severity })
+      } finally {
+        Error.stackTraceLimit = limit
+      }
+      message.actual = String(file.value).slice(start, end)
+      message.expected = [after]
     },
   }
 }

@@ -54,6 +54,8 @@ export async function main(argv: string[]): Promise<void> {
     .addOption(new Option('--reporter <name>', 'output format (default: github under GitHub Actions with CI=true, else text)').choices(['text', 'json', 'github']))
     .option('--strict', 'exit 1 on warnings too')
     .option('-c, --config <file>', 'config file', nonEmpty('--config'))
+    .option('--fix', 'rewrite the files with the fixes the rules can make (half-width punctuation, spacing), print each, then check again')
+    .option('--dry-run', 'with --fix: print the fixes, change nothing')
     .action(async (inputs: string[], options) => (await import('./commands/check.js')).check(inputs, options))
 
   program

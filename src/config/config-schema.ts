@@ -68,6 +68,11 @@ function choice<const T extends readonly string[]>(options: T, suggest = false) 
   )
 }
 
+/** A tunable check's severity, or off. */
+const RULE_SETTINGS = ['off', 'info', 'warning', 'error'] as const
+/** How the zh-* packs print punctuation (config `typography.punctuation`). */
+export const PUNCTUATION_STYLES = ['normalize', 'keep'] as const
+
 /** The lists the PDF and .docx can print after the contents. */
 export const FLOAT_LISTS = ['figures', 'tables'] as const
 
@@ -172,9 +177,15 @@ export const configSchema = strictObject({
   check: v.optional(
     strictObject({
       expectedSections: v.optional(v.array(choice(SECTION_KINDS)), () => ['background', 'analysis', 'insight']),
+      /** The severity of the rules that can be tuned, or off (src/check/rule-context.ts has their defaults). */
+      rules: v.optional(strictObject({ 'cjk-punctuation': v.optional(choice(RULE_SETTINGS)), 'cjk-spacing': v.optional(choice(RULE_SETTINGS)) }), {}),
+      /** What cjk-spacing asks for between Chinese and Latin letters or digits. */
+      spacing: v.optional(choice(['space', 'none']), 'space'),
     }),
     {},
   ),
+  /** How the zh-* packs print punctuation: half-width marks in Chinese text made full-width (`normalize`), or as written (`keep`). */
+  typography: v.optional(strictObject({ punctuation: v.optional(choice(PUNCTUATION_STYLES), 'normalize') }), {}),
   docx: v.optional(
     strictObject({
       referenceDoc: v.optional(v.string()),

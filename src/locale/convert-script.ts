@@ -2,8 +2,9 @@
  * Script conversion of a whole case tree with OpenCC (Simplified ⇄ Traditional
  * with regional phrasing), plus the target locale's quotation marks.
  */
+import type { CaseDocument } from '../types.js'
+import { mapTreeText } from './map-tree-text.js'
 import { converterFor } from './opencc-subset.js'
-import type { Block, CaseDocument, Intro, Conclusion, Case, Phrasing, Section } from '../types.js'
 
 /**
  * The opencc-js code of a source's script: Simplified (`cn`), Taiwan (`tw`) or Hong Kong
@@ -44,25 +45,12 @@ export interface ConvertRule {
 export async function convertDocument(tree: CaseDocument, rule: ConvertRule): Promise<CaseDocument> {
   // The converter indexes only the dictionary entries this tree's words can use: a first walk gathers them.
   const words: string[] = []
-  convertTree(tree, (value) => (words.push(value), value))
+  mapTreeText(tree, (value) => (words.push(value), value))
   const script = withPhrases(await converterFor(rule.from, rule.to, words), rule.from === 'cn' ? (rule.phrases ?? {}) : {})
   const sourceMarks = SOURCE_QUOTES[rule.from]
   const marks = new Map<string, string>(sourceMarks.map((mark, index) => [mark, rule.quotes[index] ?? mark]))
   const pattern = new RegExp(`[${sourceMarks.join('')}]`, 'g')
-  return convertTree(tree, (value) => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark))
-}
-
-/** `tree` with every text through `text`: the cover fields, titles, labels, blocks; not code. */
-function convertTree(tree: CaseDocument, text: Convert): CaseDocument {
-  const data = { ...tree.data, title: text(tree.data.title) }
-  if (data.subtitle !== undefined) data.subtitle = text(data.subtitle)
-  if (data.author !== undefined) data.author = text(data.author)
-  if (data.organisation !== undefined) data.organisation = text(data.organisation)
-  return {
-    ...tree,
-    data,
-    children: tree.children.map((node) => convertTopLevel(node, text)),
-  }
+  return mapTreeText(tree, (value) => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark))
 }
 
 /**
@@ -78,57 +66,4 @@ function withPhrases(convert: Convert, phrases: Record<string, string>): Convert
       /\uE000(\d+)\uE001/g,
       (_, index: string) => phrases[sources[Number(index)]],
     )
-}
-
-function convertTopLevel(node: Intro | Case | Conclusion, text: Convert): Intro | Case | Conclusion {
-  if (node.type === 'case') {
-    return { ...node, title: text(node.title), label: node.label === null ? null : text(node.label), children: node.children.map((section) => convertSection(section, text)) }
-  }
-  return { ...node, title: node.title === null ? null : text(node.title), children: node.children.map((block) => convertBlock(block, text)) }
-}
-
-function convertSection(section: Section, text: Convert): Section {
-  return { ...section, title: text(section.title), children: section.children.map((block) => convertBlock(block, text)) }
-}
-
-function convertBlock(block: Block, text: Convert): Block {
-  switch (block.type) {
-    case 'paragraph':
-      return { ...block, children: convertPhrasing(block.children, text) }
-    case 'point':
-      return { ...block, label: block.label === null ? null : text(block.label), children: convertPhrasing(block.children, text) }
-    case 'list':
-      return { ...block, children: block.children.map((item) => ({ ...item, children: item.children.map((child) => convertBlock(child, text)) })) }
-    case 'table':
-      return { ...block, children: block.children.map((row) => ({ ...row, children: row.children.map((cell) => ({ ...cell, children: convertPhrasing(cell.children, text) })) })) }
-    case 'figure':
-      // The picture is the same; its words (alt text and caption) are converted.
-      return { ...block, alt: text(block.alt), children: convertPhrasing(block.children, text) }
-    case 'blockquote':
-    case 'footnoteDefinition':
-      return { ...block, children: block.children.map((child) => convertBlock(child, text)) }
-    // Code is quoted verbatim, and a rule has no text.
-    case 'code':
-    case 'thematicBreak':
-      return block
-  }
-}
-
-function convertPhrasing(nodes: Phrasing[], text: Convert): Phrasing[] {
-  return nodes.map((node): Phrasing => {
-    switch (node.type) {
-      case 'text':
-        return { ...node, value: text(node.value) }
-      case 'strong':
-      case 'emphasis':
-        return { ...node, children: convertPhrasing(node.children, text) }
-      case 'link':
-        return { ...node, title: node.title ? text(node.title) : node.title, children: convertPhrasing(node.children, text) }
-      // Code is quoted verbatim; a break and a footnote's call have no text.
-      case 'inlineCode':
-      case 'break':
-      case 'footnoteReference':
-        return node
-    }
-  })
 }

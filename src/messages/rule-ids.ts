@@ -51,6 +51,8 @@ export const RULE_IDS = [
   'template-unused-file',
   'manifest-unreadable',
   'slide-overflow',
+  'cjk-punctuation',
+  'cjk-spacing',
 ] as const
 
 /** The name of one kind of content problem. */

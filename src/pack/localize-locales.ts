@@ -7,6 +7,7 @@ import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import type { EditionSnapshot } from '../edition/snapshot.js'
 import { loadLocale, type Locale } from '../locale/load-locale.js'
 import { localizeDocument } from '../locale/localize.js'
+import { typesetPunctuation, type PunctuationStyle } from '../locale/typeset-punctuation.js'
 import { reportMissingKeys } from '../locale/report-missing-keys.js'
 import type { EarlierMarks } from '../locale/merge-translation.js'
 import { sameLanguage } from '../text/guess-language.js'
@@ -18,7 +19,10 @@ export interface LocalePack {
   /** Asked for by this build; the others are an earlier build's, whose artifacts stay in the pack. */
   requested: boolean
   locale: Locale
+  /** What its formats print: the localized tree with the locale's typography (typeset-punctuation.ts). */
   tree: CaseDocument
+  /** The localized tree as written, which the edition records: typography is no change to a case. */
+  written: CaseDocument
   /** Its text is a translation's (another language than the source's), where it has one. */
   translated: boolean
 }
@@ -31,6 +35,8 @@ export interface LocalizeContext {
   reports?: VFile[]
   /** Where stale translation marks went (mark-history.ts). */
   earlier?: EarlierMarks
+  /** Config `typography.punctuation`; absent, as written (an earlier edition's snapshot needs no typography). */
+  punctuation?: PunctuationStyle
 }
 
 /**
@@ -49,8 +55,9 @@ export async function localizeLocales(document: ParsedDocument, requested: strin
     }
     const incomplete = asked && context.reports && reportMissingKeys(locale)
     if (incomplete) context.reports!.push(incomplete)
-    const tree = await localizeDocument(document.tree, locale, { input: context.input, files: document.files, earlier: context.earlier })
-    packs.push({ code, requested: asked, locale, tree, translated: !sameLanguage(document.tree.data.lang, code) })
+    const written = await localizeDocument(document.tree, locale, { input: context.input, files: document.files, earlier: context.earlier })
+    const tree = typesetPunctuation(written, code, context.punctuation ?? 'keep')
+    packs.push({ code, requested: asked, locale, tree, written, translated: !sameLanguage(document.tree.data.lang, code) })
   }
   return { packs, gone }
 }
@@ -60,8 +67,9 @@ export function snapshotOf(tree: TreeSummary, source: CaseDocument, packs: Local
   const locales: EditionSnapshot['locales'] = {}
   for (const pack of [...packs].sort((a, b) => (a.code < b.code ? -1 : 1))) {
     // The document's own language, unconverted: its cases are the source's objects, and its notes the source's.
-    const own = pack.tree.children === source.children && pack.tree.data.title === source.data.title && pack.tree.data.subtitle === source.data.subtitle
-    locales[pack.code] = own ? 'source' : summarizeTree(pack.tree)
+    const { written } = pack
+    const own = written.children === source.children && written.data.title === source.data.title && written.data.subtitle === source.data.subtitle
+    locales[pack.code] = own ? 'source' : summarizeTree(written)
   }
   return marks ? { tree, locales, marks } : { tree, locales }
 }

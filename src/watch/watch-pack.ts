@@ -5,7 +5,7 @@
 import { watch, type FSWatcher } from 'chokidar'
 import type { Browser } from 'puppeteer-core'
 import { buildPack, type BuildOptions, type BuildResult } from '../pack/build-pack.js'
-import { collectDiagnostics, hasErrors, type Diagnostic } from '../check/diagnostics.js'
+import { collectDiagnostics, hasErrors, summarizeCounted, type Diagnostic } from '../check/diagnostics.js'
 import { debounceSerial } from './debounce-serial.js'
 import { planWatch, type WatchPlan } from './watch-plan.js'
 import { needsBrowser } from '../render/registry.js'
@@ -53,7 +53,7 @@ export async function watchPack(options: WatchOptions = {}): Promise<WatchHandle
       plan = await replan(plan, options, watcher)
       const result = await buildPack({ ...options, browser: await browserFor(plan) })
       const files = [...result.document.files, ...result.reports]
-      const diagnostics = collectDiagnostics(files)
+      const diagnostics = summarizeCounted(collectDiagnostics(files))
       if (hasErrors(files)) emit({ type: 'build-error', result, diagnostics, ms: ms() })
       else emit({ type: 'build-done', result, diagnostics, ms: ms() })
     } catch (error) {

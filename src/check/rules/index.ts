@@ -5,6 +5,8 @@ import { emptyContent } from './empty-content.js'
 import { expectedSections } from './expected-sections.js'
 import { sectionNumbering } from './section-numbering.js'
 import { imageAlt } from './image-alt.js'
+import { cjkPunctuation } from './cjk-punctuation.js'
+import { cjkSpacing } from './cjk-spacing.js'
 
 /** The rules `check` and `build` run, in order. */
-export const rules = { caseNumbering, sectionNumbering, emptyContent, expectedSections, imageAlt } as const satisfies Record<string, Rule>
+export const rules = { caseNumbering, sectionNumbering, emptyContent, expectedSections, imageAlt, cjkPunctuation, cjkSpacing } as const satisfies Record<string, Rule>

@@ -1,7 +1,7 @@
 /** `casebook build`: the pack, with progress and diagnostics on stderr. */
 import { relative } from 'node:path'
 import { buildPack, type BuildResult, type ProgressEvent } from '../../pack/build-pack.js'
-import { collectDiagnostics, hasErrors } from '../../check/diagnostics.js'
+import { collectDiagnostics, hasErrors, summarizeCounted } from '../../check/diagnostics.js'
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
 import { UsageError } from '../../errors.js'
@@ -51,7 +51,8 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
     onProgress: (event) => (event.type === 'step' ? steps.push(event) : progress.onEvent(event)),
   }).finally(() => progress.done())
   if (options.timings) printTimings(steps)
-  const diagnostics = collectDiagnostics([...result.document.files, ...result.reports])
+  // One line per file for marks and spaces, which `check` lists one by one.
+  const diagnostics = summarizeCounted(collectDiagnostics([...result.document.files, ...result.reports]))
   // Annotations are workflow commands, which GitHub reads from stdout; text goes with the progress on stderr.
   const reporter = options.reporter ?? defaultReporter()
   if (diagnostics.length > 0) (reporter === 'github' ? process.stdout : process.stderr).write(formatReport(diagnostics, reporter) + '\n')

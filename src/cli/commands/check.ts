@@ -1,6 +1,9 @@
-/** `casebook check INPUT...`: each input is its own document. */
+/** `casebook check INPUT...`: each input is its own document; `--fix` rewrites what the rules can fix. */
+import { relative } from 'node:path'
+import { applyFixes, type FileFixes } from '../../check/apply-fixes.js'
 import { collectDiagnostics, hasErrors, hasWarnings, type Diagnostic } from '../../check/diagnostics.js'
 import { findConfig, loadConfig } from '../../config/load-config.js'
+import { UsageError } from '../../errors.js'
 import { loadDocument } from '../../load-document.js'
 import { checkTranslations } from '../../locale/check-translations.js'
 import { defaultReporter, formatReport, type Reporter } from '../reporter.js'
@@ -10,21 +13,52 @@ interface CheckCliOptions {
   reporter?: Reporter
   strict?: boolean
   config?: string
+  /** Rewrite the sources with the fixes the rules can make, then check again. */
+  fix?: boolean
+  /** With --fix: print the fixes, change nothing. */
+  dryRun?: boolean
 }
 
-/** Checks each input, prints its diagnostics, and sets exit code 1 on errors (or warnings with --strict). */
+/**
+ * Checks each input, prints its diagnostics, and sets exit code 1 on errors (or warnings with --strict).
+ * With --fix, first makes the rules' fixes in the files (printing each), then checks again: the exit
+ * code is that of what is left. With --dry-run too, prints the fixes and checks the files as they are.
+ */
 export async function check(inputs: string[], options: CheckCliOptions): Promise<void> {
+  if (options.dryRun && !options.fix) throw new UsageError('--dry-run goes with --fix: casebook check --fix --dry-run INPUT... prints the fixes without making them')
+  const reporter = options.reporter ?? defaultReporter()
   const diagnostics: Diagnostic[] = []
   let failed = false
   for (const input of inputs) {
     const config = await loadConfig(await findConfig(options.config, input))
-    const document = await loadDocument(input, { check: config.check, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes })
+    const load = () => loadDocument(input, { check: config.check, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes })
+    let document = await load()
+    if (options.fix) {
+      const fixed = await applyFixes(document.files, { dryRun: options.dryRun })
+      // What was fixed goes beside the report: on stdout for text, on stderr when stdout carries JSON or annotations.
+      ;(reporter === 'text' ? process.stdout : process.stderr).write(describeFixes(fixed, options.dryRun === true))
+      if (!options.dryRun && fixed.some((file) => file.changes.length > 0)) document = await load()
+    }
     // Translations beside the input are checked against it, so a changed case is noticed before a build.
     const files = [...document.files, ...(await checkTranslations(document, input))]
     diagnostics.push(...collectDiagnostics(files))
     failed ||= options.strict ? hasWarnings(files) : hasErrors(files)
   }
-  const reporter = options.reporter ?? defaultReporter()
   if (reporter === 'json' || diagnostics.length > 0) process.stdout.write(formatReport(diagnostics, reporter) + '\n')
   process.exitCode = failed ? 1 : 0
+}
+
+/** `fixed content/cases.txt:2:17 “,” → “，” cjk-punctuation`, one line a change, and a line per file left alone. */
+function describeFixes(files: FileFixes[], dryRun: boolean): string {
+  const verb = dryRun ? 'would fix' : 'fixed'
+  const lines: string[] = []
+  for (const file of files) {
+    const shown = relative(process.cwd(), file.path) || file.path
+    if (file.skipped) lines.push(`not fixed ${shown}: ${file.skipped}`)
+    for (const change of file.changes) lines.push(`${verb} ${shown}:${change.line}:${change.column} “${change.before}” → “${change.after}” ${change.ruleId}`)
+  }
+  const count = files.reduce((sum, file) => sum + file.changes.length, 0)
+  const changed = files.filter((file) => file.changes.length > 0).length
+  lines.push(count === 0 ? 'nothing to fix' : `${verb} ${count} in ${changed} file${changed === 1 ? '' : 's'}${dryRun ? '; nothing was changed' : ''}`)
+  return lines.join('\n') + '\n'
 }
