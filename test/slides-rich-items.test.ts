@@ -14,7 +14,7 @@ import { fontsOf, slideLayout } from '../src/render/slides/deck-layout.js'
 import { figureItem, tableItem } from '../src/render/slides/rich-items.js'
 import { paginateItems } from '../src/render/slides/paginate-items.js'
 import type { SlideLayout } from '../src/render/slides/slide-layout.js'
-import { slideStyle } from '../src/render/slides/slide-style.js'
+import { slideProperties, slideStyle } from '../src/render/slides/slide-style.js'
 import type { CaseItem } from '../src/render/slides/slide-types.js'
 import type { RichContent } from '../src/render/rich-content.js'
 import type { Figure, Table } from '../src/types.js'
@@ -111,15 +111,17 @@ describe('the slide sizes', () => {
     expect(style).toMatchObject({ width: 1280, height: 720, textSize: 22, textLine: 34, kickerSpacing: 0.12, overviewCaseShare: 0.42 })
   })
 
-  it('take a house style’s own sizes, later rules winning, and casebook’s for what it leaves out', () => {
+  it('take a house style’s own sizes, later rules winning, and casebook’s for what it leaves out or casebook cannot read', () => {
     const house = ':root { --slide-text-size: 24px; } .slide { color: navy } :root { --slide-text-size: 26px; --slide-text-line: 40px; --slide-unknown: 3px; --brand-primary: #123456 }'
-    const problems: string[] = []
-    const style = slideStyle(`${house} :root { --slide-title-size: 2.5rem; --slide-frame-size: calc(20px + 6px) }`, 'house/slides.css', css, 'slides.css', problems)
-    expect(style).toMatchObject({ textSize: 26, textLine: 40, titleSize: 40, frameSize: 26, width: 1280 })
-    // What it cannot read is said, not silently replaced.
-    expect(problems).toEqual([
-      "house/slides.css: --slide-title-size is not a plain px, em or % value; the slides are filled for casebook's --slide-title-size instead, which the browser does not use",
-      "house/slides.css: --slide-frame-size is not a plain px, em or % value; the slides are filled for casebook's --slide-frame-size instead, which the browser does not use",
+    const own = `${house}\n:root {\n  --slide-title-size: 2.5rem;\n  --slide-frame-size: calc(20px + 6px);\n  --slide-lead-size: 30px;\n  --slide-lead-size: 2rem;\n  --slide-kicker-size: 1rem;\n  --slide-kicker-size: 21px;\n}`
+    const style = slideStyle(own, 'house/slides.css', css, 'slides.css')
+    // An unreadable last declaration is casebook's size, not the readable one before it (the browser draws the last).
+    expect(style).toMatchObject({ textSize: 26, textLine: 40, titleSize: 40, frameSize: 26, leadSize: 24, kickerSize: 21, width: 1280 })
+    // What it cannot read is said at its line, not silently replaced; a readable last declaration wins.
+    expect(slideProperties(own, 'house/slides.css').unreadable).toEqual([
+      { name: '--slide-title-size', line: 3, column: 3 },
+      { name: '--slide-frame-size', line: 4, column: 3 },
+      { name: '--slide-lead-size', line: 6, column: 3 },
     ])
   })
 })

@@ -23,6 +23,17 @@ function project(files: Record<string, string>, formats = 'html'): string {
 
 const build = (dir: string): CliResult => casebook(['build', 'input.txt', '--out', 'out'], { cwd: dir })
 
+describe('a slide size casebook cannot read, after one it can', () => {
+  it('is a warning at its line in the designer’s slides.css, even for a slides-only build', () => {
+    const css = `${builtin('slides.css')}\n:root {\n  --slide-text-size: 26px;\n  --slide-text-size: 2.2rem;\n}\n`
+    const line = css.split('\n').length - 2
+    const result = build(project({ 'slides.css': css }, 'slides'))
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain(`tpl/slides.css:${line}:3 warning --slide-text-size is not a plain px, em or % value; the slides are filled for casebook's --slide-text-size instead, which the browser does not use template-css`)
+    expect(result.stderr).not.toMatch(/out\/zh-CN\/slides\.html:\d+:\d+ warning/)
+  }, 120_000)
+})
+
 describe('mistakes that leave a page to render: warnings at the line', () => {
   let dir: string
   let result: CliResult

@@ -4,6 +4,7 @@
  * differently than written, an image that is not there, a file casebook never reads. A template
  * that cannot render (a syntax error, a missing partial) is a config error; the rest are warnings.
  */
+import { slideProperties, unreadableSizeMessage } from './slides/slide-style.js'
 import { readFile } from 'node:fs/promises'
 import { relative, sep } from 'node:path'
 import type { Position } from 'unist'
@@ -29,6 +30,7 @@ const PAGES: Partial<Record<Format, { template: string; styles: string }>> = {
   html: { template: 'report.hbs', styles: 'report.css' },
   pdf: { template: 'report.hbs', styles: 'report.css' },
   slides: { template: 'slides.hbs', styles: 'slides.css' },
+  handout: { template: 'slides.hbs', styles: 'slides.css' },
 }
 
 /**
@@ -75,6 +77,10 @@ export async function checkTemplates(dirs: string[], formats: readonly Format[],
       const file = await fileFor(styles)
       if (!file.messages.some((message) => message.ruleId === 'template-css')) {
         for (const problem of checkStylesheet(String(file.value), styles)) report(file, problem.message, { place: at(problem.line, problem.column), ruleId: 'template-css', severity: 'warning' })
+        // The deck is filled for the sizes its stylesheet sets; one casebook cannot read is said at its line.
+        if (page.styles === 'slides.css') {
+          for (const size of slideProperties(String(file.value), styles).unreadable) report(file, unreadableSizeMessage(size.name), { place: at(size.line, size.column), ruleId: 'template-css', severity: 'warning' })
+        }
       }
       imageProblems(file, user, 'css')
     }

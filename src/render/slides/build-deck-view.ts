@@ -20,9 +20,7 @@ export async function buildDeckView(document: CaseDocument, context: RenderConte
   const view = documentView(document, context)
   const { intro, cases, conclusion, title, date, organisation } = view
   const warnings: DeckView['warnings'] = []
-  const styleProblems: string[] = []
-  const layout = await deckLayout(document, view, context, styleProblems)
-  for (const message of styleProblems) warnings.push({ ruleId: 'template-css', message })
+  const layout = await deckLayout(document, view, context)
   const notes = notesHtml(document, intro, cases, conclusion, context)
   const continued = locale.t('continued')
 

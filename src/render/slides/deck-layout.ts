@@ -34,16 +34,16 @@ export function fontsOf(brand: Brand, locale: Locale): SlideFont[] {
 }
 
 /** The layout `document`'s deck is filled with in `context`'s locale. */
-export function deckLayout(document: CaseDocument, view: DocumentView, context: RenderContext, problems: string[] = []): Promise<SlideLayout> {
+export function deckLayout(document: CaseDocument, view: DocumentView, context: RenderContext): Promise<SlideLayout> {
   const text = charactersOf([document, view.title, view.subtitle, view.author, view.organisation, view.dateText, context.locale.messages])
-  return slideLayout(context.templateDirs, slideFonts(context), text, problems)
+  return slideLayout(context.templateDirs, slideFonts(context), text)
 }
 
 /** The layout of a deck whose templates are in `dirs` (the user's first), set in `fonts`, for the characters of `text`. */
-export async function slideLayout(dirs: string[], fonts: SlideFont[], text: string, problems: string[] = []): Promise<SlideLayout> {
+export async function slideLayout(dirs: string[], fonts: SlideFont[], text: string): Promise<SlideLayout> {
   const casebook = join(BUILTIN_TEMPLATES, 'slides.css')
   const own = findTemplateFile(dirs, 'slides.css') ?? casebook
   const [css, defaults] = await Promise.all([readFile(own, 'utf8'), own === casebook ? null : readFile(casebook, 'utf8')])
-  const style = slideStyle(css, own, defaults ?? css, casebook, problems)
+  const style = slideStyle(css, own, defaults ?? css, casebook)
   return new SlideLayout(style, new TextMeasure(await loadFontMetrics(fonts, text)))
 }

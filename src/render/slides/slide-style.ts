@@ -97,12 +97,24 @@ export type SlideStyle = Record<(typeof FIELDS)[number], number>
 /** `--slide-kicker-size` → `kickerSize`. */
 const fieldOf = (property: string) => property.slice('--slide-'.length).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase())
 
+/** A `--slide-…` property whose value casebook cannot read (`calc()`, `rem`, `var()`), where it is set. */
+export interface UnreadableSize {
+  name: string
+  /** 1-based, of the declaration in the stylesheet. */
+  line: number
+  column: number
+}
+
 /**
- * The `--slide-…` properties of `css`'s top-level `:root` rules, by field name (a later rule wins,
- * as in a browser). Values are px, em (for spacings), % (for shares, as a fraction) or plain numbers.
+ * The `--slide-…` properties of `css`'s top-level `:root` rules, by field name, the last
+ * declaration winning as in a browser, and those whose last declaration casebook cannot read
+ * (so a `2rem` after a `26px` is not filled for 26px while the browser draws 32px). Values are
+ * px, em (for spacings), % (for shares, as a fraction) or plain numbers.
  */
-export function slideProperties(css: string, path: string, unreadable: string[] = []): Map<string, number> {
-  const found = new Map<string, number>()
+export function slideProperties(css: string, path: string): { sizes: Map<string, number>; unreadable: UnreadableSize[] } {
+  const sizes = new Map<string, number>()
+  const unreadable = new Map<string, UnreadableSize>()
+  const lineStarts = [0, ...Array.from(css.matchAll(/\n/g), (match) => match.index + 1)]
   try {
     transform({
       filename: path,
@@ -113,11 +125,19 @@ export function slideProperties(css: string, path: string, unreadable: string[] 
           style(rule) {
             const isRoot = rule.value.selectors.some((selector) => selector.length === 1 && selector[0].type === 'pseudo-class' && selector[0].kind === 'root')
             if (!isRoot) return
+            // lightningcss gives the rule's place (line from 0, column from 1), not its declarations'.
+            const ruleStart = lineStarts[rule.value.loc.line] + rule.value.loc.column - 1
             for (const declaration of rule.value.declarations?.declarations ?? []) {
               if (declaration.property !== 'custom' || !declaration.value.name.startsWith('--slide-')) continue
+              const { name } = declaration.value
               const value = numberOf(declaration.value.value)
-              if (value !== null) found.set(fieldOf(declaration.value.name), value)
-              else unreadable.push(declaration.value.name)
+              if (value !== null) {
+                sizes.set(fieldOf(name), value)
+                unreadable.delete(name)
+              } else {
+                sizes.delete(fieldOf(name))
+                unreadable.set(name, placeOf(css, lineStarts, ruleStart, name))
+              }
             }
           },
         },
@@ -126,7 +146,17 @@ export function slideProperties(css: string, path: string, unreadable: string[] 
   } catch {
     // A stylesheet lightningcss cannot read at all is reported by the template checks; its sizes are casebook's.
   }
-  return found
+  return { sizes, unreadable: [...unreadable.values()] }
+}
+
+/** Where `name` is last declared in the rule starting at `ruleStart`: the last declaration is the one that counts. */
+function placeOf(css: string, lineStarts: number[], ruleStart: number, name: string): UnreadableSize {
+  const ruleEnd = css.indexOf('}', ruleStart)
+  const offset = css.lastIndexOf(name, ruleEnd === -1 ? css.length : ruleEnd)
+  const at = offset >= ruleStart ? offset : ruleStart
+  let line = 0
+  while (line + 1 < lineStarts.length && lineStarts[line + 1] <= at) line++
+  return { name, line: line + 1, column: at - lineStarts[line] + 1 }
 }
 
 /** A token list holding one length, percentage or number, as a number (a % as a fraction); null for anything else. */
@@ -141,19 +171,21 @@ function numberOf(tokens: unknown): number | null {
 }
 
 /**
- * The deck's sizes: the user's stylesheet's, each one it does not set taken from casebook's own
- * (`defaults`, the slides.css casebook ships), so an older copy of the stylesheet still paginates.
- * A property set to a value casebook cannot read is added to `problems`.
+ * The deck's sizes: the user's stylesheet's, each one it does not set, or sets to a value casebook
+ * cannot read, taken from casebook's own (`defaults`, the slides.css casebook ships), so an older
+ * copy of the stylesheet still paginates. The template checks report the unreadable ones, at their line.
  */
-export function slideStyle(css: string, path: string, defaults: string, defaultsPath: string, problems: string[] = []): SlideStyle {
-  const base = slideProperties(defaults, defaultsPath)
-  const unreadable: string[] = []
-  const own = css === defaults ? base : slideProperties(css, path, unreadable)
-  // A size casebook cannot read (a calc(), rem, a var()) is said, never silently replaced.
-  for (const name of new Set(unreadable)) if (!own.has(fieldOf(name))) problems.push(`${path}: ${name} is not a plain px, em or % value; the slides are filled for casebook's ${name} instead, which the browser does not use`)
+export function slideStyle(css: string, path: string, defaults: string, defaultsPath: string): SlideStyle {
+  const base = slideProperties(defaults, defaultsPath).sizes
+  const own = css === defaults ? base : slideProperties(css, path).sizes
   const style = Object.fromEntries([...base, ...own]) as unknown as SlideStyle
   for (const field of FIELDS) {
     if (typeof style[field] !== 'number') throw new Error(`${defaultsPath} lacks --slide-${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}: casebook's slides.css is incomplete`)
   }
   return style
+}
+
+/** The template checks' words for a size casebook cannot read. */
+export function unreadableSizeMessage(name: string): string {
+  return `${name} is not a plain px, em or % value; the slides are filled for casebook's ${name} instead, which the browser does not use`
 }

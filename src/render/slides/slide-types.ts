@@ -141,7 +141,7 @@ export interface DeckView {
   slideCount: number
   /**
    * Build warnings: a piece that does not fit its slide even at the floor size, naming the slide
-   * (`slide-overflow`), and a `--slide-…` size of the stylesheet that casebook cannot read (`template-css`).
+   * (`slide-overflow`). A `--slide-…` size casebook cannot read is the template checks' (`template-css`).
    */
-  warnings: Array<{ ruleId: 'slide-overflow' | 'template-css'; message: string }>
+  warnings: Array<{ ruleId: 'slide-overflow'; message: string }>
 }
