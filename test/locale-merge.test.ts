@@ -80,6 +80,8 @@ describe('a catalog casebook cannot use', () => {
 
   it('names a file that is not JSON', async () => {
     expect(await failure('{"messages": ')).toMatch(/^tpl\/locales\/en\.json: invalid catalog: /)
+    // A syntax error is named at its line and column, not V8's character offset.
+    expect(await failure('{\n  "messages": {\n    "contents": "目录",\n    oops: 1\n  }\n}\n')).toBe('tpl/locales/en.json:4:5: invalid catalog: Expected double-quoted property name')
   })
 })
 

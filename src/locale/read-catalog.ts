@@ -2,6 +2,8 @@
  * One locale's catalog as the template folders make it: casebook's file with the user's file of
  * the same name laid over it, key by key, so a user's catalog need only name what it changes.
  */
+import { jsonErrorOffset } from '../text/json-error-place.js'
+import { locate } from '../text/locate.js'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
@@ -45,7 +47,11 @@ async function parseCatalog(path: string): Promise<CatalogJson> {
   try {
     json = JSON.parse(text)
   } catch (error) {
-    throw new ConfigError(`${path}: invalid catalog: ${(error as Error).message}`, { cause: error })
+    const offset = jsonErrorOffset(text)
+    const point = offset === undefined ? undefined : locate(text)(offset)
+    const place = point ? `:${point.line}:${point.column}` : ''
+    // V8's words name a character offset ("position 42"); the line and column say where.
+    throw new ConfigError(`${path}${place}: invalid catalog: ${(error as Error).message.replace(/ (in JSON )?at position \d+.*$/, '')}`, { cause: error })
   }
   return checkCatalog(json, path, text)
 }

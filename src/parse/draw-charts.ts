@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path'
 import type { VFile } from 'vfile'
 import { report } from '../messages/report.js'
+import { jsonErrorOffset } from '../text/json-error-place.js'
 import { locate } from '../text/locate.js'
 import type { Block, CaseDocument, Code, Figure, ImageAsset, Position } from '../types.js'
 
@@ -128,34 +129,12 @@ async function toSvg(spec: Record<string, unknown>, warn: (message: string) => v
   }
 }
 
-/**
- * Where in the block a JSON syntax error is, else the block. V8's messages do not always give a
- * position, so it is found as the shortest start of the text that fails for another reason than
- * ending early: every shorter one is JSON cut short, not wrong.
- */
+/** Where in the block a JSON syntax error is, else the block. */
 function jsonErrorPlace(block: Code): Position | undefined {
   const start = block.position?.start
-  if (!start) return block.position
-  const endsEarly = (length: number) => {
-    try {
-      JSON.parse(block.value.slice(0, length))
-      return true
-    } catch (error) {
-      const message = (error as Error).message
-      // Cut short, V8 may also say what it expected next, at the very end.
-      const at = /position (\d+)/.exec(message)
-      return /end of JSON input|Unterminated string/.test(message) || (at !== null && Number(at[1]) >= length)
-    }
-  }
-  let low = 0
-  let high = block.value.length
-  if (endsEarly(high)) return block.position
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if (endsEarly(middle)) low = middle + 1
-    else high = middle
-  }
-  const { line, column } = locate(block.value)(Math.max(0, low - 1))
+  const offset = jsonErrorOffset(block.value)
+  if (!start || offset === undefined) return block.position
+  const { line, column } = locate(block.value)(offset)
   // A fenced block's code starts on the line after its opening fence.
   const point = { line: start.line + line, column }
   return { start: point, end: point }
