@@ -138,6 +138,7 @@ describe('brand mistakes are config errors at the file and key', () => {
     ['an unknown font role key', 'brand:\n  fonts: {body: {latn: noto-serif}}\n', {}, 'config key “brand.fonts.body”: unknown key “latn” (did you mean “latin”?)'],
     ['a colour that is none', 'brand:\n  colors: {accent: navvy}\n', {}, 'config key “brand.colors.accent”: “navvy” is not a colour; write #rrggbb, #rgb or a CSS colour name such as navy (did you mean “navy”?)'],
     ['a colour that is a number', 'brand:\n  colors: {muted: 5}\n', {}, 'config key “brand.colors.muted”: expected a colour such as #1f3864 or navy, got the number 5'],
+    ['a hex colour YAML read as a comment', 'brand:\n  colors:\n    accent: #c9a227\n', {}, 'config key “brand.colors.accent”: expected a colour such as #1f3864 or navy, got no value; a # starts a comment in YAML, so write a hex colour in quotes: "#1f3864"'],
     [
       'a font package installed nowhere',
       'brand:\n  fonts: {headings: {cjk: "@fontsource/noto-serif-s"}}\n',

@@ -209,7 +209,7 @@ describe('a reference document whose header shows a picture it does not contain'
     writeFileSync(join(folder, 'casebook.yaml'), [`input: ${JSON.stringify(SEED)}`, 'title: 十大典范案例', 'locales: [zh-CN]', 'docx:', '  referenceDoc: broken-header.docx', ''].join('\n'))
     const result = casebook(['build', '--config', join(folder, 'casebook.yaml'), '--format', 'docx', '--out', join(folder, 'out')])
     expect(result.code, result.stderr).toBe(2)
-    expect(result.stderr).toContain(`docx.referenceDoc: the header of ${join(folder, 'broken-header.docx')} (word/header1.xml) shows ${media}, which the file does not contain`)
+    expect(result.stderr).toContain(`casebook.yaml: config key “docx.referenceDoc”: the header of ${join(folder, 'broken-header.docx')} (word/header1.xml) shows ${media}, which the file does not contain`)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(existsSync(join(folder, 'out', 'zh-CN', 'report.docx'))).toBe(false)
   })

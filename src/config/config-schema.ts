@@ -122,7 +122,9 @@ const brandColor = v.pipe(
   jsonSchema({ type: 'string', description: 'A CSS hex colour (#1f3864, #fc0) or a CSS colour name (navy)' }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     if (typeof dataset.value !== 'string') {
-      addIssue({ message: `expected a colour such as #1f3864 or navy, got ${describeValue(dataset.value)}` })
+      // In YAML an unquoted `#c9a227` is a comment, which leaves the key with no value.
+      const hint = dataset.value === null ? '; a # starts a comment in YAML, so write a hex colour in quotes: "#1f3864"' : ''
+      addIssue({ message: `expected a colour such as #1f3864 or navy, got ${describeValue(dataset.value)}${hint}` })
       return NEVER
     }
     const parsed = parseBrandColor(dataset.value)

@@ -24,7 +24,8 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
   const fonts = resolveDocxFonts(context)
   const { brand } = context.config
   const look = styleLook(brand)
-  const reference = context.config.docx.referenceDoc ? await readReferenceStyles(context.config.docx.referenceDoc) : undefined
+  const { file, docx } = context.config
+  const reference = docx.referenceDoc ? await readReferenceStyles(docx.referenceDoc, `${file ? `${file}: ` : ''}config key “docx.referenceDoc”`) : undefined
   const outline = docxOutline(document, context)
   const parts = readPackage(await docxScaffold(scaffoldSpec(outline.title, context, fonts)))
   // Read while document.xml is the scaffold's few bytes, not the whole body.

@@ -16,7 +16,7 @@ export interface ReferencePart {
 }
 
 /** The default header and footer of the reference at `file`, where it has them; one naming a part the file lacks is a config error. */
-export function referenceHeaderFooter(parts: PackageParts, file: string): { header?: ReferencePart; footer?: ReferencePart } {
+export function referenceHeaderFooter(parts: PackageParts, file: string, where = 'docx.referenceDoc'): { header?: ReferencePart; footer?: ReferencePart } {
   const section = sectionParts(parts)
   const read = (path: string | undefined): ReferencePart | undefined => {
     const xml = path ? partText(parts, path) : undefined
@@ -27,7 +27,7 @@ export function referenceHeaderFooter(parts: PackageParts, file: string): { head
       // Targets are relative to the part's folder, or to the package with a leading slash.
       const target = relationship.target.startsWith('/') ? relationship.target.slice(1) : posix.normalize(posix.join(posix.dirname(path), relationship.target))
       const bytes = parts.get(target)
-      if (!bytes) throw new ConfigError(`docx.referenceDoc: the ${posix.basename(path, '.xml').replace(/\d+$/, '')} of ${file} (${path}) shows ${target}, which the file does not contain; save it again from Word or LibreOffice`)
+      if (!bytes) throw new ConfigError(`${where}: the ${posix.basename(path, '.xml').replace(/\d+$/, '')} of ${file} (${path}) shows ${target}, which the file does not contain; save it again from Word or LibreOffice`)
       return { ...relationship, part: { bytes: Array.isArray(bytes) ? Buffer.concat(bytes) : bytes, contentType: contentType(parts, target) } }
     })
     return { xml, relationships }

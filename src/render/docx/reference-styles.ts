@@ -21,17 +21,20 @@ export interface ReferenceStyles {
   footer?: ReferencePart
 }
 
-/** Reads the styles (and theme) of the reference document at `path`. */
-export async function readReferenceStyles(path: string): Promise<ReferenceStyles> {
+/**
+ * Reads the styles (and theme) of the reference document at `path`; `where` names the key that
+ * names it (`casebook.yaml: config key “docx.referenceDoc”`) in messages.
+ */
+export async function readReferenceStyles(path: string, where = 'docx.referenceDoc'): Promise<ReferenceStyles> {
   let parts: PackageParts
   try {
     parts = readPackage(await readFile(path))
   } catch (error) {
-    throw new ConfigError(`docx.referenceDoc: cannot read ${path} as a .docx file: ${(error as Error).message}`, { cause: error })
+    throw new ConfigError(`${where}: cannot read ${path} as a .docx file: ${(error as Error).message}`, { cause: error })
   }
   const styles = partText(parts, 'word/styles.xml')
-  if (!styles) throw new ConfigError(`docx.referenceDoc: ${path} has no word/styles.xml, so it has no styles to use`)
-  return { styles, theme: partText(parts, 'word/theme/theme1.xml'), ...referenceHeaderFooter(parts, path) }
+  if (!styles) throw new ConfigError(`${where}: ${path} has no word/styles.xml, so it has no styles to use`)
+  return { styles, theme: partText(parts, 'word/theme/theme1.xml'), ...referenceHeaderFooter(parts, path, where) }
 }
 
 /** Puts the reference's styles (and theme) into the package; the reference wins wherever both define a style. */
