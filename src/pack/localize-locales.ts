@@ -56,7 +56,7 @@ export async function localizeLocales(document: ParsedDocument, requested: strin
     const incomplete = asked && context.reports && reportMissingKeys(locale)
     if (incomplete) context.reports!.push(incomplete)
     const written = await localizeDocument(document.tree, locale, { input: context.input, files: document.files, earlier: context.earlier })
-    const tree = typesetPunctuation(written, code, context.punctuation ?? 'keep')
+    const tree = typesetPunctuation(written, code, context.punctuation ?? 'keep', locale.rules.quotes)
     packs.push({ code, requested: asked, locale, tree, written, translated: !sameLanguage(document.tree.data.lang, code) })
   }
   return { packs, gone }

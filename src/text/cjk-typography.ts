@@ -136,25 +136,90 @@ function englishBefore(value: string, index: number): boolean {
  * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits, and a
  * mark after a Chinese name in English (`杭州, known for`) is followed by English.
  */
-export function punctuationEdits(value: string, before = ''): TextEdit[] {
-  if (!/[,:;!?()]/.test(value)) return []
+export function punctuationEdits(value: string, before = '', quotes: Quotes = SIMPLIFIED_QUOTES): TextEdit[] {
+  if (!/[,:;!?()"']/.test(value)) return []
   // The words before (a link's text before `),然后`) are context: judged with `value`, never edited.
   if (before) {
     const context = before.slice(-40)
-    return punctuationEdits(context + value).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
+    return punctuationEdits(context + value, '', quotes).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
   }
+  const edits = new Map<number, TextEdit>()
+  // Straight quotes around Chinese words first: a closing “”” then makes the mark after it Chinese (`"好",然后`).
+  const urls = urlSpans(value)
+  const quoted = quoteEdits(value, urls, quotes)
+  for (const edit of quoted) edits.set(edit.index, edit)
+  let current = quoted.length > 0 ? applyEdits(value, quoted) : value
   // A mark made full-width makes what follows it Chinese (`(,城市)`: the comma after `（`), so passes are made
   // until one finds nothing (each makes one more at least, of finitely many); each replaces a mark by one
   // character, so every pass's indexes are the text's.
-  const edits = new Map<number, TextEdit>()
-  let current = value
   for (;;) {
     const found = onePass(current)
     if (found.length === 0) break
     for (const edit of found) edits.set(edit.index, edit)
     current = applyEdits(current, found)
   }
+  // Last, `"水清了" ,大家`: a comma written after a space that follows Chinese, full-width with the space left out
+  // (the only edit that changes the text's length, so made on the indexes every pass shares).
+  for (const match of current.matchAll(/[ \t]+,/g)) {
+    const comma = match.index + match[0].length - 1
+    if (inSpans(urls, comma) || !chineseBefore(current, match.index, edits) || englishAfter(current, comma)) continue
+    edits.delete(comma)
+    edits.set(match.index, { index: match.index, before: match[0], after: '，' })
+  }
   return [...edits.values()].sort((a, b) => a.index - b.index)
+}
+
+/** Quotation marks: open, close, inner open, inner close. */
+export type Quotes = readonly [string, string, string, string] | readonly string[]
+
+/** The quotation marks of Simplified Chinese, which `check --fix` writes in a Simplified source. */
+export const SIMPLIFIED_QUOTES: Quotes = ['“', '”', '‘', '’']
+/** Those of Traditional Chinese (zh-TW, zh-HK). */
+export const TRADITIONAL_QUOTES: Quotes = ['「', '」', '『', '』']
+
+/** The quotation marks a Chinese source in `lang` writes: Traditional for Taiwan, Hong Kong, Macau and `zh-Hant`, else Simplified. */
+export function quotesOf(lang: string): Quotes {
+  const tag = lang.toLowerCase()
+  return /^zh-(tw|hk|mo)$|^zh-hant|-hk$/.test(tag) ? TRADITIONAL_QUOTES : SIMPLIFIED_QUOTES
+}
+
+/**
+ * Straight quotes `"…"` (and `'…'`) around Chinese words (`他说:"水清了"`), each pair with `quotes`' marks.
+ * A pair encloses a hanzi and no line break; left alone: quotes around Latin text only (`"OK"`), an
+ * attribute's value (`a="b"`), inches (`5"`, a quote after a digit with no pair open), and for single
+ * quotes an apostrophe (`it's`: a quote with a letter or digit on its outer side never pairs).
+ */
+function quoteEdits(value: string, urls: Array<[number, number]>, quotes: Quotes): TextEdit[] {
+  const edits: TextEdit[] = []
+  for (const [mark, open, close] of [['"', quotes[0]!, quotes[1]!], ["'", quotes[2]!, quotes[3]!]] as const) {
+    let opened: number | undefined
+    let attribute = false
+    for (let index = 0; index < value.length; index++) {
+      if (value[index] !== mark || inSpans(urls, index)) continue
+      const previous = value[index - 1] ?? ''
+      const next = value[index + 1] ?? ''
+      if (attribute) {
+        attribute = false
+        continue
+      }
+      if (opened === undefined) {
+        if (previous === '=') attribute = true
+        // An inch mark (`5"`), or a single quote after a word (`it's`, `90's`), opens nothing.
+        else if (/[A-Za-z0-9]/.test(previous)) continue
+        else opened = index
+        continue
+      }
+      const inside = value.slice(opened + 1, index)
+      if (/\n/.test(inside) || (mark === "'" && /[A-Za-z0-9]/.test(next))) {
+        // Not a pair: this quote may open the next one.
+        opened = /[A-Za-z0-9]/.test(previous) ? undefined : index
+        continue
+      }
+      if (/\p{Script=Han}/u.test(inside)) edits.push({ index: opened, before: mark, after: open }, { index, before: mark, after: close })
+      opened = undefined
+    }
+  }
+  return edits.sort((a, b) => a.index - b.index)
 }
 
 /** One reading of `value`: the marks in Chinese as it stands. */
@@ -227,7 +292,7 @@ export function applyEdits(value: string, edits: readonly TextEdit[]): string {
 }
 
 /** `value` with its half-width punctuation in Chinese context made full-width: how the zh-* packs print it. */
-export function normalizePunctuation(value: string, before = ''): string {
-  const edits = punctuationEdits(value, before)
+export function normalizePunctuation(value: string, before = '', quotes: Quotes = SIMPLIFIED_QUOTES): string {
+  const edits = punctuationEdits(value, before, quotes)
   return edits.length === 0 ? value : applyEdits(value, edits)
 }
