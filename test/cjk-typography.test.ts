@@ -77,6 +77,16 @@ describe('straight quotes around Chinese text', () => {
       expect(punctuationEdits(text), text).toEqual([])
     }
     expect(normalizePunctuation('屏幕5"的手机,"很好"')).toBe('屏幕5"的手机，“很好”')
+    expect(normalizePunctuation("杭州's lake, 他说'好'")).toBe("杭州's lake, 他说‘好’")
+    // A stray quote does not pair with the next one's opening quote.
+    expect(normalizePunctuation('他说" 好的 "abc"')).toBe('他说" 好的 "abc"')
+  })
+
+  it('leaves a pair that opens in the words before the text (a link\'s text) as written, both its quotes', () => {
+    // `"[水清了](url)"`: the link's text and the closing quote are each their own text.
+    expect(punctuationEdits('"', '他说:')).toEqual([])
+    expect(punctuationEdits('",然后', '他说:"水清了')).toEqual([])
+    expect(normalizePunctuation('"水清了",然后', '他说:')).toBe('“水清了”，然后')
   })
 })
 

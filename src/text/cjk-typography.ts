@@ -132,7 +132,9 @@ function englishBefore(value: string, index: number): boolean {
 
 /**
  * Half-width `, : ; ! ?` written straight after Chinese (or between Latin and Chinese, as autocorrect
- * judges), and `(`…`)` around Chinese words, each with its full-width form. Times (10:30), numbers
+ * judges), `(`…`)` around Chinese words, each with its full-width form, straight quotes around Chinese
+ * words (`"水清了"`) with `quotes`, and a comma after a space after Chinese (`"水清了" ,大家`, the space
+ * dropped: the one edit longer than its replacement). Times (10:30), numbers
  * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits, and a
  * mark after a Chinese name in English (`杭州, known for`) is followed by English.
  */
@@ -141,12 +143,17 @@ export function punctuationEdits(value: string, before = '', quotes: Quotes = SI
   // The words before (a link's text before `),然后`) are context: judged with `value`, never edited.
   if (before) {
     const context = before.slice(-40)
-    return punctuationEdits(context + value, '', quotes).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
+    return typographyEdits(context + value, quotes, context.length).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
   }
+  return typographyEdits(value, quotes, 0)
+}
+
+/** The edits of `value` (its first `from` characters being context, whose quotes open no pair edited). */
+function typographyEdits(value: string, quotes: Quotes, from: number): TextEdit[] {
   const edits = new Map<number, TextEdit>()
   // Straight quotes around Chinese words first: a closing “”” then makes the mark after it Chinese (`"好",然后`).
   const urls = urlSpans(value)
-  const quoted = quoteEdits(value, urls, quotes)
+  const quoted = quoteEdits(value, urls, quotes, from)
   for (const edit of quoted) edits.set(edit.index, edit)
   let current = quoted.length > 0 ? applyEdits(value, quoted) : value
   // A mark made full-width makes what follows it Chinese (`(,城市)`: the comma after `（`), so passes are made
@@ -185,12 +192,16 @@ export function quotesOf(lang: string): Quotes {
 
 /**
  * Straight quotes `"…"` (and `'…'`) around Chinese words (`他说:"水清了"`), each pair with `quotes`' marks.
- * A pair encloses a hanzi and no line break; left alone: quotes around Latin text only (`"OK"`), an
- * attribute's value (`a="b"`), inches (`5"`, a quote after a digit with no pair open), and for single
- * quotes an apostrophe (`it's`: a quote with a letter or digit on its outer side never pairs).
+ * A pair encloses a hanzi and no line break; an opening quote has no letter or digit before it and no
+ * space after it, a closing one no space before it (and, for `'`, no letter or digit after it). Left
+ * alone: quotes around Latin text only (`"OK"`), an attribute's value (`a="b"`), inches (`5"`: a quote
+ * after a digit opens nothing), apostrophes (`it's`, `杭州's`), and a pair that opens before `from` (in
+ * the words before the text, which are judged on their own: both of its quotes stay as written).
  */
-function quoteEdits(value: string, urls: Array<[number, number]>, quotes: Quotes): TextEdit[] {
+function quoteEdits(value: string, urls: Array<[number, number]>, quotes: Quotes, from = 0): TextEdit[] {
   const edits: TextEdit[] = []
+  const word = /[A-Za-z0-9]/
+  const space = /\s/
   for (const [mark, open, close] of [['"', quotes[0]!, quotes[1]!], ["'", quotes[2]!, quotes[3]!]] as const) {
     let opened: number | undefined
     let attribute = false
@@ -202,21 +213,15 @@ function quoteEdits(value: string, urls: Array<[number, number]>, quotes: Quotes
         attribute = false
         continue
       }
-      if (opened === undefined) {
-        if (previous === '=') attribute = true
-        // An inch mark (`5"`), or a single quote after a word (`it's`, `90's`), opens nothing.
-        else if (/[A-Za-z0-9]/.test(previous)) continue
-        else opened = index
+      const closes = opened !== undefined && previous !== '' && !space.test(previous) && !(mark === "'" && word.test(next)) && !value.slice(opened + 1, index).includes('\n')
+      if (closes) {
+        if (opened! >= from && /\p{Script=Han}/u.test(value.slice(opened! + 1, index))) edits.push({ index: opened!, before: mark, after: open }, { index, before: mark, after: close })
+        opened = undefined
         continue
       }
-      const inside = value.slice(opened + 1, index)
-      if (/\n/.test(inside) || (mark === "'" && /[A-Za-z0-9]/.test(next))) {
-        // Not a pair: this quote may open the next one.
-        opened = /[A-Za-z0-9]/.test(previous) ? undefined : index
-        continue
-      }
-      if (/\p{Script=Han}/u.test(inside)) edits.push({ index: opened, before: mark, after: open }, { index, before: mark, after: close })
-      opened = undefined
+      // Not a closing quote: an attribute's opening one, an opening one, or neither (an inch mark, an apostrophe).
+      if (previous === '=' && opened === undefined) attribute = true
+      else opened = !word.test(previous) && next !== '' && !space.test(next) && !(mark === "'" && word.test(next)) ? index : undefined
     }
   }
   return edits.sort((a, b) => a.index - b.index)
