@@ -51,6 +51,8 @@ describe('straight quotes around Chinese text', () => {
     expect(normalizePunctuation('"水清了",然后')).toBe('“水清了”，然后')
     expect(normalizePunctuation('他说"共5"个')).toBe('他说“共5”个')
     expect(normalizePunctuation('水清了 ,大家')).toBe('水清了，大家')
+    // The comma made full-width makes the mark after it Chinese.
+    expect(normalizePunctuation('城市 ,;')).toBe('城市，；')
   })
 
   it('writes the locale\'s marks: 「」 for Traditional', () => {

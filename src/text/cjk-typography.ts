@@ -159,19 +159,25 @@ function typographyEdits(value: string, quotes: Quotes, from: number): TextEdit[
   // A mark made full-width makes what follows it Chinese (`(,城市)`: the comma after `（`), so passes are made
   // until one finds nothing (each makes one more at least, of finitely many); each replaces a mark by one
   // character, so every pass's indexes are the text's.
+  // `"水清了" ,大家`, a comma written after spaces that follow Chinese, is made full-width in the passes too (what
+  // follows it is then Chinese: `城市 ,;`), and only at the end does its edit take the spaces with it.
+  const spaced = new Map<number, number>()
   for (;;) {
     const found = onePass(current)
+    for (const match of current.matchAll(/[ \t]+[,，]/g)) {
+      const comma = match.index + match[0].length - 1
+      if (value[comma] !== ',' || spaced.has(comma) || inSpans(urls, comma) || !chineseBefore(current, match.index, edits) || englishAfter(current, comma)) continue
+      spaced.set(comma, match.index)
+      if (current[comma] === ',' && !found.some((edit) => edit.index === comma)) found.push({ index: comma, before: ',', after: '，' })
+    }
     if (found.length === 0) break
+    found.sort((a, b) => a.index - b.index)
     for (const edit of found) edits.set(edit.index, edit)
     current = applyEdits(current, found)
   }
-  // Last, `"水清了" ,大家`: a comma written after a space that follows Chinese, full-width with the space left out
-  // (the only edit that changes the text's length, so made on the indexes every pass shares).
-  for (const match of current.matchAll(/[ \t]+,/g)) {
-    const comma = match.index + match[0].length - 1
-    if (inSpans(urls, comma) || !chineseBefore(current, match.index, edits) || englishAfter(current, comma)) continue
+  for (const [comma, start] of spaced) {
     edits.delete(comma)
-    edits.set(match.index, { index: match.index, before: match[0], after: '，' })
+    edits.set(start, { index: start, before: value.slice(start, comma + 1), after: '，' })
   }
   return [...edits.values()].sort((a, b) => a.index - b.index)
 }
