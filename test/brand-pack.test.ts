@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserSession } from '../src/browser/launch-browser.js'
 import { startBrowser } from './helpers/browser.js'
 import { casebook } from './helpers/cli.js'
+import { docxParts } from './helpers/docx-read.js'
 import { solidPng } from './helpers/png.js'
 import { run } from './helpers/tools.js'
 
@@ -179,4 +180,28 @@ describe('a house style in every format the browser shows', () => {
     expect(changed.stdout + changed.stderr).toMatch(/wrote out\/zh-CN\/slides\.html/)
     expect(readFileSync(join(dir, 'out', 'zh-CN', 'report.html'), 'utf8')).toContain(solidPng(48, [200, 20, 30]).toString('base64').replace(/=/g, '&#x3D;'))
   })
+})
+
+describe('the brand in the zh-TW pack', () => {
+  it('shows the organisation and classification line in Traditional, as the title is, in every format; zh-CN as written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebook-brand-tw-'))
+    writeFileSync(join(dir, 'cases.txt'), SOURCE)
+    writeFileSync(join(dir, 'casebook.yaml'), ['title: 品牌测试简报', 'brand:', '  organisation: 某省农业发展研究中心', '  classification: 内部资料 注意保密', ''].join('\n'))
+    const result = casebook(['build', 'cases.txt', '-l', 'zh-CN,zh-TW', '-f', 'html,pdf,slides,docx', '-o', 'out'], { cwd: dir })
+    expect(result.code, result.stderr).toBe(0)
+    const read = (path: string) => readFileSync(join(dir, 'out', path), 'utf8')
+    const docx = [...docxParts(join(dir, 'out/zh-TW/report.docx'))].filter(([name]) => /^word\/(header\d*|footer\d*|document)\.xml$/.test(name)).map(([, xml]) => xml).join('\n')
+    const pdf = run('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'out/zh-TW/report.pdf'), '-'])
+    // The deck shows the classification line (the organisation on slides is the document's, not the brand's).
+    for (const [name, text] of [['report.html', read('zh-TW/report.html')], ['slides.html', read('zh-TW/slides.html')], ['report.docx', docx], ['report.pdf', pdf]] as const) {
+      expect(text, name).toContain('內部資料 注意保密')
+      if (name !== 'slides.html') expect(text, name).toContain('某省農業發展研究中心')
+      expect(text, name).not.toContain('内部资料')
+      expect(text, name).not.toContain('某省农业发展研究中心')
+    }
+    expect(read('zh-TW/report.html')).toContain('品牌測試簡報')
+    // The zh-CN pack shows the brand as written.
+    expect(read('zh-CN/report.html')).toContain('内部资料 注意保密')
+    expect(read('zh-CN/report.html')).toContain('某省农业发展研究中心')
+  }, 180_000)
 })

@@ -58,6 +58,22 @@ describe('typography.punctuation: normalize (the default)', () => {
   })
 })
 
+describe('typography.punctuation: straight quotes around Chinese words', () => {
+  it('zh-CN prints them “”, zh-TW 「」, with the comma after them full-width; the source keeps them', () => {
+    const dir = mkdtempSync(join(work, 'quotes-'))
+    const source = '引言\n他说:"水清了" ,大家都很高兴?\n一、案例一:水\n1.1 案例背景\n属性a="城市"照旧。\n'
+    writeFileSync(join(dir, 'cases.txt'), source)
+    const result = casebook(['build', 'cases.txt', '--locale', 'zh-CN,zh-TW', '--format', 'html,pdf'], { cwd: dir })
+    expect(result.code, result.stderr).toBe(0)
+    const pdf = run('pdftotext', [join(dir, 'out/zh-CN/report.pdf'), '-'])
+    expect(pdf).toContain('他说：“水清了”，大家都很高兴？')
+    expect(readFileSync(join(dir, 'out/zh-CN/report.html'), 'utf8')).toContain('他说：“水清了”，大家都很高兴？')
+    expect(readFileSync(join(dir, 'out/zh-CN/report.html'), 'utf8')).toMatch(/属性a=(&quot;|")城市(&quot;|")照旧/)
+    expect(readFileSync(join(dir, 'out/zh-TW/report.html'), 'utf8')).toContain('他說：「水清了」，大家都很高興？')
+    expect(readFileSync(join(dir, 'cases.txt'), 'utf8')).toBe(source)
+  })
+})
+
 describe('typography.punctuation: keep', () => {
   it('prints the marks as written, and changing it changes no case in the edition notes', () => {
     const dir = mkdtempSync(join(work, 'keep-'))

@@ -99,6 +99,52 @@ describe('check: cjk-punctuation', () => {
   })
 })
 
+/** Straight quotes around Chinese words, a comma after a space; and the quotes the check leaves alone. */
+const QUOTED = [
+  '引言',
+  '他说:"水清了" ,大家都很高兴?',
+  'He said "hello", then left. 属性a="城市"照旧,屏幕5"大。',
+  '一、案例一:水',
+  '1.1 案例背景',
+  "他说'好'。代码`x = \"中文\"`照旧。",
+  '',
+].join('\n')
+
+describe('check: straight quotes around Chinese text', () => {
+  it('reports each quote and the comma after a space at its line:column, and leaves English, attributes, inches and code alone', () => {
+    const path = join(work, 'quoted.txt')
+    writeFileSync(path, QUOTED)
+    const { diagnostics } = checkJson([path])
+    const found = diagnostics.filter((d) => d.ruleId === 'cjk-punctuation').map((d) => `${d.line}:${d.column} ${d.message}`)
+    expect(found).toEqual([
+      '2:3 Half-width “:” in Chinese text; write “：”',
+      '2:4 Straight quote “"” around Chinese text; write ““”',
+      '2:8 Straight quote “"” around Chinese text; write “””',
+      '2:9 Half-width “,” after a space in Chinese text; write “，” without the space',
+      '2:17 Half-width “?” in Chinese text; write “？”',
+      '3:39 Half-width “,” in Chinese text; write “，”',
+      "6:3 Straight quote “'” around Chinese text; write “‘”",
+      "6:5 Straight quote “'” around Chinese text; write “’”",
+    ])
+  })
+
+  it('check --fix writes “” in a Simplified source and 「」 in a Traditional one, and a second check finds nothing', () => {
+    const path = join(work, 'quoted-fix.txt')
+    writeFileSync(path, QUOTED)
+    const result = casebook(['check', '--fix', path])
+    expect(result.stdout).toMatch(/^fixed .*quoted-fix\.txt:2:9 “ ,” → “，” cjk-punctuation$/m)
+    expect(result.stdout).toContain('fixed 8 in 1 file')
+    expect(readFileSync(path, 'utf8')).toBe(
+      QUOTED.replace('他说:"水清了" ,大家都很高兴?', '他说：“水清了”，大家都很高兴？').replace('照旧,屏幕', '照旧，屏幕').replace("他说'好'", '他说‘好’'),
+    )
+    expect(checkJson([path]).diagnostics.filter((d) => d.ruleId === 'cjk-punctuation')).toEqual([])
+    const traditional = join(work, 'traditional.md')
+    writeFileSync(traditional, '---\nlang: zh-TW\n---\n\n# 引言\n\n他說:"水清了" ,大家都很高興。\n')
+    expect(casebook(['check', '--fix', traditional]).stdout).toContain('fixed 4 in 1 file')
+    expect(readFileSync(traditional, 'utf8')).toContain('他說：「水清了」，大家都很高興。')
+  })
+})
+
 describe('check: the document’s title and subtitle', () => {
   it('are checked where the source writes them (front matter), not where the config does', async () => {
     const path = join(work, 'front.md')

@@ -46,11 +46,23 @@ export async function convertDocument(tree: CaseDocument, rule: ConvertRule): Pr
   // The converter indexes only the dictionary entries this tree's words can use: a first walk gathers them.
   const words: string[] = []
   mapTreeText(tree, (value) => (words.push(value), value))
+  const convert = await converterOf(rule, words)
+  return mapTreeText(tree, convert)
+}
+
+/** `texts` converted by `rule`, each in its place: words outside the tree (the brand's organisation and classification line). */
+export async function convertTexts(texts: readonly string[], rule: ConvertRule): Promise<string[]> {
+  const convert = await converterOf(rule, texts)
+  return texts.map(convert)
+}
+
+/** One text converted by `rule`: script, phrases and quotation marks; it knows the dictionary entries `words` can use. */
+async function converterOf(rule: ConvertRule, words: readonly string[]): Promise<Convert> {
   const script = withPhrases(await converterFor(rule.from, rule.to, words), rule.from === 'cn' ? (rule.phrases ?? {}) : {})
   const sourceMarks = SOURCE_QUOTES[rule.from]
   const marks = new Map<string, string>(sourceMarks.map((mark, index) => [mark, rule.quotes[index] ?? mark]))
   const pattern = new RegExp(`[${sourceMarks.join('')}]`, 'g')
-  return mapTreeText(tree, (value) => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark))
+  return (value) => script(value).replace(pattern, (mark) => marks.get(mark) ?? mark)
 }
 
 /**

@@ -1,14 +1,15 @@
 /** The localize stage: the case tree as one locale's readers get it. */
 import type { VFile } from 'vfile'
 import { basename, extname } from 'node:path'
+import type { Brand } from '../config/brand.js'
 import { report } from '../messages/report.js'
 import type { CaseDocument } from '../types.js'
 import { applyTranslation } from './apply-translation.js'
-import { changesScript, convertDocument, scriptOf } from './convert-script.js'
+import { changesScript, convertDocument, convertTexts, scriptOf } from './convert-script.js'
 import type { Locale } from './load-locale.js'
 import { loadTranslation } from './load-translation.js'
 import { mergeTranslation, type EarlierMarks } from './merge-translation.js'
-import { sameLanguage } from '../text/guess-language.js'
+import { guessLanguage, sameLanguage } from '../text/guess-language.js'
 
 /** Where the source came from, for finding a locale's translation beside it. */
 export interface LocalizeInput {
@@ -57,6 +58,27 @@ async function converted(tree: CaseDocument, locale: Locale): Promise<CaseDocume
   const converts = content.from !== 'translation' && sameLanguage(tree.data.lang, locale.code) && to !== undefined && changesScript(from, to)
   const result = converts ? await convertDocument(tree, { from, to, quotes, phrases: content.phrases }) : tree
   return { ...result, data: { ...result.data, lang: locale.code } }
+}
+
+/**
+ * The brand as `locale` shows it: its organisation and classification line (`内部资料 注意保密`) in the
+ * locale's script, converted as the tree's words are (a Simplified brand's zh-TW pack reads
+ * `內部資料 注意保密`), so no renderer converts text itself. The brand's script is its own words' (the
+ * config is not the source: a Traditional brand over a Simplified document stays Traditional in zh-TW).
+ * Nothing to convert (no Chinese, a locale of another language or in the brand's script): `brand` itself.
+ */
+export async function localizeBrand(brand: Brand, locale: Locale): Promise<Brand> {
+  const { content, quotes } = locale.rules
+  const texts = [brand.organisation ?? '', brand.classification ?? '']
+  const lang = guessLanguage(texts)
+  const to = content.convert ?? (locale.rules.script === 'Hans' ? 'cn' : undefined)
+  if (!/\p{Script=Han}/u.test(texts.join('')) || !sameLanguage(lang, locale.code) || to === undefined || !changesScript(scriptOf(lang), to)) return brand
+  const [organisation, classification] = await convertTexts(texts, { from: scriptOf(lang), to, quotes, phrases: content.phrases })
+  return {
+    ...brand,
+    ...(brand.organisation !== undefined && { organisation }),
+    ...(brand.classification !== undefined && { classification }),
+  }
 }
 
 /**

@@ -54,7 +54,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
       const cache = await ArtifactCache.open(plan.out, result.reports)
       const step = (name: string, since: number) => options.onProgress?.({ type: 'step', step: name, ms: performance.now() - since })
       const localizeStart = performance.now()
-      const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports, earlier, punctuation: plan.config.typography.punctuation })
+      const { packs } = await localizeLocales(document, locales, cache.earlierLocales(locales), { input: plan.input, dirs: plan.dirs, reports: result.reports, earlier, punctuation: plan.config.typography.punctuation, brand: plan.config.brand })
       step('localize', localizeStart)
       // The user's templates, checked before anything renders: their mistakes are named at their own lines.
       const labels = new Set(packs.flatMap((pack) => Object.keys(pack.locale.messages)))

@@ -3,10 +3,11 @@
  * keys and its edition notes, and the edition's snapshot (the source and each locale, summarized).
  */
 import type { VFile } from 'vfile'
+import type { Brand } from '../config/brand.js'
 import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import type { EditionSnapshot } from '../edition/snapshot.js'
 import { loadLocale, type Locale } from '../locale/load-locale.js'
-import { localizeDocument } from '../locale/localize.js'
+import { localizeBrand, localizeDocument } from '../locale/localize.js'
 import { typesetPunctuation, type PunctuationStyle } from '../locale/typeset-punctuation.js'
 import { reportMissingKeys } from '../locale/report-missing-keys.js'
 import type { EarlierMarks } from '../locale/merge-translation.js'
@@ -25,6 +26,8 @@ export interface LocalePack {
   written: CaseDocument
   /** Its text is a translation's (another language than the source's), where it has one. */
   translated: boolean
+  /** The config's brand in the locale's script (organisation, classification line), which its formats show; absent without `LocalizeContext.brand`. */
+  brand?: Brand
 }
 
 /** What localizing needs from the build. */
@@ -37,6 +40,8 @@ export interface LocalizeContext {
   earlier?: EarlierMarks
   /** Config `typography.punctuation`; absent, as written (an earlier edition's snapshot needs no typography). */
   punctuation?: PunctuationStyle
+  /** The config's brand, converted per locale as the tree is (`LocalePack.brand`); absent, none is made. */
+  brand?: Brand
 }
 
 /**
@@ -56,8 +61,9 @@ export async function localizeLocales(document: ParsedDocument, requested: strin
     const incomplete = asked && context.reports && reportMissingKeys(locale)
     if (incomplete) context.reports!.push(incomplete)
     const written = await localizeDocument(document.tree, locale, { input: context.input, files: document.files, earlier: context.earlier })
-    const tree = typesetPunctuation(written, code, context.punctuation ?? 'keep')
-    packs.push({ code, requested: asked, locale, tree, written, translated: !sameLanguage(document.tree.data.lang, code) })
+    const tree = typesetPunctuation(written, code, context.punctuation ?? 'keep', locale.rules.quotes)
+    const brand = context.brand && (await localizeBrand(context.brand, locale))
+    packs.push({ code, requested: asked, locale, tree, written, translated: !sameLanguage(document.tree.data.lang, code), ...(brand && { brand }) })
   }
   return { packs, gone }
 }

@@ -60,12 +60,12 @@ export async function renderGrid(grid: Grid, result: BuildResult, options: Pick<
   const progress = options.onProgress
   // Each slot is what one step adds to the pack, in grid order: artifacts carried or kept, or a cell.
   const slots: (BuildResult['artifacts'] | Cell)[] = []
-  for (const { code, requested, locale, tree } of packs) {
+  for (const { code, requested, locale, tree, brand } of packs) {
     const changes = grid.changes.get(code) ?? null
     const keyOf = (format: Format) => artifactKey({ format, locale: code, tree, config: plan.config, templates: templates.get(format) ?? '', sourceDate, changes })
     slots.push(await cache.carryEarlier(code, requested ? made : new Set(), keyOf))
     if (!requested) continue
-    const context = { ...renderContext(grid, locale, changes), images: result.document.images }
+    const context = { ...renderContext(grid, locale, changes, brand), images: result.document.images }
     for (const renderer of renderers) {
       const { format } = renderer
       const key = keyOf(format)
@@ -147,10 +147,11 @@ async function settleAtMost<T>(limit: number, tasks: (() => Promise<T>)[], stops
   return outcomes
 }
 
-function renderContext(grid: Grid, locale: RenderContext['locale'], changes: TreeChanges | null): RenderContext {
+/** What each renderer of one locale gets: the config with the locale's brand (its words in the locale's script, localize-locales.ts). */
+function renderContext(grid: Grid, locale: RenderContext['locale'], changes: TreeChanges | null, brand: LocalePack['brand']): RenderContext {
   return {
     locale,
-    config: grid.plan.config,
+    config: brand && brand !== grid.plan.config.brand ? { ...grid.plan.config, brand } : grid.plan.config,
     templateDirs: grid.plan.dirs,
     sourceDate: grid.sourceDate,
     changes,

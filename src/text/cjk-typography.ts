@@ -132,29 +132,105 @@ function englishBefore(value: string, index: number): boolean {
 
 /**
  * Half-width `, : ; ! ?` written straight after Chinese (or between Latin and Chinese, as autocorrect
- * judges), and `(`…`)` around Chinese words, each with its full-width form. Times (10:30), numbers
+ * judges), `(`…`)` around Chinese words, each with its full-width form, straight quotes around Chinese
+ * words (`"水清了"`) with `quotes`, and a comma after a space after Chinese (`"水清了" ,大家`, the space
+ * dropped: the one edit longer than its replacement). Times (10:30), numbers
  * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits, and a
  * mark after a Chinese name in English (`杭州, known for`) is followed by English.
  */
-export function punctuationEdits(value: string, before = ''): TextEdit[] {
-  if (!/[,:;!?()]/.test(value)) return []
+export function punctuationEdits(value: string, before = '', quotes: Quotes = SIMPLIFIED_QUOTES): TextEdit[] {
+  if (!/[,:;!?()"']/.test(value)) return []
   // The words before (a link's text before `),然后`) are context: judged with `value`, never edited.
   if (before) {
     const context = before.slice(-40)
-    return punctuationEdits(context + value).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
+    return typographyEdits(context + value, quotes, context.length).flatMap((edit) => (edit.index >= context.length ? [{ ...edit, index: edit.index - context.length }] : []))
   }
+  return typographyEdits(value, quotes, 0)
+}
+
+/** The edits of `value` (its first `from` characters being context, whose quotes open no pair edited). */
+function typographyEdits(value: string, quotes: Quotes, from: number): TextEdit[] {
+  const edits = new Map<number, TextEdit>()
+  // Straight quotes around Chinese words first: a closing “”” then makes the mark after it Chinese (`"好",然后`).
+  const urls = urlSpans(value)
+  const quoted = quoteEdits(value, urls, quotes, from)
+  for (const edit of quoted) edits.set(edit.index, edit)
+  let current = quoted.length > 0 ? applyEdits(value, quoted) : value
   // A mark made full-width makes what follows it Chinese (`(,城市)`: the comma after `（`), so passes are made
   // until one finds nothing (each makes one more at least, of finitely many); each replaces a mark by one
   // character, so every pass's indexes are the text's.
-  const edits = new Map<number, TextEdit>()
-  let current = value
+  // `"水清了" ,大家`, a comma written after spaces that follow Chinese, is made full-width in the passes too (what
+  // follows it is then Chinese: `城市 ,;`), and only at the end does its edit take the spaces with it.
+  const spaced = new Map<number, number>()
   for (;;) {
     const found = onePass(current)
+    for (const match of current.matchAll(/[ \t]+[,，]/g)) {
+      const comma = match.index + match[0].length - 1
+      if (value[comma] !== ',' || spaced.has(comma) || inSpans(urls, comma) || !chineseBefore(current, match.index, edits) || englishAfter(current, comma)) continue
+      spaced.set(comma, match.index)
+      if (current[comma] === ',' && !found.some((edit) => edit.index === comma)) found.push({ index: comma, before: ',', after: '，' })
+    }
     if (found.length === 0) break
+    found.sort((a, b) => a.index - b.index)
     for (const edit of found) edits.set(edit.index, edit)
     current = applyEdits(current, found)
   }
+  for (const [comma, start] of spaced) {
+    edits.delete(comma)
+    edits.set(start, { index: start, before: value.slice(start, comma + 1), after: '，' })
+  }
   return [...edits.values()].sort((a, b) => a.index - b.index)
+}
+
+/** Quotation marks: open, close, inner open, inner close. */
+export type Quotes = readonly [string, string, string, string] | readonly string[]
+
+/** The quotation marks of Simplified Chinese, which `check --fix` writes in a Simplified source. */
+export const SIMPLIFIED_QUOTES: Quotes = ['“', '”', '‘', '’']
+/** Those of Traditional Chinese (zh-TW, zh-HK). */
+export const TRADITIONAL_QUOTES: Quotes = ['「', '」', '『', '』']
+
+/** The quotation marks a Chinese source in `lang` writes: Traditional for Taiwan, Hong Kong, Macau and `zh-Hant`, else Simplified. */
+export function quotesOf(lang: string): Quotes {
+  const tag = lang.toLowerCase()
+  return /^zh-(tw|hk|mo)$|^zh-hant|-hk$/.test(tag) ? TRADITIONAL_QUOTES : SIMPLIFIED_QUOTES
+}
+
+/**
+ * Straight quotes `"…"` (and `'…'`) around Chinese words (`他说:"水清了"`), each pair with `quotes`' marks.
+ * A pair encloses a hanzi and no line break; an opening quote has no letter or digit before it and no
+ * space after it, a closing one no space before it (and, for `'`, no letter or digit after it). Left
+ * alone: quotes around Latin text only (`"OK"`), an attribute's value (`a="b"`), inches (`5"`: a quote
+ * after a digit opens nothing), apostrophes (`it's`, `杭州's`), and a pair that opens before `from` (in
+ * the words before the text, which are judged on their own: both of its quotes stay as written).
+ */
+function quoteEdits(value: string, urls: Array<[number, number]>, quotes: Quotes, from = 0): TextEdit[] {
+  const edits: TextEdit[] = []
+  const word = /[A-Za-z0-9]/
+  const space = /\s/
+  for (const [mark, open, close] of [['"', quotes[0]!, quotes[1]!], ["'", quotes[2]!, quotes[3]!]] as const) {
+    let opened: number | undefined
+    let attribute = false
+    for (let index = 0; index < value.length; index++) {
+      if (value[index] !== mark || inSpans(urls, index)) continue
+      const previous = value[index - 1] ?? ''
+      const next = value[index + 1] ?? ''
+      if (attribute) {
+        attribute = false
+        continue
+      }
+      const closes = opened !== undefined && previous !== '' && !space.test(previous) && !(mark === "'" && word.test(next)) && !value.slice(opened + 1, index).includes('\n')
+      if (closes) {
+        if (opened! >= from && /\p{Script=Han}/u.test(value.slice(opened! + 1, index))) edits.push({ index: opened!, before: mark, after: open }, { index, before: mark, after: close })
+        opened = undefined
+        continue
+      }
+      // Not a closing quote: an attribute's opening one, an opening one, or neither (an inch mark, an apostrophe).
+      if (previous === '=' && opened === undefined) attribute = true
+      else opened = !word.test(previous) && next !== '' && !space.test(next) && !(mark === "'" && word.test(next)) ? index : undefined
+    }
+  }
+  return edits.sort((a, b) => a.index - b.index)
 }
 
 /** One reading of `value`: the marks in Chinese as it stands. */
@@ -227,7 +303,7 @@ export function applyEdits(value: string, edits: readonly TextEdit[]): string {
 }
 
 /** `value` with its half-width punctuation in Chinese context made full-width: how the zh-* packs print it. */
-export function normalizePunctuation(value: string, before = ''): string {
-  const edits = punctuationEdits(value, before)
+export function normalizePunctuation(value: string, before = '', quotes: Quotes = SIMPLIFIED_QUOTES): string {
+  const edits = punctuationEdits(value, before, quotes)
   return edits.length === 0 ? value : applyEdits(value, edits)
 }
