@@ -122,8 +122,9 @@ export function estimatePages(blocks: Iterable<ParagraphLayout | RowLayout>, are
       kept.push(measured)
       continue
     }
-    // A heading stays with as much of the next paragraph as may begin a page: two lines, under orphan control.
-    release({ before: measured.style.before, height: measured.lineHeight * Math.min(2, measured.lines), pageBreakBefore: block.pageBreakBefore })
+    // A heading stays with as much of the next paragraph as may begin a page: two lines under orphan
+    // control, or all of it when it has three or fewer (two lines would leave the third a widow).
+    release({ before: measured.style.before, height: measured.lineHeight * (measured.lines <= 3 ? measured.lines : 2), pageBreakBefore: block.pageBreakBefore })
     place(measured)
   }
   release(null)
