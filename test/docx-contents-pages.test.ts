@@ -1,14 +1,17 @@
 /**
  * The .docx contents' page numbers against LibreOffice's pages, at 100 cases
- * (the seed's ten cases repeated, each title made unique) and for chapters of
- * several pages in mixed Chinese and English: every entry, case and section,
- * must name the page its heading is printed on.
+ * (the seed's ten cases repeated, each title made unique), for chapters of
+ * several pages in mixed Chinese and English, and for a 100-case document made
+ * like a tester's (paragraphs of every length, English tails, one to five
+ * points): every entry, case and section, must name the page its heading is
+ * printed on.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SEED } from './helpers/cli.js'
 import { buildDocx, convertToPdf, pdfPages, scratch } from './helpers/docx-read.js'
+import { variedCases } from './helpers/varied-cases.js'
 
 const TITLE = '案例汇编'
 const FOOTER = /^第 \d+ 页 共 \d+ 页$/
@@ -75,13 +78,28 @@ function misplacedChapters({ pages, entries, contentsEnd }: ReturnType<typeof pr
     .filter((entry) => entry.actual !== entry.page)
 }
 
+/** Section entries whose page is not the one they are printed on (on or after their case's page). */
+function misplacedSections({ pages, entries }: ReturnType<typeof printedContents>): Array<{ text: string; page: number; actual: number }> {
+  let chapterPage = 0
+  const wrong: Array<{ text: string; page: number; actual: number }> = []
+  for (const entry of entries) {
+    if (!/^\d+\.\d+ /.test(entry.text)) {
+      chapterPage = entry.page
+      continue
+    }
+    // The section's own case starts on chapterPage; the section is on that page or a later one.
+    const actual = pages.findIndex((page, index) => index + 1 >= chapterPage && bodyOf(page).includes(entry.text)) + 1
+    if (actual !== entry.page) wrong.push({ ...entry, actual })
+  }
+  return wrong
+}
+
 describe('the .docx contents of a 100-case pack, in LibreOffice', () => {
-  let pages: string[]
   let entries: Array<{ text: string; page: number }>
   let printed: ReturnType<typeof printedContents>
   beforeAll(() => {
     printed = printedContents(repeatedSeed(100))
-    ;({ pages, entries } = printed)
+    ;({ entries } = printed)
   }, 240_000)
 
   it('lists every heading once, one line each', () => {
@@ -96,18 +114,7 @@ describe('the .docx contents of a 100-case pack, in LibreOffice', () => {
   })
 
   it('gives each section the page it is printed on', () => {
-    let chapterPage = 0
-    const wrong: Array<{ text: string; page: number; actual: number }> = []
-    for (const entry of entries) {
-      if (!/^\d+\.\d+ /.test(entry.text)) {
-        chapterPage = entry.page
-        continue
-      }
-      // The section's own case starts on chapterPage; the section is on that page or a later one.
-      const actual = pages.findIndex((page, index) => index + 1 >= chapterPage && bodyOf(page).includes(entry.text)) + 1
-      if (actual !== entry.page) wrong.push({ ...entry, actual })
-    }
-    expect(wrong).toEqual([])
+    expect(misplacedSections(printed)).toEqual([])
   })
 })
 
@@ -119,4 +126,26 @@ describe('the .docx contents of chapters over several pages, in LibreOffice', ()
     expect(printed.entries.filter((entry) => !/^\d+\.\d+ /.test(entry.text))).toHaveLength(43)
     expect(misplacedChapters(printed)).toEqual([])
   }, 240_000)
+})
+
+describe('the .docx contents of a tester-made 100-case document, in LibreOffice', () => {
+  // Paragraphs end anywhere on a line: on a comma or full stop that hangs past a full line, on an
+  // English word that takes its full stop down with it, or just filling a chapter's last page.
+  let printed: ReturnType<typeof printedContents>
+  beforeAll(() => {
+    printed = printedContents(variedCases(1, 100))
+  }, 240_000)
+
+  it('lists every heading once', () => {
+    expect(printed.pages.length).toBeGreaterThan(150)
+    expect(printed.entries).toHaveLength(1 + 100 * 4 + 2)
+  })
+
+  it('gives each chapter the page it starts on', () => {
+    expect(misplacedChapters(printed)).toEqual([])
+  })
+
+  it('gives each section the page it is printed on', () => {
+    expect(misplacedSections(printed)).toEqual([])
+  })
 })

@@ -11,10 +11,43 @@ describe('lineCount', () => {
     expect(lineCount('字'.repeat(84), 42.26)).toBe(2)
   })
 
-  it('does not start a line with closing punctuation: the character before it goes along', () => {
-    // 42 fit; the comma would start line 2, so 字 moves down with it and line 2 holds 2 + 40.
-    expect(lineCount(`${'字'.repeat(42)}，${'字'.repeat(40)}`, 42.26)).toBe(2)
-    expect(lineCount(`${'字'.repeat(42)}，${'字'.repeat(41)}`, 42.26)).toBe(3)
+  it('does not start a line with a closing bracket or quotation mark: the character before it goes along', () => {
+    // 42 fit; the bracket would start line 2, so 字 moves down with it and line 2 holds 2 + 40.
+    expect(lineCount(`${'字'.repeat(42)}）${'字'.repeat(40)}`, 42.26)).toBe(2)
+    expect(lineCount(`${'字'.repeat(42)}）${'字'.repeat(41)}`, 42.26)).toBe(3)
+  })
+
+  // Each as LibreOffice 7.4 set it (A4, 11 pt, 42.26 ems a line).
+  it('hangs a comma or full stop after Han text past the end of a full line', () => {
+    expect(lineCount(`${'字'.repeat(42)}，${'字'.repeat(41)}`, 42.26)).toBe(2)
+    // A paragraph one full stop too long for its last line: “…提升。” is not a line longer.
+    expect(lineCount(`${'字'.repeat(42)}。`, 42.26)).toBe(1)
+    expect(lineCount(`${'字'.repeat(84)}。`, 42.26)).toBe(2)
+    for (const mark of '，。、；：！？') expect(lineCount(`${'字'.repeat(42)}${mark}`, 42.26)).toBe(1)
+    // One mark at most: “升。。” goes down together, and a line of 41 and 。 hangs the second.
+    expect(lineCount(`${'字'.repeat(42)}。。`, 42.26)).toBe(2)
+    expect(lineCount(`${'字'.repeat(42)}。。${'字'.repeat(39)}`, 42.26)).toBe(2)
+    expect(lineCount(`${'字'.repeat(42)}。。${'字'.repeat(40)}`, 42.26)).toBe(3)
+    expect(lineCount(`${'字'.repeat(41)}。。`, 42.26)).toBe(1)
+  })
+
+  it('does not hang a mark after a Latin word or a space: the word goes down with it', () => {
+    // “ab” is 0.94 em and fits after 41 Han characters (and the fifth of an em between them); “ab。” does not.
+    expect(lineCount(`${'字'.repeat(41)}ab。${'字'.repeat(40)}`, 42.26)).toBe(2)
+    expect(lineCount(`${'字'.repeat(41)}ab。${'字'.repeat(41)}`, 42.26)).toBe(3)
+    expect(lineCount(`${'字'.repeat(40)}a。。`, 42.26)).toBe(2)
+    expect(lineCount(`${'字'.repeat(40)} 。。`, 42.26)).toBe(1)
+    expect(lineCount(`${'字'.repeat(41)} 。。`, 42.26)).toBe(2)
+  })
+
+  it('puts a fifth of an em between Han text and Latin letters or digits that touch', () => {
+    // 39 Han, “ab” (0.94 em) and 字 are 40.94 ems, 41.34 with the spacing on each side of “ab”: one more 字 does not fit.
+    expect(lineCount(`${'字'.repeat(39)}ab字`, 42.26)).toBe(1)
+    expect(lineCount(`${'字'.repeat(39)}ab字字`, 42.26)).toBe(2)
+    // A space written between them is all there is: 41 + 0.25 + 0.94 fit (with the spacing too they would not).
+    expect(lineCount(`${'字'.repeat(41)} ab`, 42.26)).toBe(1)
+    // Not beside punctuation: “，2008” touches a full-width comma.
+    expect(lineCount(`${'字'.repeat(38)}，2008，`, 42.26)).toBe(1)
   })
 
   it('breaks English only at spaces and hyphens, with Times New Roman widths', () => {

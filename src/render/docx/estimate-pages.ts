@@ -36,8 +36,10 @@ export interface PageArea {
 const NATURAL_LINE = 1.3
 /** Room a contents entry keeps for its dot leader and page number, in ems. */
 const TOC_PAGE_ROOM = 4
-/** A row's cell margins (60 above and below) and borders, in twips. */
-const ROW_PADDING = 120
+/** A row's cell margins (60 above and below) and the half-point rule under it (the table styles' insideH and bottom borders), in twips. */
+const ROW_PADDING = 130
+/** The table's top rule, over its header row wherever that row is printed (the first page of the table and each it continues on). */
+const TABLE_TOP_RULE = 10
 const CELL_SIDES = 200
 
 /** The page each bookmarked paragraph starts on, and the page count. */
@@ -122,8 +124,9 @@ export function estimatePages(blocks: Iterable<ParagraphLayout | RowLayout>, are
       kept.push(measured)
       continue
     }
-    // A heading stays with as much of the next paragraph as may begin a page: two lines, under orphan control.
-    release({ before: measured.style.before, height: measured.lineHeight * Math.min(2, measured.lines), pageBreakBefore: block.pageBreakBefore })
+    // A heading stays with as much of the next paragraph as may begin a page: two lines under orphan
+    // control, or all of it when it has three or fewer (two lines would leave the third a widow).
+    release({ before: measured.style.before, height: measured.lineHeight * (measured.lines <= 3 ? measured.lines : 2), pageBreakBefore: block.pageBreakBefore })
     place(measured)
   }
   release(null)
@@ -140,7 +143,7 @@ function rowHeight(row: RowLayout, metrics: Map<string, Metrics>): number {
     }
     tallest = Math.max(tallest, height)
   }
-  return ROW_PADDING + tallest
+  return ROW_PADDING + tallest + (row.header ? TABLE_TOP_RULE : 0)
 }
 
 /** Lines a paragraph takes at `capacity` ems per line; each piece between breaks starts a line, the first keeps `room` ems free. */
