@@ -11,6 +11,7 @@ export const renderers = {
   slides: async () => (await import('./slides/slides-renderer.js')).slidesRenderer,
   handout: async () => (await import('./slides/handout-renderer.js')).handoutRenderer,
   docx: async () => (await import('./docx/docx-renderer.js')).docxRenderer,
+  pptx: async () => (await import('./pptx/pptx-renderer.js')).pptxRenderer,
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
 
 /**
@@ -32,6 +33,8 @@ export const templatesRead = {
   handout: DECK_TEMPLATES,
   // Its styles are code (docx-styles.ts); only the catalogs' labels come from the templates.
   docx: ['locales/'],
+  // Its look is code and the brand (or pptx.template); only the catalogs' labels and fonts come from the templates.
+  pptx: ['locales/'],
 } as const satisfies Record<keyof typeof renderers, readonly string[]>
 
 /** Whether `read`, an entry of `templatesRead`, covers the template file `name` (relative to its folder, `/`-separated). */
