@@ -5,5 +5,12 @@
  */
 export { buildDeckView } from './slides/build-deck-view.js'
 export type { AgendaSlide, CaseItem, CaseSlide, DeckView, EditionNotesSlide, FrameSlide, OverviewSlide, Slide, SlideCell, SlideNotes, TitleSlide } from './slides/slide-types.js'
-/** The deck's layout in px on its 1280×720 canvas: the sizes pagination filled the slides by. */
-export { AGENDA, CANVAS, CONTENT_WIDTH, FIGURE, FRAME, ITEM, OVERVIEW, TABLE, TITLE, bodyHeight, itemHeight } from './slides/slide-metrics.js'
+/**
+ * The deck's layout, which pagination filled the slides by: slides.css's `--slide-…` sizes in px
+ * (`SlideStyle`) and its text measured with the embedded fonts' advances (`TextMeasure`), made once
+ * per locale. The .pptx draws each piece at the height it was given here.
+ */
+export { deckLayout } from './slides/deck-layout.js'
+export type { SlideLayout } from './slides/slide-layout.js'
+export type { SlideStyle } from './slides/slide-style.js'
+export type { TextFont, TextMeasure } from './slides/text-lines.js'
