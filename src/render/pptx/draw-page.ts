@@ -1,23 +1,21 @@
 /**
- * Draws one page of the deck on a slide, at the deck's own sizes (slide-metrics.ts, in canvas
- * px): the header (kicker, title placeholder, rule), then the body of its kind. Every word is a
- * text run; the overview and tables are native tables; pictures are pictures with alt text.
+ * Draws one page of the deck on a slide at the sizes the deck was paginated with (the deck's
+ * layout: slides.css's `--slide-…` sizes, its text measured with the embedded fonts): the header
+ * (kicker, title placeholder, rule), then the body of its kind. Every word is a text run; the
+ * overview and tables are native tables; pictures are pictures with alt text.
  */
 import type { BorderProps, TableCell, TableCellProps, TextProps } from './pptxgen.js'
-import { lineCount } from '../text-width.js'
-import { AGENDA, CONTENT_WIDTH, FRAME, OVERVIEW, TITLE, bodyHeight } from '../deck-view.js'
 import type { DeckPage, EntryLine, OverviewLine } from './read-deck.js'
 import { drawItems } from './draw-items.js'
-import { PAD_TOP, PAD_X, TITLE_EMS, fittingSize, longestWord, oneLineWidth, type Pen } from './pen.js'
+import { fittingSize, footerTop, type Pen } from './pen.js'
 import { inches, points } from './pptx-style.js'
 import { boxOptions, run, type Box, type PlaceholderBoxes } from './pptx-text.js'
 
 /** Draws a content page (every kind but the title slide); returns where its title placeholder goes. */
 export function drawPage(page: DeckPage, pen: Pen): PlaceholderBoxes {
-  const titleLines = Math.min(TITLE.maxLines, lineCount(page.title, TITLE_EMS))
-  const title = { x: PAD_X, y: PAD_TOP + 28 + 6, w: CONTENT_WIDTH, h: TITLE.line * titleLines, line: TITLE.line }
-  const top = drawHeader(page, title, pen)
-  const body: Box = { x: PAD_X, y: top, w: CONTENT_WIDTH, h: bodyHeight(titleLines) }
+  const { title, top } = drawHeader(page, pen)
+  const { style, contentWidth } = pen.layout
+  const body: Box = { x: style.padX, y: top, w: contentWidth, h: footerTop(pen.layout) - top }
   switch (page.body.kind) {
     case 'entries':
       if (page.body.columns > 1) drawAgenda(page.body.entries, page.body.rows, body, pen)
@@ -38,131 +36,169 @@ export function drawPage(page: DeckPage, pen: Pen): PlaceholderBoxes {
   return { title }
 }
 
-/** The kicker, the title (`title` its box) in the layout's title placeholder, and the rule under them; returns where the body starts. */
-function drawHeader(page: DeckPage, title: Box, pen: Pen): number {
-  const { slide, colors, style, locale } = pen
-  // One line, as slides.css keeps it: a long kicker (the deck's title over a frame) steps down in size.
-  const kickerSize = fittingSize(page.kicker, CONTENT_WIDTH / 1.12 - 160, 20, 12)
-  const kicker = [run(page.kicker, { size: kickerSize, color: colors.accent, bold: true, spacing: 0.12 }, style)]
-  if (page.untranslated) kicker.push(run(`  ${locale.t('untranslated')}`, { size: 14, color: colors.muted }, style))
-  if (page.continued) kicker.push(run(` ${locale.t('continued')}`, { size: 20, color: colors.muted }, style))
-  slide.addText(kicker, boxOptions({ x: PAD_X, y: PAD_TOP, w: CONTENT_WIDTH, h: 28 }, 28, { objectName: 'Kicker' }))
-  slide.addText([run(page.title, { size: TITLE.size, color: colors.primary, bold: true, role: 'headings' }, style)], {
-    ...boxOptions(title, TITLE.line, { align: 'left' }),
+/**
+ * The kicker (with “Untranslated” and “(continued)” after it) and the title, each wrapping as in
+ * slides.html, the title in the layout's title placeholder, and the rule under them; returns the
+ * title's box and where the body starts.
+ */
+function drawHeader(page: DeckPage, pen: Pen): { title: Box & { line: number }; top: number } {
+  const { slide, colors, style: look, locale, layout } = pen
+  const { style, font, contentWidth } = layout
+  const untranslated = page.untranslated ? locale.t('untranslated') : ''
+  const continued = page.continued ? locale.t('continued') : ''
+  // Measured as the deck measures it: the kicker's words and what follows them, all in the kicker's font.
+  const kickerHeight = style.kickerLine * layout.lines([page.kicker, untranslated, continued].filter(Boolean).join(' '), contentWidth, font.kicker)
+  const kicker = [run(page.kicker, { ...font.kicker, color: colors.accent }, look)]
+  if (untranslated) kicker.push(run(` ${untranslated}`, { size: 14, color: colors.muted }, look))
+  if (continued) kicker.push(run(` ${continued}`, { size: style.kickerSize, color: colors.muted }, look))
+  slide.addText(kicker, boxOptions({ x: style.padX, y: style.padTop, w: contentWidth, h: kickerHeight }, style.kickerLine, { objectName: 'Kicker' }))
+  const y = style.padTop + kickerHeight + style.kickerGap
+  const title = { x: style.padX, y, w: contentWidth, h: style.titleLine * layout.lines(page.title, contentWidth, font.title), line: style.titleLine }
+  slide.addText([run(page.title, { ...font.title, color: colors.primary, role: 'headings' }, look)], {
+    ...boxOptions(title, style.titleLine, { align: 'left' }),
     placeholder: 'title',
   })
-  const rule = title.y + title.h + 18
-  slide.addShape(pen.pptx.ShapeType.rect, { x: inches(PAD_X), y: inches(rule), w: inches(CONTENT_WIDTH), h: inches(3), fill: { color: colors.rule }, line: { type: 'none' } })
-  slide.addShape(pen.pptx.ShapeType.rect, { x: inches(PAD_X), y: inches(rule), w: inches(120), h: inches(3), fill: { color: colors.accent }, line: { type: 'none' } })
-  return rule + 3 + 24
+  const rule = title.y + title.h + style.headerGap
+  slide.addShape(pen.pptx.ShapeType.rect, { x: inches(style.padX), y: inches(rule), w: inches(contentWidth), h: inches(style.headerRule), fill: { color: colors.rule }, line: { type: 'none' } })
+  slide.addShape(pen.pptx.ShapeType.rect, { x: inches(style.padX), y: inches(rule), w: inches(120), h: inches(style.headerRule), fill: { color: colors.accent }, line: { type: 'none' } })
+  return { title, top: rule + style.headerRule + style.headerMargin }
 }
 
-/** Agenda lines in columns that fill the first column first, each linking to its case's slide. */
+/**
+ * Agenda lines in two columns that fill the first column first, each linking to its case's
+ * slide: a row of the grid as tall as the taller of its two entries, each entry its title's lines
+ * between the agenda's padding, as the deck measured them.
+ */
 function drawAgenda(entries: EntryLine[], rows: number, body: Box, pen: Pen): void {
-  const { slide, colors, style } = pen
-  const gap = 56
-  const columnWidth = (body.w - gap * (AGENDA.columns - 1)) / AGENDA.columns
-  // slides.css's 51 px rows when the agenda is full; fewer rows share the body, up to 90 px each, so long titles keep a readable size.
-  const rowHeight = Math.max(51, Math.min(90, Math.floor(body.h / Math.max(1, rows))))
-  const labelWidth = Math.max(90, ...entries.map((entry) => oneLineWidth(entry.label, 20)))
-  const numberWidth = 44
-  const titleWidth = columnWidth - labelWidth - numberWidth - 32
-  entries.forEach((entry, index) => {
-    const x = body.x + Math.floor(index / rows) * (columnWidth + gap)
-    const y = body.y + (index % rows) * rowHeight
-    const link = entry.slide
-    const cell = { y: y + 4, h: rowHeight - 6 }
-    slide.addText([run(entry.label, { size: 20, color: colors.accent, bold: true }, style)], boxOptions({ x, ...cell, w: labelWidth }, 36, { valign: 'middle' }))
-    // The stylesheet cuts a long title with an ellipsis; here it steps down in size, then wraps, so every word stays.
-    // On one line down to 16 px, else on as many lines as the row holds, at the largest size that fits them.
-    const single = fittingSize(entry.title, titleWidth, 24, 16)
-    let size = single
-    if (lineCount(entry.title, titleWidth / single) > 1) {
-      for (size = 20; size > 9; size--) if (lineCount(entry.title, titleWidth / size) * size * 1.25 <= rowHeight - 6 && longestWord(entry.title) * size <= titleWidth) break
+  const { slide, colors, style: look, layout } = pen
+  const { style, measure } = layout
+  const columnWidth = (body.w - style.agendaColumnGap) / 2
+  const titleWidth = columnWidth - style.agendaLabelWidth - style.agendaNumberWidth - 2 * style.agendaGap
+  const titleFont = { size: style.agendaSize }
+  const lines = entries.map((entry) => style.agendaLine * measure.count(entry.title, titleWidth, titleFont))
+  let y = body.y
+  for (let row = 0; row < rows; row++) {
+    const height = 2 * style.agendaPad + 1 + Math.max(lines[row] ?? 0, lines[row + rows] ?? 0)
+    for (const index of [row, row + rows]) {
+      const entry = entries[index]
+      if (!entry) continue
+      const x = body.x + (index < rows ? 0 : columnWidth + style.agendaColumnGap)
+      const top = y + style.agendaPad
+      const label = { size: fittingSize(layout, entry.label, style.agendaLabelWidth, { size: style.agendaLabelSize, bold: true }, 12), bold: true }
+      slide.addText([run(entry.label, { ...label, color: colors.accent }, look)], boxOptions({ x, y: top, w: style.agendaLabelWidth, h: style.agendaLine }, style.agendaLine))
+      const titleX = x + style.agendaLabelWidth + style.agendaGap
+      slide.addText([run(entry.title, { ...titleFont, color: colors.text }, look)], boxOptions({ x: titleX, y: top, w: titleWidth, h: lines[index] }, style.agendaLine))
+      // The slide number is the link (a linked title would be underlined in every viewer).
+      const link = entry.slide
+      if (link) {
+        const number = { size: fittingSize(layout, String(link), style.agendaNumberWidth, { size: style.agendaNumberSize }, 10) }
+        slide.addText([run(String(link), { ...number, color: colors.muted, link }, look)], boxOptions({ x: x + columnWidth - style.agendaNumberWidth, y: top, w: style.agendaNumberWidth, h: style.agendaLine }, style.agendaLine, { align: 'right' }))
+      }
+      slide.addShape(pen.pptx.ShapeType.line, { x: inches(x), y: inches(y + height - 1), w: inches(columnWidth), h: 0, line: { color: colors.rule, width: 0.75 } })
     }
-    const lines = lineCount(entry.title, titleWidth / size)
-    const line = lines > 1 ? Math.min(size * 1.25, (rowHeight - 6) / lines) : 36
-    slide.addText([run(entry.title, { size, color: colors.text }, style)], boxOptions({ x: x + labelWidth + 16, ...cell, w: titleWidth }, line, { valign: 'middle' }))
-    // The slide number is the link (a linked title would be underlined in every viewer).
-    if (link) slide.addText([run(String(link), { size: 17, color: colors.muted, link }, style)], boxOptions({ x: x + columnWidth - numberWidth, ...cell, w: numberWidth }, 36, { align: 'right', valign: 'middle' }))
-    slide.addShape(pen.pptx.ShapeType.line, { x: inches(x), y: inches(y + rowHeight - 1), w: inches(columnWidth), h: 0, line: { color: colors.rule, width: 0.75 } })
-  })
+    y += height
+  }
 }
 
-/** The edition notes: one line per change, its kind, the case and a detail line under it. */
+/**
+ * The edition notes: a line per change, its kind (18px, at least 6em wide), the case's label and
+ * its title (24px on 34px lines) with a detail line under it (18px on 26px), 8px above and below,
+ * as the deck measured them.
+ */
 function drawChanges(entries: EntryLine[], body: Box, pen: Pen): void {
-  const { slide, colors, style } = pen
-  const natural = entries.reduce((sum, entry) => sum + 16 + 34 + (entry.detail ? 26 : 0) + 1, 0)
-  // Seven lines with details can be taller than the body; the whole list scales down together then.
-  const scale = Math.min(1, body.h / natural)
-  // A line that is only its change (which edition it compares with, a changed introduction) runs across; the others share columns.
-  const columned = entries.filter((entry) => entry.label || entry.title)
-  const changeWidth = Math.min(body.w * 0.3, Math.max(108, ...columned.map((entry) => oneLineWidth(entry.change, 18)))) * scale
-  const labelWidth = Math.max(0, ...columned.map((entry) => (entry.label ? oneLineWidth(entry.label, 20) + 16 : 0))) * scale
+  const { slide, colors, style: look, layout } = pen
+  const { style, measure } = layout
+  const changeFont = { size: 18 }
   let y = body.y
   for (const entry of entries) {
-    const height = (16 + 34 + (entry.detail ? 26 : 0)) * scale
-    const top = y + 8 * scale
+    const top = y + 8
+    let height: number
     if (!entry.label && !entry.title) {
-      slide.addText([run(entry.change, { size: fittingSize(entry.change, body.w / scale, 18, 12) * scale, color: colors.muted }, style)], boxOptions({ x: body.x, y: top, w: body.w, h: 34 * scale }, 34 * scale))
+      // A line that is only its change (which edition it compares with, a changed introduction) runs across.
+      height = 34 * measure.count(entry.change, body.w, changeFont)
+      slide.addText([run(entry.change, { ...changeFont, color: colors.muted }, look)], boxOptions({ x: body.x, y: top, w: body.w, h: height }, 34))
     } else {
-      const x = body.x + changeWidth + 16 * scale
-      slide.addText([run(entry.change, { size: fittingSize(entry.change, changeWidth / scale, 18, 12) * scale, color: colors.muted }, style)], boxOptions({ x: body.x, y: top, w: changeWidth, h: 34 * scale }, 34 * scale))
-      if (entry.label) slide.addText([run(entry.label, { size: 20 * scale, color: colors.accent, bold: true }, style)], boxOptions({ x, y: top, w: labelWidth, h: 34 * scale }, 34 * scale))
-      const textX = x + labelWidth
-      const width = body.x + body.w - textX
-      const lines = [run(entry.title, { size: fittingSize(entry.title, width / scale, 24, 14) * scale, color: colors.text }, style, Boolean(entry.detail))]
-      if (entry.detail) lines.push(run(entry.detail, { size: fittingSize(entry.detail, width / scale, 18, 12) * scale, color: colors.muted }, style))
-      slide.addText(lines, boxOptions({ x: textX, y: top, w: width, h: height - 16 * scale }, (entry.detail ? 30 : 34) * scale))
+      const changeWidth = Math.max(6 * 18, measure.width(entry.change, changeFont))
+      const size = fittingSize(layout, entry.change, changeWidth, changeFont, 12)
+      slide.addText([run(entry.change, { size, color: colors.muted }, look)], boxOptions({ x: body.x, y: top, w: changeWidth, h: 34 }, 34))
+      let x = body.x + changeWidth + 16
+      if (entry.label) {
+        const label = { size: fittingSize(layout, entry.label, style.agendaLabelWidth, { size: 20, bold: true }, 12), bold: true }
+        slide.addText([run(entry.label, { ...label, color: colors.accent }, look)], boxOptions({ x, y: top, w: style.agendaLabelWidth, h: 34 }, 34))
+        x += style.agendaLabelWidth + 16
+      }
+      const width = body.x + body.w - x
+      const titleHeight = 34 * measure.count(entry.title, width, { size: 24 })
+      slide.addText([run(entry.title, { size: 24, color: colors.text }, look)], boxOptions({ x, y: top, w: width, h: titleHeight }, 34))
+      height = titleHeight
+      if (entry.detail) {
+        const detailHeight = 26 * measure.count(entry.detail, width, changeFont)
+        slide.addText([run(entry.detail, { ...changeFont, color: colors.muted }, look)], boxOptions({ x, y: top + titleHeight, w: width, h: detailHeight }, 26))
+        height += detailHeight
+      }
     }
-    y += height + scale
-    slide.addShape(pen.pptx.ShapeType.line, { x: inches(body.x), y: inches(y - scale), w: inches(body.w), h: 0, line: { color: colors.rule, width: 0.75 } })
+    y += 16 + height + 1
+    slide.addShape(pen.pptx.ShapeType.line, { x: inches(body.x), y: inches(y - 1), w: inches(body.w), h: 0, line: { color: colors.rule, width: 0.75 } })
   }
 }
 
 /** The introduction or conclusion: its paragraphs in one box, at the deck's frame size. */
 function drawParagraphs(paragraphs: string[], body: Box, pen: Pen): void {
-  const { colors, style } = pen
-  const height = paragraphs.reduce((sum, text) => sum + FRAME.line * lineCount(text, FRAME.ems), 0) + FRAME.gap * (paragraphs.length - 1)
-  const runs = paragraphs.map((text, index) => run(text, { size: FRAME.size, color: colors.text }, style, index < paragraphs.length - 1))
-  pen.slide.addText(runs, boxOptions({ ...body, h: Math.min(body.h, height) }, FRAME.line, { paraSpaceAfter: points(FRAME.gap), align: style.lang.startsWith('zh') || style.lang.startsWith('ja') ? 'justify' : 'left' }))
+  const { colors, style: look, layout } = pen
+  const { style, font, contentWidth } = layout
+  const height = paragraphs.reduce((sum, text) => sum + style.frameLine * layout.lines(text, contentWidth, font.frame) + style.frameGap, 0)
+  const runs = paragraphs.map((text, index) => run(text, { ...font.frame, color: colors.text }, look, index < paragraphs.length - 1))
+  pen.slide.addText(runs, boxOptions({ ...body, h: Math.min(body.h, height) }, style.frameLine, { paraSpaceAfter: points(style.frameGap), align: look.lang.startsWith('zh') || look.lang.startsWith('ja') ? 'justify' : 'left' }))
 }
 
-/** The overview as a native table: cases down, themes (or key points) across, each case linking to its slide. */
+/**
+ * The overview as a native table: cases down, themes (or key points) across, each case linking to
+ * its slide; the head and each row as tall as the deck measured them, every title and key point whole.
+ */
 function drawOverview(themes: string[], rows: OverviewLine[], body: Box, pen: Pen): void {
-  const { slide, colors, style, locale } = pen
-  const header = 50
-  const rowHeight = 39
-  const caseWidth = themes.length ? body.w - themes.length * OVERVIEW.themeWidth : body.w * OVERVIEW.caseShare
-  const widths = themes.length ? [caseWidth, ...themes.map(() => OVERVIEW.themeWidth)] : [caseWidth, body.w - caseWidth]
-  const cell = (text: string | TextProps[], options: TableCellProps = {}): TableCell => ({ text, options: { margin: [0, inches(8), 0, inches(8)], valign: 'middle', ...options } })
-  const line = { type: 'solid' as const, pt: 0.75, color: colors.rule }
+  const { slide, colors, style: look, locale, layout } = pen
+  const { style, measure } = layout
+  const caseWidth = themes.length ? body.w - themes.length * style.overviewThemeWidth : body.w * style.overviewCaseShare
+  const widths = themes.length ? [caseWidth, ...themes.map(() => style.overviewThemeWidth)] : [caseWidth, body.w - caseWidth]
+  const cellFont = { size: style.overviewSize }
+  const headFont = { size: style.overviewHeadSize, bold: true }
+  const labelFont = { size: style.overviewLabelSize, bold: true }
+  const padX = inches(style.overviewPadX)
+  const headMargin: [number, number, number, number] = [0, padX, inches(10), padX]
+  const rowMargin: [number, number, number, number] = [inches(style.overviewPadY), padX, inches(style.overviewPadY), padX]
+  const cell = (text: string | TextProps[], options: TableCellProps = {}): TableCell => ({ text, options: { margin: rowMargin, valign: 'top', ...options } })
   const none = { type: 'none' as const }
   const headBorder: [BorderProps, BorderProps, BorderProps, BorderProps] = [none, none, { type: 'solid', pt: 1.5, color: colors.accent }, none]
-  const rowBorder: typeof headBorder = [none, none, line, none]
-  // A head wraps to a second line (the row has room for two) before it steps down in size.
-  const headRun = (text: string, width: number) => [run(text, { size: fittingSize(text, width - 16, 17, 11, 2), color: colors.accent, bold: true }, style)]
-  const head = [
-    cell(headRun(locale.t('overviewCase'), widths[0]), { border: headBorder, valign: 'bottom' }),
-    ...(themes.length ? themes.map((theme) => cell(headRun(theme, OVERVIEW.themeWidth), { border: headBorder, valign: 'bottom', align: 'center' })) : [cell(headRun(locale.t('overviewPoints'), widths[1]), { border: headBorder, valign: 'bottom' })]),
-  ]
+  const rowBorder: typeof headBorder = [none, none, { type: 'solid', pt: 0.75, color: colors.rule }, none]
+  // The head row: its set height, or its wrapped heads' lines over its 10px bottom padding; and its 2px rule.
+  const heads = [locale.t('overviewCase'), ...(themes.length ? themes : [locale.t('overviewPoints')])]
+  const headLines = Math.max(...heads.map((head, index) => measure.count(head, widths[index] - 2 * style.overviewPadX, headFont)))
+  const headHeight = Math.max(style.overviewHeadHeight, style.overviewHeadLine * headLines + 10) + 2
+  const head = heads.map((text, index) => cell([run(text, { ...headFont, color: colors.accent }, look)], { border: headBorder, margin: headMargin, valign: 'bottom', align: themes.length && index > 0 ? 'center' : 'left' }))
+  // A row: the case's title after its label, and its key points, wrapped as the deck measured them.
+  const rowHeight = (row: OverviewLine) => {
+    const indent = measure.width(row.label, labelFont) + style.overviewLabelGap
+    const titleLines = measure.count(row.title, caseWidth - 2 * style.overviewPadX, cellFont, indent)
+    const pointLines = row.cells || row.none ? 1 : measure.count(row.points, body.w - caseWidth - 2 * style.overviewPadX, cellFont)
+    return 2 * style.overviewPadY + 1 + style.overviewLine * Math.max(titleLines, pointLines)
+  }
   const tableRows = rows.map((row, index) => {
     const fill = index % 2 === 0 ? { fill: { color: colors.accentSoft } } : {}
     const caseCell = cell(
       // The label links to the case's first slide.
-      [run(row.label, { size: OVERVIEW.label.size, color: colors.accent, bold: true, link: row.slide }, style), run(`  ${row.title}`, { size: OVERVIEW.size, color: colors.text }, style)],
+      [run(row.label, { ...labelFont, color: colors.accent, link: row.slide }, look), run(`  ${row.title}`, { ...cellFont, color: colors.text }, look)],
       { border: rowBorder, ...fill },
     )
-    if (row.none) return [caseCell, cell([run('—', { size: OVERVIEW.size, color: colors.muted }, style)], { border: rowBorder, colspan: Math.max(1, themes.length), align: themes.length ? 'center' : 'left', ...fill })]
-    if (row.cells) return [caseCell, ...row.cells.map((has) => cell(has ? [run('●', { size: 20, color: colors.accent }, style)] : '', { border: rowBorder, align: 'center', ...fill }))]
-    return [caseCell, cell([run(row.points, { size: OVERVIEW.size, color: colors.muted }, style)], { border: rowBorder, ...fill })]
+    if (row.none) return [caseCell, cell([run('—', { ...cellFont, color: colors.muted }, look)], { border: rowBorder, colspan: Math.max(1, themes.length), align: themes.length ? 'center' : 'left', ...fill })]
+    if (row.cells) return [caseCell, ...row.cells.map((has) => cell(has ? [run('●', { ...cellFont, color: colors.accent }, look)] : '', { border: rowBorder, align: 'center', valign: 'middle', ...fill }))]
+    return [caseCell, cell([run(row.points, { ...cellFont, color: colors.muted }, look)], { border: rowBorder, ...fill })]
   })
   slide.addTable([head, ...tableRows], {
     x: inches(body.x),
     y: inches(body.y),
     w: inches(body.w),
     colW: widths.map(inches),
-    rowH: [inches(header), ...rows.map(() => inches(rowHeight))],
+    rowH: [inches(headHeight), ...rows.map((row) => inches(rowHeight(row)))],
     objectName: 'Overview',
   })
 }

@@ -1,16 +1,8 @@
-/** What drawing a slide needs, and the deck's measures every drawing file shares. */
+/** What drawing a slide needs: the slide, the deck's look, and the layout slides.html was filled by. */
 import type { Locale } from '../../locale/load-locale.js'
-import { CANVAS, CONTENT_WIDTH, TITLE } from '../deck-view.js'
-import { lineCount, textWidth } from '../text-width.js'
+import type { SlideLayout, TextFont } from '../deck-view.js'
 import type { Presentation, Slide } from './pptxgen.js'
 import type { Palette, RunStyle } from './pptx-style.js'
-
-/** Left and top padding of a content slide, and where its footer starts. */
-export const PAD_X = 80
-export const PAD_TOP = 56
-export const FOOTER_TOP = CANVAS.height - 48
-/** A slide title's line in ems. */
-export const TITLE_EMS = CONTENT_WIDTH / TITLE.size
 
 /** What drawing needs besides the page. */
 export interface Pen {
@@ -19,24 +11,27 @@ export interface Pen {
   colors: Palette
   style: RunStyle
   locale: Locale
+  /** The deck's sizes and measure; on a compact case slide, its compact sizes. */
+  layout: SlideLayout
+}
+
+/** The top of a slide's footer. */
+export function footerTop(layout: SlideLayout): number {
+  return layout.style.height - layout.style.footer
 }
 
 /**
- * The largest size from `size` down to `floor` at which `text` fits `lines` lines of a box `width`
- * px wide, its longest Latin word on one line (a viewer would break such a word inside).
+ * The largest size from `font.size` down to `floor` at which `text` fits `lines` lines of a box
+ * `width` px wide with each Latin word on one line: the browser breaks a word too long for its box,
+ * a PowerPoint viewer does not.
  */
-export function fittingSize(text: string, width: number, size: number, floor: number, lines = 1): number {
-  const longest = longestWord(text)
-  for (let candidate = size; candidate > floor; candidate--) if (lineCount(text, width / candidate) <= lines && longest * candidate <= width) return candidate
+export function fittingSize(layout: SlideLayout, text: string, width: number, font: TextFont, floor: number, lines = 1): number {
+  const words = text.split(/[\s\u2e80-\uffff]+/).filter(Boolean)
+  const fits = (size: number) => {
+    const at = { ...font, size }
+    return layout.measure.count(text, width, at) <= lines && words.every((word) => layout.measure.width(word, at) <= width)
+  }
+  for (let size = font.size; size > floor; size--) if (fits(size)) return size
   return floor
 }
 
-/** The width in px that holds `text` at `size` px on one line, by the deck's estimate (which keeps a margin against wrapping). */
-export function oneLineWidth(text: string, size: number): number {
-  return (size * (textWidth(text) + 1.2)) / 0.86
-}
-
-/** The width in ems of the longest Latin word of `text` (CJK text breaks between any two characters). */
-export function longestWord(text: string): number {
-  return Math.max(0, ...text.split(/[\s\u2e80-\uffff]+/).map((word) => textWidth(word)))
-}

@@ -5,7 +5,7 @@
  */
 import { timed } from '../../timed.js'
 import type { Renderer } from '../renderer.js'
-import { buildDeckView } from '../deck-view.js'
+import { buildDeckView, deckLayout } from '../deck-view.js'
 import { documentView } from '../document-view.js'
 import { buildPptx } from './build-pptx.js'
 import { packagePptx } from './pptx-package.js'
@@ -23,11 +23,14 @@ export const pptxRenderer: Renderer = {
     const template = context.config.pptx.template ? await readTemplate(context.config.pptx.template, context.config.file) : null
     const view = await timed(context, 'deck view', () => buildDeckView(document, context))
     const deck = readDeck(view, document, context.locale)
+    const documentFields = documentView(document, context)
+    // The layout the deck view was paginated with (made once per locale, so this one is the view's).
+    const layout = await deckLayout(document, documentFields, context)
     // The file's author and company: the document's, else the brand's organisation.
-    const organisation = documentView(document, context).organisation ?? brand.organisation
+    const organisation = documentFields.organisation ?? brand.organisation
     const style = runStyle(brand, context.locale)
     const colors = palette(brand)
-    const drawn = await timed(context, 'pptx slides', () => buildPptx(deck, { brand, colors, style, locale: context.locale, organisation }))
+    const drawn = await timed(context, 'pptx slides', () => buildPptx(deck, layout, { brand, colors, style, locale: context.locale, organisation }))
     const bytes = await timed(context, 'pptx package', async () => packagePptx(drawn.bytes, { placeholders: drawn.placeholders, style, sourceDate: context.sourceDate, linkColor: colors.accent, template }))
     return [{ name: 'slides.pptx', bytes, pages: deck.pages.length }]
   },

@@ -6,7 +6,7 @@
 import type { Case, CaseDocument } from '../../types.js'
 import type { Locale } from '../../locale/load-locale.js'
 import { pointLabels } from '../overview-points.js'
-import type { CaseItem, DeckView, Slide } from '../deck-view.js'
+import type { CaseItem, DeckView, Slide, TitleSlide } from '../deck-view.js'
 import { notesParagraphs } from './notes-text.js'
 
 /** One slide to draw. */
@@ -48,10 +48,11 @@ export interface OverviewLine {
 }
 
 export type PageBody =
-  | { kind: 'cover'; size: 'normal' | 'long'; subtitle?: string; meta: string[]; count: number; countText: string }
+  | { kind: 'cover'; size: TitleSlide['size']; subtitle?: string; meta: string[]; count: number; countText: string }
   | { kind: 'entries'; rows: number; columns: number; entries: EntryLine[] }
   | { kind: 'paragraphs'; paragraphs: string[] }
-  | { kind: 'items'; items: CaseItem[] }
+  /** `compact`: set at the stylesheet's compact sizes, as the deck paginated the case. */
+  | { kind: 'items'; items: CaseItem[]; compact: boolean }
   | { kind: 'overview'; themes: string[]; rows: OverviewLine[] }
 
 /** The deck as pages, with what the title slide and the footer show. */
@@ -92,7 +93,7 @@ function page(slide: Slide, view: DeckView, overviewNotes: string[]): DeckPage {
     case 'frame':
       return { ...common, body: { kind: 'paragraphs', paragraphs: slide.paragraphs } }
     case 'case':
-      return { ...common, body: { kind: 'items', items: slide.items } }
+      return { ...common, body: { kind: 'items', items: slide.items, compact: slide.compact } }
     case 'overview':
       return {
         ...common,
