@@ -9,8 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { casebook, SEED } from './helpers/cli.js'
 import { run } from './helpers/tools.js'
 import { convertPptx, notesOf, pdfPageTexts, pdfWords, pptxBytes, pptxParts, runs, scratch, slidesXml, squeeze } from './helpers/pptx-read.js'
-import { lineCount, textWidth } from '../src/render/text-width.js'
 import { needsBrowser } from '../src/render/registry.js'
+import { DEFAULT_BRAND } from '../src/config/brand.js'
+import { templateDirs } from '../src/config/template-dirs.js'
+import { loadLocale } from '../src/locale/load-locale.js'
+import { fontsOf, slideLayout } from '../src/render/slides/deck-layout.js'
+import type { TextMeasure } from '../src/render/slides/text-lines.js'
 
 const EPOCH = '1700000000'
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const
@@ -43,13 +47,13 @@ function decodeHtml(text: string): string {
 }
 
 function htmlSlides(html: string): HtmlSlide[] {
-  return [...html.matchAll(/<section class="slide kind-([a-z-]+)( is-continued)?"[\s\S]*?<\/section>/g)].map(([section, kind, continued]) => {
+  return [...html.matchAll(/<section class="slide kind-([a-z-]+)((?: [a-z-]+)*)"[\s\S]*?<\/section>/g)].map(([section, kind, classes]) => {
     const first = (pattern: RegExp) => decodeHtml(pattern.exec(section)?.[1] ?? '')
     const all = (pattern: RegExp) => [...section.matchAll(pattern)].map((match) => decodeHtml(match[1]))
     const notes = /<aside class="notes"[^>]*>([\s\S]*?)<\/aside>/.exec(section)?.[1] ?? ''
     return {
       kind,
-      continued: Boolean(continued),
+      continued: classes.split(' ').includes('is-continued'),
       kicker: first(/<p class="kicker">([^<]*)/),
       title: first(/<h[12] class="(?:slide-title|deck-title[^"]*)">([\s\S]*?)<\/h[12]>/),
       labels: [...all(/<strong class="point-label">([\s\S]*?)<\/strong>/g), ...all(/<p class="item-heading[^"]*">([^<]*)/g)],
@@ -82,8 +86,17 @@ function boxesInside(parts: Map<string, string>): number {
   return boxes
 }
 
-/** Checks each text box holds its lines at its own size and line height, by the deck's width estimate; returns how many it checked. */
-function textsFit(slides: string[]): number {
+/** The deck's measure in `locale` (casebook's fonts, as these decks are set), for every character of `slides`. */
+async function deckMeasure(locale: string, slides: string[]): Promise<TextMeasure> {
+  const dirs = templateDirs()
+  return (await slideLayout(dirs, fontsOf(DEFAULT_BRAND, await loadLocale(locale, dirs)), slides.map((xml) => runs(xml).join('')).join(''))).measure
+}
+
+/**
+ * Checks each text box holds its lines at its own size, weight, spacing and line height, by the
+ * deck's measure (the embedded fonts' advances slides.html was paginated with); returns how many it checked.
+ */
+function textsFit(slides: string[], measure: TextMeasure): number {
   let texts = 0
   slides.forEach((xml, index) => {
     for (const [shape] of xml.matchAll(/<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:txBody>[\s\S]*?<\/p:sp>/g)) {
@@ -95,14 +108,14 @@ function textsFit(slides: string[]): number {
         const text = runs(paragraph).join('')
         if (!text) continue
         const sizes = [...paragraph.matchAll(/<a:rPr[^>]*\bsz="(\d+)"/g)].map((match) => Number(match[1]) / 100 / 0.75)
-        const px = Math.max(...sizes)
-        const spacing = Number(/\bspc="(\d+)"/.exec(paragraph)?.[1] ?? 0) / 100 / 0.75 / px
-        const line = Number(/<a:spcPts val="(\d+)"\/><\/a:lnSpc>/.exec(paragraph)?.[1] ?? 0) / 100 / 0.75 || px * 1.25
+        const size = Math.max(...sizes)
+        const font = { size, bold: /<a:rPr[^>]*\bb="1"/.test(paragraph), spacing: Number(/\bspc="(\d+)"/.exec(paragraph)?.[1] ?? 0) / 100 / 0.75 / size }
+        const line = Number(/<a:spcPts val="(\d+)"\/><\/a:lnSpc>/.exec(paragraph)?.[1] ?? 0) / 100 / 0.75 || size * 1.25
         const indent = /<a:buChar/.test(paragraph) ? 28 : 0
+        // A Latin word without spaces cannot wrap in a viewer: it must fit the box's width.
         const breakable = /[\s\u2e80-\uffff]/.test(text)
-        // A Latin word without spaces cannot wrap: it must fit the box's width.
-        if (!breakable) expect(textWidth(text) * px * (1 + spacing), text).toBeLessThanOrEqual(w - indent)
-        needed += line * (breakable ? lineCount(text, (w - indent) / px / (1 + spacing)) : 1)
+        if (!breakable) expect(measure.width(text, font), text).toBeLessThanOrEqual(w - indent)
+        needed += line * (breakable ? measure.count(text, w - indent, font) : 1)
       }
       if (needed === 0) continue
       expect(needed, `slide ${index + 1}: ${runs(shape).join('').slice(0, 40)}`).toBeLessThanOrEqual(h + 1)
@@ -154,10 +167,10 @@ describe.each(LOCALES)('seed slides.pptx (%s)', (locale) => {
     expect(slides.map((xml) => runs(xml).some((text) => text.trim() === CONTINUED[locale]))).toEqual(continued)
   })
 
-  it('keeps every box on its slide and every text inside its box', () => {
+  it('keeps every box on its slide and every text inside its box', async () => {
     const { parts, slides } = built[locale]
     expect(boxesInside(parts)).toBeGreaterThan(slides.length * 4)
-    expect(textsFit(slides)).toBeGreaterThan(slides.length * 2)
+    expect(textsFit(slides, await deckMeasure(locale, slides))).toBeGreaterThan(slides.length * 2)
   })
 
   it('prints, in LibreOffice, every word inside its page and above the footer', () => {
@@ -282,9 +295,9 @@ describe('pictures and tables in slides.pptx', () => {
     expect(pptxRows).toBe(htmlRows)
   })
 
-  it('opens in LibreOffice with every slide, every box on its slide and every text in its box', () => {
+  it('opens in LibreOffice with every slide, every box on its slide and every text in its box', async () => {
     expect(boxesInside(parts)).toBeGreaterThan(0)
-    expect(textsFit(slidesXml(parts))).toBeGreaterThan(0)
+    expect(textsFit(slidesXml(parts), await deckMeasure('zh-CN', slidesXml(parts)))).toBeGreaterThan(0)
     const pdf = convertPptx(join(rich, 'zh-CN', 'slides.pptx'))
     expect(Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', [pdf]))![1])).toBe(html.length)
   })
@@ -308,7 +321,7 @@ describe('source text a partial translation lacks', () => {
 })
 
 describe('the edition notes in slides.pptx', () => {
-  it('has the notes slide of slides.html: each change, case label and title as text, fitting its slide', () => {
+  it('has the notes slide of slides.html: each change, case label and title as text, fitting its slide', async () => {
     const dir = scratch()
     const source = join(dir, 'cases.md')
     const cases = (second: string) => ['---', 'title: 版本', 'date: 2026-01-01', '---', '', '# 案例一：甲', '', '## 1.1 案例背景', '', '甲的背景。', '', '## 1.2 案例分析', '', '- **要点**：内容。', '', '## 1.3 案例启示', '', '启示。', '', `# 案例二：${second}`, '', '## 2.1 案例背景', '', '乙的背景。', ''].join('\n')
@@ -328,12 +341,12 @@ describe('the edition notes in slides.pptx', () => {
     for (const text of texts) expect(runs(slides[index])).toContain(text)
     expect(runs(slides[index]).join('')).toContain('乙城的新名字')
     expect(boxesInside(parts)).toBeGreaterThan(0)
-    expect(textsFit(slides)).toBeGreaterThan(0)
+    expect(textsFit(slides, await deckMeasure('zh-CN', slides))).toBeGreaterThan(0)
   })
 })
 
 describe.each(['slides-fourteen-cases', 'visible-cuts-en', 'visible-cuts-zh', 'parse-numbered-chapter', 'rich-outline'])('the %s fixture as slides.pptx', (fixture) => {
-  it("has slides.html's slides and titles, every box on its slide and every text in its box", () => {
+  it("has slides.html's slides and titles, every box on its slide and every text in its box", async () => {
     const dir = scratch()
     const input = join('test', 'fixtures', fixture, 'input.txt')
     const result = casebook(['build', input, '--format', 'slides,pptx', '--out', dir])
@@ -349,7 +362,7 @@ describe.each(['slides-fourteen-cases', 'visible-cuts-en', 'visible-cuts-zh', 'p
         for (const text of [slide.title, slide.kicker, ...slide.labels].filter(Boolean)) expect(runs(slides[index]), `${locale} slide ${index + 1}`).toContain(text)
       })
       expect(boxesInside(parts)).toBeGreaterThan(0)
-      expect(textsFit(slides)).toBeGreaterThan(0)
+      expect(textsFit(slides, await deckMeasure(locale, slides))).toBeGreaterThan(0)
     }
   })
 })
