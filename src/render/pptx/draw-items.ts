@@ -15,16 +15,17 @@ export function drawItems(items: CaseItem[], body: Box, pen: Pen): void {
   const continued = pen.locale.t('continued')
   let y = body.y
   items.forEach((item, index) => {
-    const height = pen.layout.itemHeight(item, continued)
+    // A heading that opens the slide has no space above it (slides.css), which its height in the layout keeps.
+    const height = pen.layout.itemHeight(item, continued) - (index === 0 && item.type === 'heading' ? pen.layout.style.headingAbove : 0)
     const last = index === items.length - 1
     const top = item.type === 'insight' && last && index > 0 ? Math.max(y, body.y + body.h - height) : y
-    drawItem(item, { x: body.x, y: top, w: body.w, h: height }, index === 0, pen)
+    drawItem(item, { x: body.x, y: top, w: body.w, h: height }, pen)
     if (item.untranslated) markUntranslated({ x: body.x, y: top, w: body.w, h: height }, pen)
     y = top + height
   })
 }
 
-function drawItem(item: CaseItem, box: Box, first: boolean, pen: Pen): void {
+function drawItem(item: CaseItem, box: Box, pen: Pen): void {
   const { slide, colors, style: look, locale, pptx, layout } = pen
   const { style, font } = layout
   const continued = locale.t('continued')
@@ -34,9 +35,9 @@ function drawItem(item: CaseItem, box: Box, first: boolean, pen: Pen): void {
     case 'heading': {
       const runs = [heading(item.text, colors.accent)]
       if (item.continued) runs.push(run(` ${continued}`, { size: style.headingSize, color: colors.muted }, look))
-      // The first piece of a slide has no space above it.
+      // Set on the space below it, so it opens a slide without the space above.
       const height = headingHeight(item.continued ? `${item.text} ${continued}` : item.text)
-      slide.addText(runs, boxOptions({ ...box, y: box.y + (first ? 0 : style.headingAbove), h: height }, style.headingLine))
+      slide.addText(runs, boxOptions({ ...box, y: box.y + box.h - style.headingBelow - height, h: height }, style.headingLine))
       return
     }
     case 'lead': {

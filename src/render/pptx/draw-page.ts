@@ -174,7 +174,9 @@ function drawOverview(themes: string[], rows: OverviewLine[], body: Box, pen: Pe
   const heads = [locale.t('overviewCase'), ...(themes.length ? themes : [locale.t('overviewPoints')])]
   const headLines = Math.max(...heads.map((head, index) => measure.count(head, widths[index] - 2 * style.overviewPadX, headFont)))
   const headHeight = Math.max(style.overviewHeadHeight, style.overviewHeadLine * headLines + 10) + 2
-  const head = heads.map((text, index) => cell([run(text, { ...headFont, color: colors.accent }, look)], { border: headBorder, margin: headMargin, valign: 'bottom', align: themes.length && index > 0 ? 'center' : 'left' }))
+  // A head wraps as the deck measured it; one whose word is wider than its column (which a viewer would break inside) steps down until the word fits.
+  const headRun = (text: string, index: number) => run(text, { ...headFont, size: fittingSize(layout, text, widths[index] - 2 * style.overviewPadX, headFont, 11, headLines), color: colors.accent }, look)
+  const head = heads.map((text, index) => cell([headRun(text, index)], { border: headBorder, margin: headMargin, valign: 'bottom', align: themes.length && index > 0 ? 'center' : 'left' }))
   // A row: the case's title after its label, and its key points, wrapped as the deck measured them.
   const rowHeight = (row: OverviewLine) => {
     const indent = measure.width(row.label, labelFont) + style.overviewLabelGap
