@@ -33,8 +33,9 @@ export const templatesRead = {
   handout: DECK_TEMPLATES,
   // Its styles are code (docx-styles.ts); only the catalogs' labels come from the templates.
   docx: ['locales/'],
-  // Its look is code and the brand (or pptx.template); only the catalogs' labels and fonts come from the templates.
-  pptx: ['locales/'],
+  // Its look is code and the brand (or pptx.template); from the templates come the catalogs' labels and fonts, and
+  // slides.css's `--slide-…` sizes, which the deck is paginated and the slides drawn at.
+  pptx: ['slides.css', 'locales/'],
 } as const satisfies Record<keyof typeof renderers, readonly string[]>
 
 /** Whether `read`, an entry of `templatesRead`, covers the template file `name` (relative to its folder, `/`-separated). */
