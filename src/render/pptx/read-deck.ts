@@ -82,8 +82,6 @@ function page(slide: Slide, view: DeckView, overviewNotes: string[]): DeckPage {
     case 'title':
       return {
         ...common,
-        // The title may be shortened to fit; the notes keep the whole.
-        notes: slide.title === view.title ? [] : [view.title],
         body: { kind: 'cover', size: slide.size, subtitle: slide.subtitle, meta: [slide.dateText, slide.author].filter((text): text is string => Boolean(text)), count: view.caseCount, countText: slide.caseCountText },
       }
     case 'agenda':
