@@ -26,7 +26,7 @@ await build({
   // Loaded lazily and large, or reading files beside their own code (wasm, fonts, a native addon): left to node_modules.
   // puppeteer-core is bundled (its own lazy chunk): Node then loads one file instead of ~400
   // modules, ~110 ms less before every PDF's browser can start (87 ms against 198 ms to import).
-  external: ['docx', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js', 'lightningcss', 'autocorrect-node'],
+  external: ['docx', 'pptxgenjs', '@resvg/resvg-js', 'subset-font', 'pdf-lib', 'chokidar', 'opencc-js', 'lightningcss', 'autocorrect-node'],
   // CommonJS dependencies (handlebars) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
   legalComments: 'none',

@@ -2,7 +2,7 @@
 # Installs the programs casebook drives or its tests read artifacts with:
 # Chromium's headless shell (report.pdf and the slides handout; casebook prefers
 # it to full Chromium, which also works), poppler (pdftotext/pdfinfo/pdffonts), LibreOffice
-# Writer (.docx checks) and Noto CJK (so LibreOffice can show Chinese).
+# Writer (.docx checks), LibreOffice Impress (.pptx checks) and Noto CJK (so LibreOffice can show Chinese).
 # Only what is missing is installed; on machines without apt it says what to get.
 set -euo pipefail
 
@@ -12,9 +12,11 @@ command -v chromium-headless-shell >/dev/null 2>&1 || [ -n "${CHROME_PATH:-}" ] 
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK\|Noto Serif CJK' || missing+=(fonts-noto-cjk)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer)
+# Impress is its own package; soffice alone cannot open a .pptx. Its launcher marks it installed.
+[ -e /usr/lib/libreoffice/program/simpress ] || [ -e /Applications/LibreOffice.app/Contents/MacOS/soffice ] || missing+=(libreoffice-impress)
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-tools: Chromium's headless shell, poppler, LibreOffice and CJK fonts are present"
+  echo "install-tools: Chromium's headless shell, poppler, LibreOffice (Writer, Impress) and CJK fonts are present"
   exit 0
 fi
 
@@ -23,16 +25,17 @@ if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   regular=()
-  for package in "${missing[@]}"; do [ "$package" = libreoffice-writer ] || regular+=("$package"); done
+  lean=()
+  for package in "${missing[@]}"; do
+    case "$package" in libreoffice-*) lean+=("$package") ;; *) regular+=("$package") ;; esac
+  done
   [ ${#regular[@]} -eq 0 ] || apt-get install -y -qq "${regular[@]}" >/dev/null
-  # Without recommends LibreOffice Writer is ~300 MB lighter and converts .docx just the same.
-  if [[ " ${missing[*]} " == *" libreoffice-writer "* ]]; then
-    apt-get install -y -qq --no-install-recommends libreoffice-writer >/dev/null
-  fi
+  # Without recommends LibreOffice Writer and Impress are ~300 MB lighter and convert .docx and .pptx just the same.
+  [ ${#lean[@]} -eq 0 ] || apt-get install -y -qq --no-install-recommends "${lean[@]}" >/dev/null
   echo "install-tools: done"
 else
   echo "install-tools: missing ${missing[*]}." >&2
-  echo "  Debian/Ubuntu (as root): apt-get install chromium-headless-shell poppler-utils fonts-noto-cjk && apt-get install --no-install-recommends libreoffice-writer" >&2
+  echo "  Debian/Ubuntu (as root): apt-get install chromium-headless-shell poppler-utils fonts-noto-cjk && apt-get install --no-install-recommends libreoffice-writer libreoffice-impress" >&2
   echo "  macOS: brew install --cask google-chrome libreoffice && brew install poppler" >&2
   echo "  Or set CHROME_PATH to a Chrome/Chromium executable. casebook builds HTML and .docx without them." >&2
   [ "${CI:-}" = true ] && exit 1

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url))
-const FORMATS = ['html', 'pdf', 'slides', 'docx']
+const FORMATS = ['html', 'pdf', 'slides', 'docx', 'pptx']
 
 function listSources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

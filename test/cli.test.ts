@@ -129,7 +129,7 @@ describe('casebook build', () => {
   })
 
   it('exits 2 for an unknown format or locale', () => {
-    expect(casebook(['build', SEED, '--format', 'pptx', '--out', scratch()]).code).toBe(2)
+    expect(casebook(['build', SEED, '--format', 'odp', '--out', scratch()]).code).toBe(2)
     const locale = casebook(['build', SEED, '--format', 'html', '--locale', 'xx-YY', '--out', scratch()])
     expect(locale.code).toBe(2)
     expect(locale.stderr).toContain('xx-YY')
@@ -138,7 +138,7 @@ describe('casebook build', () => {
   it('names the key of an invalid config', () => {
     const folder = scratch()
     const config = join(folder, 'casebook.yaml')
-    writeFileSync(config, 'title: 测试\nformats: [html, pptx]\ncolour: red\n')
+    writeFileSync(config, 'title: 测试\nformats: [html, odp]\ncolour: red\n')
     const result = casebook(['build', SEED, '--config', config, '--out', folder])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('config key “formats.1”')

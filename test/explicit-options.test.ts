@@ -44,13 +44,13 @@ function written(dir: string): string[] {
 
 describe('--format and --locale', () => {
   const refused: Array<{ args: string[]; message: string }> = [
-    { args: ['--format', ''], message: 'casebook: --format is empty; name at least one of html, pdf, slides, handout, docx' },
-    { args: ['--format', ' '], message: 'casebook: --format is empty; name at least one of html, pdf, slides, handout, docx' },
+    { args: ['--format', ''], message: 'casebook: --format is empty; name at least one of html, pdf, slides, handout, docx, pptx' },
+    { args: ['--format', ' '], message: 'casebook: --format is empty; name at least one of html, pdf, slides, handout, docx, pptx' },
     { args: ['--format', 'html,,docx'], message: 'casebook: --format “html,,docx” has an empty item; separate items with single commas' },
     { args: ['--format', 'html,'], message: 'casebook: --format “html,” has an empty item; separate items with single commas' },
     { args: ['--format', 'html,docx,html'], message: 'casebook: --format names html twice' },
     { args: ['--format', 'html', '--format', 'HTML'], message: 'casebook: --format names html twice' },
-    { args: ['--format', 'htm'], message: 'casebook: Unknown format “htm”; choose from html, pdf, slides, handout, docx' },
+    { args: ['--format', 'htm'], message: 'casebook: Unknown format “htm”; choose from html, pdf, slides, handout, docx, pptx' },
     { args: ['--locale', ''], message: 'casebook: --locale is empty; name at least one locale, such as zh-CN, zh-TW or en' },
     { args: ['--locale', 'zh-CN,'], message: 'casebook: --locale “zh-CN,” has an empty item; separate items with single commas' },
     { args: ['--locale', 'zh-CN,zh-cn'], message: 'casebook: --locale names zh-CN twice' },

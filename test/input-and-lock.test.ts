@@ -331,7 +331,7 @@ describe('config messages', () => {
     expect((error as Error).message.split('\n')).toEqual([
       `${path}: config key “title”: has no value; give one, or remove the key`,
       `${path}: config key “author”: expected text, got a list`,
-      `${path}: config key “formats.2”: expected one of html, pdf, slides, handout, docx, got the number 5`,
+      `${path}: config key “formats.2”: expected one of html, pdf, slides, handout, docx, pptx, got the number 5`,
       `${path}: config key “page.size”: expected one of A4, Letter, got “a5”`,
       `${path}: config key “browser.timeout”: expected a number above 0, got the number -5`,
     ])

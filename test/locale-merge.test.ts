@@ -67,7 +67,7 @@ describe('a catalog casebook cannot use', () => {
 
   it('names an unknown rule at its line', async () => {
     expect(await failure('{\n  "rules": {\n    "colour": "red"\n  }\n}\n')).toBe('tpl/locales/en.json:3:5: unknown rule “rules.colour”; the rules a catalog may set are script, ordinal, pageSize, dateFormat, quotes, fonts, content')
-    expect(await failure('{"rules": {"fonts": {"size": 12}}}')).toMatch(/^tpl\/locales\/en\.json:1:22: unknown rule “rules\.fonts\.size”; the rules under “rules\.fonts” are fontsource, serif, docxEastAsia, docxLatin$/)
+    expect(await failure('{"rules": {"fonts": {"size": 12}}}')).toMatch(/^tpl\/locales\/en\.json:1:22: unknown rule “rules\.fonts\.size”; the rules under “rules\.fonts” are fontsource, serif, docxEastAsia, docxLatin, pptxEastAsia, pptxLatin$/)
   })
 
   it('names a rule with a value of the wrong kind', async () => {

@@ -526,7 +526,7 @@ const ROWS: Row[] = [
     name: '--format htm lists the formats',
     args: (context) => build(context, '--format', 'htm'),
     code: 2,
-    stderr: [/htm/, /html, pdf, slides, handout, docx/],
+    stderr: [/htm/, /html, pdf, slides, handout, docx, pptx/],
   },
   {
     name: '--locale zh-cn is zh-CN',

@@ -21,14 +21,14 @@ export async function main(argv: string[]): Promise<void> {
     if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error
   })
   const program = new Command('casebook')
-    .description('Turn case-study documents into briefing packs: report (HTML, PDF), slides and Word, per locale.')
+    .description('Turn case-study documents into briefing packs: report (HTML, PDF), slides (HTML, PowerPoint) and Word, per locale.')
     .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces for errors')
     .showHelpAfterError()
     .exitOverride()
 
   addBuildOptions(program.command('build'), true)
-    .description('build the pack: <out>/<locale>/report.html, report.pdf, slides.html, report.docx and <out>/manifest.json')
+    .description('build the pack: <out>/<locale>/report.html, report.pdf, slides.html, report.docx, slides.pptx and <out>/manifest.json')
     .action(async (input: string | undefined, options) => {
       await (await import('./commands/build.js')).build(input, options)
     })

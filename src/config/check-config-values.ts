@@ -28,6 +28,8 @@ export function checkConfigValues<T extends ResolvedValues>(config: T, file: str
   if (templates) problem('templates', `${config.templatesDir} ${templates}`)
   const referenceDoc = config.docx.referenceDoc && pathProblem(config.docx.referenceDoc, 'file')
   if (referenceDoc) problem('docx.referenceDoc', `${config.docx.referenceDoc} ${referenceDoc}`)
+  const pptxTemplate = config.pptx.template && pathProblem(config.pptx.template, 'file')
+  if (pptxTemplate) problem('pptx.template', `${config.pptx.template} ${pptxTemplate}`)
   const browserProblem = config.browser.path ? browserPathProblem(config.browser.path) : null
   if (browserProblem) problem('browser.path', `${config.browser.path} ${browserProblem}; name a Chrome or Chromium executable, or leave the key out`)
 

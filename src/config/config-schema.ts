@@ -6,7 +6,7 @@ import { editDistance } from '../text/edit-distance.js'
 import { parseBrandColor } from './brand-color.js'
 
 /** Output formats a build can write; each is one renderer. */
-export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx'] as const
+export const FORMATS = ['html', 'pdf', 'slides', 'handout', 'docx', 'pptx'] as const
 /** One output format. */
 export type Format = (typeof FORMATS)[number]
 
@@ -198,6 +198,8 @@ export const configSchema = strictObject({
   brand: v.optional(brandSchema),
   /** The handout (slides.pdf): `notes` prints a page of speaker notes after each slide, or run of slides, that has them. */
   handout: v.optional(strictObject({ notes: v.optional(v.boolean(), false) }), {}),
+  /** slides.pptx: a .pptx whose slide master, layouts and theme replace casebook's (as `docx.referenceDoc` does for Word). */
+  pptx: v.optional(strictObject({ template: v.optional(v.string()) }), {}),
   browser: v.optional(
     strictObject({
       path: v.optional(v.string()),

@@ -84,6 +84,7 @@ export async function loadConfig(file: string | null): Promise<ResolvedConfig> {
       out: config.out && resolve(base, config.out),
       templatesDir: config.templates && resolve(base, config.templates),
       docx: { ...config.docx, referenceDoc: config.docx.referenceDoc && resolve(base, config.docx.referenceDoc) },
+      pptx: { ...config.pptx, template: config.pptx.template && resolve(base, config.pptx.template) },
       browser: { ...config.browser, path: config.browser.path && resolve(base, config.browser.path) },
     },
     file,

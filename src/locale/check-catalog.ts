@@ -34,7 +34,7 @@ const RULES: Record<string, Check | Record<string, Check>> = {
   // Intl.DateTimeFormat judges the options themselves, when a date is first formatted.
   dateFormat: isObject,
   quotes: isQuotes,
-  fonts: { fontsource: isString, serif: isStringList, docxEastAsia: isString, docxLatin: isString },
+  fonts: { fontsource: isString, serif: isStringList, docxEastAsia: isString, docxLatin: isString, pptxEastAsia: isString, pptxLatin: isString },
   content: { from: oneOf('source', 'translation'), convert: isString, phrases: isStringMap },
 }
 

@@ -18,6 +18,10 @@ export interface LocaleRules {
   dateFormat: Intl.DateTimeFormatOptions
   /** Open and close, then inner open and close. */
   quotes: [string, string, string, string]
-  fonts: { fontsource: string; serif: string[]; docxEastAsia: string; docxLatin: string }
+  /**
+   * `pptxEastAsia`/`pptxLatin`: the faces slides.pptx names, ones Office and WPS ship; a catalog
+   * without them (a user's own locale) falls back to the .docx faces.
+   */
+  fonts: { fontsource: string; serif: string[]; docxEastAsia: string; docxLatin: string; pptxEastAsia?: string; pptxLatin?: string }
   content: ContentRule
 }

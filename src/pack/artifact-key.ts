@@ -58,9 +58,9 @@ export function brandIdentity(brand: Brand): unknown {
  * Each format's fingerprint: the template files it reads (registry.ts says which) (the user's copy of a file where there is
  * one, else casebook's; by path and content, so a byte-for-byte copy changes nothing), casebook's
  * code and the installed dependency set (fonts, docx, the browser driver), which the running code
- * and the lock file pin.
+ * and the lock file pin; and the content of a file the config names for the format (`configFiles`).
  */
-export async function fingerprintTemplates(dirs: string[]): Promise<Map<Format, string>> {
+export async function fingerprintTemplates(dirs: string[], configFiles: Partial<Record<Format, string | undefined>> = {}): Promise<Map<Format, string>> {
   const effective = new Map<string, string>()
   for (const dir of dirs) {
     for (const file of await listFiles(dir)) {
@@ -76,6 +76,10 @@ export async function fingerprintTemplates(dirs: string[]): Promise<Map<Format, 
   for (const [format, reads] of Object.entries(templatesRead) as Array<[Format, readonly string[]]>) {
     const hash = createHash('sha256')
     for (const name of names) if (reads.some((read) => templateReads(read, name))) hash.update(name).update('\0').update(contents.get(name)!)
+    // A file the config names for this format (a reference .docx, a .pptx template): edited in place, its path alone would not change.
+    const named = configFiles[format]
+    // One that cannot be read is the renderer's to report, as a config error.
+    if (named) hash.update('\0config\0').update(await readFile(named).catch(() => Buffer.from('unreadable')))
     hash.update(code)
     if (lock) hash.update(lock)
     fingerprints.set(format, hash.digest('hex'))

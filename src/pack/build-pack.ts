@@ -34,7 +34,7 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const plan = await planBuild(options)
   // Renderers load and templates are fingerprinted while the document parses.
   const loadingRenderers = settled(Promise.all(plan.formats.map(loadRenderer)))
-  const fingerprinting = settled(fingerprintTemplates(plan.dirs))
+  const fingerprinting = settled(fingerprintTemplates(plan.dirs, { docx: plan.config.docx.referenceDoc, pptx: plan.config.pptx.template }))
   const onLaunched = (ms: number) => options.onProgress?.({ type: 'step', step: 'browser launch', ms })
   const pool = new BrowserPool({ browser: options.browser, path: options.browserPath ?? plan.config.browser.path, timeout: plan.config.browser.timeout, onLaunched })
   // A forced or first build renders every format: a browser format's browser then starts

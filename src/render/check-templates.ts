@@ -31,6 +31,8 @@ const PAGES: Partial<Record<Format, { template: string; styles: string }>> = {
   pdf: { template: 'report.hbs', styles: 'report.css' },
   slides: { template: 'slides.hbs', styles: 'slides.css' },
   handout: { template: 'slides.hbs', styles: 'slides.css' },
+  // slides.pptx is drawn at the sizes slides.css sets, from the same deck view.
+  pptx: { template: 'slides.hbs', styles: 'slides.css' },
 }
 
 /**

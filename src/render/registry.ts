@@ -11,6 +11,7 @@ export const renderers = {
   slides: async () => (await import('./slides/slides-renderer.js')).slidesRenderer,
   handout: async () => (await import('./slides/handout-renderer.js')).handoutRenderer,
   docx: async () => (await import('./docx/docx-renderer.js')).docxRenderer,
+  pptx: async () => (await import('./pptx/pptx-renderer.js')).pptxRenderer,
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
 
 /**
@@ -32,6 +33,9 @@ export const templatesRead = {
   handout: DECK_TEMPLATES,
   // Its styles are code (docx-styles.ts); only the catalogs' labels come from the templates.
   docx: ['locales/'],
+  // Its look is code and the brand (or pptx.template); from the templates come the catalogs' labels and fonts, and
+  // slides.css's `--slide-…` sizes, which the deck is paginated and the slides drawn at.
+  pptx: ['slides.css', 'locales/'],
 } as const satisfies Record<keyof typeof renderers, readonly string[]>
 
 /** Whether `read`, an entry of `templatesRead`, covers the template file `name` (relative to its folder, `/`-separated). */

@@ -63,7 +63,7 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
   }
   const shown = relative(process.cwd(), result.out) || '.'
   for (const artifact of result.artifacts.filter((entry) => result.written.includes(entry.path))) {
-    process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} ${artifact.path.endsWith('slides.html') ? 'slides' : 'pages'}` : ''})\n`)
+    process.stderr.write(`wrote ${shown}/${artifact.path} (${artifact.bytes} bytes${artifact.pages ? `, ${artifact.pages} ${/slides\.(html|pptx)$/.test(artifact.path) ? 'slides' : 'pages'}` : ''})\n`)
   }
   for (const path of result.unchanged) process.stderr.write(`unchanged ${shown}/${path} (rebuilt: the same bytes)\n`)
   const kept = result.artifacts.filter((entry) => !result.written.includes(entry.path) && !result.unchanged.includes(entry.path) && !entry.outdated).length

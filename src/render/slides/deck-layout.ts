@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { BUILTIN_TEMPLATES, findTemplateFile } from '../../config/template-dirs.js'
 import type { CaseDocument } from '../../types.js'
 import type { DocumentView } from '../document-view.js'
-import type { RenderContext } from '../renderer.js'
+import { shared, type RenderContext } from '../renderer.js'
+import { sharedKey } from '../shared-work.js'
 import type { Brand } from '../../config/brand.js'
 import type { Locale } from '../../locale/load-locale.js'
 import { pageFonts } from '../shared/font-stack.js'
@@ -33,10 +34,15 @@ export function fontsOf(brand: Brand, locale: Locale): SlideFont[] {
   return body.flatMap((family) => faces.filter((face) => face.family === family).map((face) => ({ source: face.source, excludes: face.excludes })))
 }
 
-/** The layout `document`'s deck is filled with in `context`'s locale. */
+/** One locale's layout, made once: slides.html and slides.pptx are drawn by the same one. */
+const DECK_LAYOUT = sharedKey<SlideLayout>('deck layout')
+
+/** The layout `document`'s deck is filled with in `context`'s locale, made once per locale. */
 export function deckLayout(document: CaseDocument, view: DocumentView, context: RenderContext): Promise<SlideLayout> {
-  const text = charactersOf([document, view.title, view.subtitle, view.author, view.organisation, view.dateText, context.locale.messages])
-  return slideLayout(context.templateDirs, slideFonts(context), text)
+  return shared(context, DECK_LAYOUT, () => {
+    const text = charactersOf([document, view.title, view.subtitle, view.author, view.organisation, view.dateText, context.locale.messages])
+    return slideLayout(context.templateDirs, slideFonts(context), text)
+  })
 }
 
 /** The layout of a deck whose templates are in `dirs` (the user's first), set in `fonts`, for the characters of `text`. */

@@ -41,6 +41,8 @@ async function advancesAt(fonts: SlideFont[], weight: number, codes: number[]): 
     if (source.type === 'files') {
       // The file of that weight, else the regular one (the browser emboldens it, with the same advances).
       const file = source.files.find((item) => item.weight === weight && item.style === 'normal') ?? source.files.find((item) => item.style === 'normal') ?? source.files[0]
+      // A face named without files has no advances to read: the next face, or the estimate, sets its characters.
+      if (!file) continue
       const table = await advancesOf(file.path, () => readAdvances(file.path))
       for (const code of missing) if (table.has(code)) result.set(code, table.get(code)!)
       continue
