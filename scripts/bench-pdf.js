@@ -160,7 +160,7 @@ async function readyHtml(input) {
   const { templateDirs } = await import(pathToFileURL(join(root, 'dist/config/template-dirs.js')).href)
   const { buildReportView } = await import(pathToFileURL(join(root, 'dist/render/report-view.js')).href)
   const { renderReport } = await import(pathToFileURL(join(root, 'dist/render/shared/render-report.js')).href)
-  const { inlineFontFaces } = await import(pathToFileURL(join(root, 'dist/render/shared/font-faces.js')).href)
+  const { casebookFontsource, inlineFontFaces } = await import(pathToFileURL(join(root, 'dist/render/shared/font-faces.js')).href)
   const { pageCss, printText, runningHeadCss, PRINT_FONT } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-css.js')).href)
   const { textWidth } = await import(pathToFileURL(join(root, 'dist/render/text-width.js')).href)
   const { pageGeometry } = await import(pathToFileURL(join(root, 'dist/render/pdf/page-geometry.js')).href)
@@ -172,7 +172,7 @@ async function readyHtml(input) {
   const context = { locale, config: settings, templateDirs: dirs, sourceDate: new Date(0), shared: new Map(), browser: () => Promise.reject(new Error('unused')) }
   const view = await buildReportView(document.tree, context)
   const styles = readFileSync(join(root, 'templates/report.css'), 'utf8')
-  const faces = (await inlineFontFaces(locale.rules.fonts.fontsource, printText(view, locale, styles), [400])).replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
+  const faces = (await inlineFontFaces(casebookFontsource(locale.rules.fonts.fontsource), printText(view, locale, styles), [400])).replace(/font-family:'[^']*'/g, `font-family:'${PRINT_FONT}'`)
   // casebook measures the running header in the page before printing; estimated widths (8.5pt type) do here.
   const geometry = pageGeometry('A4')
   const heads = runningHeadCss(view, locale, geometry, (text, start = 0, end = text.length, width = 0) => textWidth(text, start, end, width / 11.333) * 11.333)
