@@ -69,7 +69,10 @@ export function summarizeCounted(diagnostics: Diagnostic[]): Diagnostic[] {
   for (const diagnostic of diagnostics) {
     if (!COUNTED[diagnostic.ruleId]) continue
     const key = `${diagnostic.file}\u0000${diagnostic.ruleId}`
-    groups.set(key, [...(groups.get(key) ?? []), diagnostic])
+    // Pushed, not copied: a 10,000-case document has 100,000 of them, and copying the group each time took a minute.
+    const group = groups.get(key)
+    if (group) group.push(diagnostic)
+    else groups.set(key, [diagnostic])
   }
   const firsts = new Map([...groups.values()].map((group) => [group[0]!, group]))
   const rank = { error: 2, warning: 1, info: 0 } as const
