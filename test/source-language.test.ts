@@ -114,6 +114,19 @@ describe('a document that names no language and no title', () => {
   })
 })
 
+describe('a front matter lang with no catalog', () => {
+  it('is a warning of check at its line, as build without --locale refuses it (exit 2)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'casebook-lang-'))
+    writeFileSync(join(folder, 'doc.md'), ['---', 'title: 测试', 'lang: xx-YY', '---', '', '# 案例一 测试', '', '## 背景', '', '内容。', '', '## 分析', '', '- 要点：文字。', '', '## 启示', '', '启示。', ''].join('\n'))
+    const check = casebook(['check', join(folder, 'doc.md')])
+    expect(check.code, check.stderr).toBe(0)
+    expect(check.stdout).toContain('doc.md:3:1 warning Front matter lang: there is no catalog for xx-YY, so casebook build without --locale (or the config\'s locales) refuses it; the locales there are: ')
+    const build = casebook(['build', join(folder, 'doc.md'), '--format', 'html', '--out', join(folder, 'out')])
+    expect(build.code).toBe(2)
+    expect(casebook(['build', join(folder, 'doc.md'), '--format', 'html', '--locale', 'en', '--out', join(folder, 'out')]).code).toBe(0)
+  })
+})
+
 describe('a source in Traditional Chinese', () => {
   it('that names no language builds a zh-TW pack by default, as written', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'casebook-zh-tw-'))

@@ -4,7 +4,12 @@ import { applyFixes, type FileFixes } from '../../check/apply-fixes.js'
 import { collectDiagnostics, hasErrors, hasWarnings, type Diagnostic } from '../../check/diagnostics.js'
 import { findConfig, loadConfig } from '../../config/load-config.js'
 import { UsageError } from '../../errors.js'
+import { availableLocales, describeLocales, matchLocale } from '../../config/locale-code.js'
+import { templateDirs } from '../../config/template-dirs.js'
 import { loadDocument } from '../../load-document.js'
+import { report } from '../../messages/report.js'
+import { isMarkdown } from '../../parse/source-names.js'
+import type { ParsedDocument } from '../../types.js'
 import { checkTranslations } from '../../locale/check-translations.js'
 import { defaultReporter, formatReport, type Reporter } from '../reporter.js'
 
@@ -39,6 +44,7 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
       ;(reporter === 'text' ? process.stdout : process.stderr).write(describeFixes(fixed, options.dryRun === true))
       if (!options.dryRun && fixed.some((file) => file.changes.length > 0)) document = await load()
     }
+    if (!config.locales) warnUncataloguedLang(document, templateDirs(config.templatesDir))
     // Translations beside the input are checked against it, so a changed case is noticed before a build.
     const files = [...document.files, ...(await checkTranslations(document, input))]
     diagnostics.push(...collectDiagnostics(files))
@@ -46,6 +52,23 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
   }
   if (reporter === 'json' || diagnostics.length > 0) process.stdout.write(formatReport(diagnostics, reporter) + '\n')
   process.exitCode = failed ? 1 : 0
+}
+
+/**
+ * A front matter `lang` with no catalog: `build` without `--locale` or `locales:` refuses it (a
+ * pack in the document's own language needs that language's labels), so `check` says so first,
+ * at the line, as a warning: `build --locale en` still builds it.
+ */
+function warnUncataloguedLang(document: ParsedDocument, dirs: string[]): void {
+  const lang = document.tree.data.lang
+  const available = availableLocales(dirs)
+  if (matchLocale(lang, available)) return
+  for (const file of document.files.filter((each) => isMarkdown(each.path))) {
+    const at = /^lang[ \t]*:/m.exec(String(file.value))
+    if (!at) continue
+    const line = String(file.value).slice(0, at.index).split('\n').length
+    report(file, `Front matter lang: there is no catalog for ${lang}, so casebook build without --locale (or the config's locales) refuses it; ${describeLocales(available)}`, { place: { start: { line, column: 1 }, end: { line, column: 1 } }, ruleId: 'front-matter', severity: 'warning' })
+  }
 }
 
 /** `fixed content/cases.txt:2:17 “,” → “，” cjk-punctuation`, one line a change, and a line per file left alone. */
