@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { basename, dirname, extname, join, relative, resolve } from 'node:path'
 import type { BrandFace } from './brand.js'
+import { readProjectFile } from './read-project-file.js'
 import { editDistance } from '../text/edit-distance.js'
 
 /** Extensions a font file may have. */
@@ -73,13 +74,9 @@ async function fontFileFace(spec: string, base: string): Promise<{ face: BrandFa
   const path = resolve(base, spec)
   const inside = relative(base, path)
   if (inside.startsWith('..')) return { problem: `${spec} is outside the project folder (${base}); copy the font into it` }
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return { problem: `${spec} ${code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a font file' : `cannot be read (${code ?? (error as Error).message})`} (looked for ${path})` }
-  }
+  const read = await readProjectFile(spec, base, 'a font file')
+  if ('problem' in read) return read
+  const { bytes } = read
   const format = fontFormat(bytes)
   if (!format) return { problem: `${spec} is not a font file (TrueType, OpenType, WOFF or WOFF2)` }
   const described = await describeFont(bytes, format)

@@ -4,11 +4,11 @@
  * Every problem names the file and the key, so none passes in silence.
  */
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { sniffImage } from '../io/sniff-image.js'
 import { DEFAULT_BRAND_COLORS, type Brand, type BrandFont, type BrandLogo } from './brand.js'
 import { resolveBrandFace } from './brand-fonts.js'
+import { readProjectFile } from './read-project-file.js'
 import type { BrandConfig } from './config-schema.js'
 
 /** The brand `written` in `file` (under `prefix`, `brand.` in casebook.yaml and nothing in brand.yml), and its problems. */
@@ -50,14 +50,9 @@ export async function resolveBrand(written: BrandConfig, file: string, prefix: s
 
 /** The logo's bytes, type and size; relative to the config's folder. */
 async function readLogo(spec: string, base: string, maxBytes: number): Promise<{ logo: BrandLogo } | { problem: string }> {
-  const path = resolve(base, spec)
-  let bytes: Buffer
-  try {
-    bytes = await readFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return { problem: `${spec} ${code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not an image file' : `cannot be read (${code ?? (error as Error).message})`} (looked for ${path})` }
-  }
+  const read = await readProjectFile(spec, base, 'an image file')
+  if ('problem' in read) return read
+  const { bytes, path } = read
   if (bytes.length > maxBytes) return { problem: `${spec} is ${bytes.length} bytes, over images.maxBytes (${maxBytes}); use a smaller image` }
   const sniffed = sniffImage(bytes)
   if (!sniffed) return { problem: `${spec} is not a PNG, JPEG, GIF, WebP or SVG image (judged by its bytes, not its name)` }

@@ -27,16 +27,16 @@ export function docxParts(path: string): Map<string, string> {
 }
 
 /** Converts with LibreOffice headless in a profile of its own (parallel runs would fight over one); returns the PDF path. */
-export function convertToPdf(docx: string): string {
+export function convertToPdf(file: string): string {
   requireTool('soffice')
   const outdir = scratch('casebook-lo-out-')
   const profile = scratch('casebook-lo-profile-')
   try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, docx], { stdio: 'pipe', timeout: 170_000 })
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, file], { stdio: 'pipe', timeout: 170_000 })
   } finally {
     rmSync(profile, { recursive: true, force: true })
   }
-  return join(outdir, basename(docx).replace(/\.docx$/, '.pdf'))
+  return join(outdir, basename(file).replace(/\.[^.]+$/, '.pdf'))
 }
 
 /** The text of each page, as pdftotext lays it out (form feeds separate pages). */

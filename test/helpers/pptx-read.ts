@@ -1,10 +1,10 @@
 /** Reading a built .pptx the way its readers do: unzipped XML, and LibreOffice Impress → PDF → poppler. */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import { requireTool, run } from './tools.js'
+import { convertToPdf } from './docx-read.js'
+import { run } from './tools.js'
 
 /** A fresh scratch folder. */
 export const scratch = (prefix = 'casebook-pptx-'): string => mkdtempSync(join(tmpdir(), prefix))
@@ -49,15 +49,7 @@ export function decode(text: string): string {
  * fails saying what to install.
  */
 export function convertPptx(pptx: string): string {
-  requireTool('soffice')
-  const outdir = scratch('casebook-lo-out-')
-  const profile = scratch('casebook-lo-profile-')
-  try {
-    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outdir, pptx], { stdio: 'pipe', timeout: 170_000 })
-  } finally {
-    rmSync(profile, { recursive: true, force: true })
-  }
-  const pdf = join(outdir, basename(pptx).replace(/\.pptx$/, '.pdf'))
+  const pdf = convertToPdf(pptx)
   if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${pptx}: LibreOffice Impress is required by this test: apt-get install --no-install-recommends libreoffice-impress (bash .ci/run installs it)`)
   return pdf
 }
