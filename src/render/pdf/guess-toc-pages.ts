@@ -9,8 +9,28 @@ import type { PageGeometry } from './page-geometry.js'
 /** Page numbers by element id. */
 export type PageMap = Record<string, number>
 
-/** Estimates start pages for every `.toc-page[data-target]` in the page. */
-export async function guessTocPages(page: Page, geometry: PageGeometry): Promise<PageMap> {
+/** One top-level part of the printed flow (a child of `<body>` or `<main>`), as guessed. */
+export interface GuessedBlock {
+  /** The page it starts on. */
+  page: number
+  /** Whether it starts a page whatever comes before it: a forced break or a new named page. */
+  startsPage: boolean
+  /** Whether it holds contents numbers. */
+  contents: boolean
+}
+
+/** The guessed pages of the contents targets, of each top-level block, and in all. */
+export interface GuessedLayout {
+  pages: PageMap
+  blocks: GuessedBlock[]
+  total: number
+}
+
+/**
+ * Estimates start pages for every `.toc-page[data-target]` in the page, and for each top-level
+ * block, which it marks `data-casebook-block="<index>"` so that a print in parts can pick it out.
+ */
+export async function guessTocPages(page: Page, geometry: PageGeometry): Promise<GuessedLayout> {
   await page.emulateMediaType('print')
   await page.setViewport({ width: Math.floor(geometry.contentWidthPx), height: Math.floor(geometry.contentHeightPx) })
   // Print styles may need faces the screen layout did not; measure only once they are in.
@@ -22,6 +42,7 @@ export async function guessTocPages(page: Page, geometry: PageGeometry): Promise
     )
     const wanted = new Set(Array.from(document.querySelectorAll<HTMLElement>('.toc-page[data-target]'), (span) => span.dataset.target ?? ''))
     const pages: Record<string, number> = {}
+    const blockPages: Array<{ page: number; startsPage: boolean; contents: boolean }> = []
     const isBlock = (element: Element) => !/^(inline|contents|none)/.test(getComputedStyle(element).display)
     const isHeading = (element: Element) => /^H[1-6]$/.test(element.tagName)
     const keepsWhole = (element: Element) => getComputedStyle(element).breakInside === 'avoid' || isHeading(element)
@@ -30,10 +51,14 @@ export async function guessTocPages(page: Page, geometry: PageGeometry): Promise
     let pageName = ''
     // The page each table's last placed row landed on.
     const tablePages = new Map<HTMLTableElement, number>()
-    for (const block of blocks) {
+    for (const [index, block] of blocks.entries()) {
       const style = getComputedStyle(block)
       // A forced break or a change of named page starts a new page.
-      if (flow > 0 && (/^(page|left|right|recto|verso)$/.test(style.breakBefore) || style.page !== pageName)) flow = Math.ceil((flow - 0.5) / pageHeight) * pageHeight
+      const forced = /^(page|left|right|recto|verso)$/.test(style.breakBefore) || style.page !== pageName
+      if (flow > 0 && forced) flow = Math.ceil((flow - 0.5) / pageHeight) * pageHeight
+      // Only a plain break leaves the page's side alone: a print of this block on its own starts where the whole one would.
+      blockPages.push({ page: Math.floor((flow + 0.5) / pageHeight) + 1, startsPage: index === 0 || (forced && /^(page|auto)$/.test(style.breakBefore)), contents: block.querySelector('.toc-page[data-target]') !== null })
+      block.dataset.casebookBlock = String(index)
       pageName = style.page
       const blockTop = block.getBoundingClientRect().top
       // Space pushed down by content that may not split: rows, points, contents entries, a heading and what follows it.
@@ -76,7 +101,7 @@ export async function guessTocPages(page: Page, geometry: PageGeometry): Promise
       visit(block)
       flow += block.getBoundingClientRect().height + shift
     }
-    return pages
+    return { pages, blocks: blockPages, total: Math.max(1, Math.ceil((flow - 0.5) / pageHeight)) }
   }, geometry.contentHeightPx)
 }
 

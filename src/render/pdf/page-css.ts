@@ -121,11 +121,20 @@ export function shareLine(left: string, right: string, width: number, measure: M
   return [cutText(left, room / 2, measure), cutText(right, room / 2, measure)]
 }
 
-/** The catalog's `pageOf` message with CSS counters where {page} and {pages} go. */
-export function pageNumber(locale: Locale): string {
+/**
+ * The page number box's rule with the number of pages written out, for a report printed in parts
+ * (each part's `counter(pages)` would count its own); the cover's rule again after it, as it must come last.
+ */
+export function pageNumberCss(locale: Locale, pages: number): string {
+  return `@page{@bottom-center{content:${pageNumber(locale, pages)}}}\n${COVER_PAGE}`
+}
+
+/** The catalog's `pageOf` message with CSS counters where {page} and {pages} go (`pages` written out when given). */
+export function pageNumber(locale: Locale, pages?: number): string {
   const PAGE = '\u0001'
   const PAGES = '\u0002'
   const message = locale.t('pageOf', { page: PAGE, pages: PAGES })
   const parts = message.split(/([\u0001\u0002])/).filter(Boolean)
-  return parts.map((part) => (part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part))).join(' ')
+  const total = pages === undefined ? 'counter(pages)' : cssString(String(pages))
+  return parts.map((part) => (part === PAGE ? 'counter(page)' : part === PAGES ? total : cssString(part))).join(' ')
 }

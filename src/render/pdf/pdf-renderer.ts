@@ -7,7 +7,7 @@ import { renderReport, withoutCharacters } from '../shared/render-report.js'
 import { cssFamilies, pageFonts } from '../shared/font-stack.js'
 import { inlineFontFaces } from '../shared/font-faces.js'
 import { withPage } from '../../browser/with-page.js'
-import { MARGIN_FONT, PRINT_FONT, printText, pageCss, runningHeadCss } from './page-css.js'
+import { MARGIN_FONT, PRINT_FONT, printText, pageCss, pageNumberCss, runningHeadCss } from './page-css.js'
 import { readTemplateAsset } from '../template-engine.js'
 import { pageGeometry } from './page-geometry.js'
 import { printReport } from './print-report.js'
@@ -45,7 +45,7 @@ export const pdfRenderer: Renderer = {
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)
     const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep, setting: { timeout: config.browser.timeout, file: config.file } }, (page) =>
-      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin }),
+      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin, pageNumberCss: (pages) => pageNumberCss(locale, pages) }),
     )
     const { bytes, pages } = await timed(context, 'finish PDF', () => finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html }))
     return [{ name: 'report.pdf', bytes, pages }]
