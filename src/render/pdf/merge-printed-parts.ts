@@ -30,6 +30,8 @@ interface Part {
   gone: Set<number>
   /** Outline entries: kept, but written anew (nested across parts). */
   outlineItems: Set<number>
+  /** Structure element ids (`(node00000463)`, as written), sorted. */
+  ids: string[]
 }
 
 /** One printed part, and the names of the destinations that are its own (others may be stand-ins). */
@@ -64,12 +66,16 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
     numbering[index].set(part.document, merged.document)
   })
   const first = read[0]
+  // Structure element ids are the tab's DOM node ids: two tabs may use the same one. Each part's are renumbered after the last part's.
+  let idCount = 0
+  const idNames = read.map((part) => new Map(part.ids.map((id) => [id, `(node${String(++idCount).padStart(8, '0')})`])))
 
-  const out: string[] = []
+  // Text written by the merge, and stretches of the parts' own bytes (streams), in file order.
+  const out: Array<string | Uint8Array> = []
   const offsets: number[] = []
   let length = 0
   const header = first.pdf.text.slice(0, Math.min(...first.objects.map((object) => object.start)))
-  const emit = (text: string) => {
+  const emit = (text: string | Uint8Array) => {
     out.push(text)
     length += text.length
   }
@@ -91,7 +97,7 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
       if (mapped === undefined) throw new UnsupportedPdfError(`object ${number} of part ${index + 1} is referred to but not kept`)
       return mapped
     }
-    const shift = (text: string) => rewrite(text, renumber, keyBase)
+    const shift = (text: string) => rewrite(text, renumber, keyBase, idNames[index])
     const { pdf } = part
     for (const { number, start, end } of part.objects) {
       if (part.gone.has(number) || part.outlineItems.has(number)) continue
@@ -101,13 +107,14 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
       let value = shift(source.slice(headerEnd, valueEnd))
       if (number === part.pages) value = value.replace(/>>\s*$/, `\n/Parent ${merged.pagesRoot} 0 R>>`)
       offsets[renumber(number)] = length
+      emit(`${renumber(number)} 0 obj${value}`)
       // The rest (a stream's bytes, `endobj`) is copied as it is.
-      emit(`${renumber(number)} 0 obj${value}${source.slice(valueEnd)}`)
+      emit(parts[index].bytes.subarray(start + valueEnd, end))
     }
     documentKids.push(...refs(arrayOrOne(pdf.object(part.document), 'K')).map((kid) => `${renumber(kid)} 0 R`))
     // The parent tree's keys are the pages' /StructParents and the annotations' /StructParent, shifted above the parts before.
     for (const [key, value] of numberTree(pdf, part.parentTree, 'Nums')) parentTree.push(`${Number(key) + keyBase} ${shift(value)}`)
-    if (part.idTree !== undefined) for (const [key, value] of numberTree(pdf, part.idTree, 'Names')) names.push([key, shift(value)])
+    if (part.idTree !== undefined) for (const [key, value] of numberTree(pdf, part.idTree, 'Names')) names.push([idNames[index].get(key) ?? key, shift(value)])
     if (part.dests !== undefined) destinations.push(...namedDestinations(pdf.object(part.dests), parts[index].destinations).map(shift))
     if (part.outlines !== undefined) outline.push(...outlineItems(pdf, part.outlines, renumber))
     keyBase += part.nextKey
@@ -143,7 +150,7 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
   }
   const startxref = length
   emit(`${xref.join('')}trailer\n<</Size ${size}\n/Root ${merged.catalog} 0 R>>\nstartxref\n${startxref}\n%%EOF\n`)
-  return Buffer.from(out.join(''), 'latin1')
+  return Buffer.concat(out.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'latin1') : piece)))
 }
 
 /** Finds a part's document-level objects and lists its objects with their extents. */
@@ -182,7 +189,8 @@ function readPart(pdf: ChromiumPdf): Part {
   // Where each object ends: at the next object's start, or at the xref table.
   const starts = [...objectNumbers(pdf)].map((number) => ({ number, start: pdf.offset(number) })).sort((a, b) => a.start - b.start)
   const objects = starts.map((object, index) => ({ ...object, end: index + 1 < starts.length ? starts[index + 1].start : firstXref(pdf) }))
-  return { pdf, objects, catalog, pages, structRoot, document, parentTree, nextKey, outlines, dests, idTree, gone, outlineItems }
+  const ids = [...new Set(Array.from(pdf.text.matchAll(/\/ID\s*(\(node\d+\))/g), (match) => match[1]))].sort()
+  return { pdf, objects, catalog, pages, structRoot, document, parentTree, nextKey, outlines, dests, idTree, gone, outlineItems, ids }
 }
 
 /** In-use object numbers of a single-section file (Chromium writes one xref table). */
@@ -252,20 +260,22 @@ function inner(object: string): string {
 
 /**
  * `text` with every reference renumbered and every /StructParent(s) key
- * shifted by `keyBase`, outside strings (a title may read “1 0 R”).
+ * shifted by `keyBase`, outside strings (a title may read “1 0 R”); strings
+ * that are structure element ids renamed by `ids`.
  */
-function rewrite(text: string, renumber: (number: number) => number, keyBase: number): string {
+function rewrite(text: string, renumber: (number: number) => number, keyBase: number, ids?: Map<string, string>): string {
   let result = ''
   let at = 0
   const plain = (segment: string) =>
-    segment
-      .replace(/(\d+)(\s+)(\d+)(\s+)R\b/g, (_, number: string, space1: string, generation: string, space2: string) => `${renumber(Number(number))}${space1}${generation}${space2}R`)
-      .replace(/\/StructParents?\s+(\d+)/g, (match: string, key: string) => match.slice(0, match.length - key.length) + String(Number(key) + keyBase))
+    segment.replace(/(\d+)(\s+\d+\s+R)\b|(\/StructParents?\s+)(\d+)/g, (_, number?: string, rest?: string, key?: string, value?: string) =>
+      number !== undefined ? `${renumber(Number(number))}${rest}` : `${key}${Number(value) + keyBase}`,
+    )
   const strings = /<<|\(|</g
   for (let match = strings.exec(text); match; match = strings.exec(text)) {
     if (match[0] === '<<') continue
     const end = endOfString(text, match.index)
-    result += plain(text.slice(at, match.index)) + text.slice(match.index, end)
+    const string = text.slice(match.index, end)
+    result += plain(text.slice(at, match.index)) + (ids?.get(string) ?? string)
     at = strings.lastIndex = end
   }
   return result + plain(text.slice(at))

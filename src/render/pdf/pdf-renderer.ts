@@ -10,7 +10,7 @@ import { withPage } from '../../browser/with-page.js'
 import { MARGIN_FONT, PRINT_FONT, printText, pageCss, pageNumberCss, runningHeadCss } from './page-css.js'
 import { readTemplateAsset } from '../template-engine.js'
 import { pageGeometry } from './page-geometry.js'
-import { printReport } from './print-report.js'
+import { printReport, type WithTab } from './print-report.js'
 import { finishPdf } from './finish-pdf.js'
 import type { MeasureText } from '../cut-text.js'
 import { scaledTimeout } from '../shared/scaled-timeout.js'
@@ -44,8 +44,11 @@ export const pdfRenderer: Renderer = {
     const timeout = scaledTimeout(config.browser.timeout, html)
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)
-    const printed = await withPage(browser, { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep, setting: { timeout: config.browser.timeout, file: config.file } }, (page) =>
-      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin, pageNumberCss: (pages) => pageNumberCss(locale, pages) }),
+    const tab = { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep, setting: { timeout: config.browser.timeout, file: config.file } }
+    // A long report prints its parts on two tabs at once.
+    const secondTab: WithTab = (use) => withPage(browser, { ...tab, label: `report.pdf (${locale.code}, second tab${scaled})`, onStep: undefined }, use)
+    const printed = await withPage(browser, tab, (page) =>
+      printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin, pageNumberCss: (pages) => pageNumberCss(locale, pages), secondTab }),
     )
     const { bytes, pages } = await timed(context, 'finish PDF', () => finishPdf(printed.bytes, printed.pdf, { view, date: context.sourceDate, fingerprint: html }))
     return [{ name: 'report.pdf', bytes, pages }]

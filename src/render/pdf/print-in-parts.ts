@@ -1,16 +1,17 @@
 /**
  * Prints a long report in parts, each a run of top-level blocks that starts
  * a page of its own, and joins them into one PDF. Every part is printed
- * from the same loaded page with the other parts hidden, numbered from the
- * page where it starts in the whole report; links to targets in other
- * parts are joined up by name when the parts are merged.
+ * from a loaded tab with the other parts taken out of the document,
+ * numbered from the page where it starts in the whole report; links to
+ * targets in other parts are joined up by name when the parts are merged.
+ * With two tabs, two parts print at once.
  */
 import type { Page } from 'puppeteer-core'
 import { setContentsPages, type GuessedLayout, type PageMap } from './guess-toc-pages.js'
 import { readDestinations } from './read-destinations.js'
 import { readChromiumPdf } from '../shared/chromium-pdf.js'
 import { mergePrintedParts } from './merge-printed-parts.js'
-import { correct, MAX_PRINTS, printPdf, type PrintedReport } from './print-report.js'
+import { correctedNumbers, MAX_PRINTS, printPdf, type PrintedReport } from './print-pass.js'
 import { timed } from '../../timed.js'
 
 /** About how many pages a part has: past a few hundred, each page prints dearer; below ~50, each part's own cost shows. */
@@ -46,6 +47,14 @@ export function splitIntoParts(layout: GuessedLayout, html: string, partPages = 
   return parts
 }
 
+/** Which link targets a part holds, and which it links to in other parts. */
+interface PartLinks {
+  /** Ids of link targets inside the part: it must give each a destination. */
+  own: string[]
+  /** Ids its links point at in other parts: stand-ins keep those links (Chromium drops a link to a missing id, slowly). */
+  elsewhere: string[]
+}
+
 /** What one part's last print was made with, so a part is printed again only when that changed. */
 interface PrintedPart {
   bytes: Uint8Array
@@ -63,29 +72,79 @@ export interface PartOptions {
   pageNumberCss: (pages: number) => string
 }
 
-/** Which link targets each part holds, and which it links to in other parts, by part. */
-interface PartLinks {
-  /** Ids of link targets inside the part: it must give each a destination. */
-  own: string[]
-  /** Ids its links point at in other parts: stand-ins keep those links (Chromium drops a link to a missing id, slowly). */
-  elsewhere: string[]
+/**
+ * Prints `parts` on the prepared tabs and joins them. `tabs[0]` is ready; a second may still be
+ * loading and joins in when it is. A part's first page number and the page count start as guessed,
+ * corrected by every part already printed; a part printed with a number, a count or contents
+ * numbers that turn out wrong is printed again.
+ */
+export async function printInParts(tab: Page, secondTab: Promise<Page> | undefined, parts: PrintPart[], layout: GuessedLayout, { timeout, onStep, pageNumberCss }: PartOptions): Promise<PrintedReport> {
+  const links = await markParts(tab, parts)
+  // Each tab is marked once, before its first part.
+  const marked = new Map<Page, Promise<unknown>>([[tab, Promise.resolve()]])
+  // Where each part starts, and where the page after the last would be.
+  const guessedStart = [...parts.map((part) => layout.blocks[part.blocks[0]].page), layout.total + 1]
+  const guessedPages = parts.map((_, index) => guessedStart[index + 1] - guessedStart[index])
+  const printed: Array<PrintedPart | undefined> = []
+  let numbers: PageMap = layout.pages
+  let prints = 0
+  // Every part printed so far moves the guesses after it by what it was off by.
+  const startOf = (index: number) => guessedStart[index] + printed.slice(0, index).reduce((sum, part, at) => sum + (part ? part.pages - guessedPages[at] : 0), 0)
+  const totalNow = () => startOf(parts.length) - 1
+  const stale = (index: number) => {
+    const part = printed[index]
+    return !part || part.start !== startOf(index) || part.total !== totalNow() || part.numbers !== (parts[index].contents ? JSON.stringify(numbers) : '')
+  }
+
+  for (let round = 1; ; round++) {
+    const queue = parts.map((_, index) => index).filter(stale)
+    if (queue.length) {
+      await timed({ onStep }, round === 1 ? `print (${parts.length} parts)` : `print ${round} (page numbers corrected)`, async () => {
+        const inFlight = new Set<Promise<void>>()
+        const work = async (tab: Page) => {
+          if (!marked.has(tab)) marked.set(tab, markParts(tab, parts))
+          await marked.get(tab)
+          // Each job is one part on this tab; the shared queue hands the next part to whichever tab is free.
+          for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+            const start = startOf(index)
+            const total = totalNow()
+            const contents = parts[index].contents ? numbers : undefined
+            const job = (async () => {
+              await showPart(tab, index, start, pageNumberCss(total), links[index])
+              if (contents) await setContentsPages(tab, contents)
+              const bytes = await printPdf(tab, timeout)
+              prints++
+              printed[index] = { bytes, pages: readChromiumPdf(bytes).pages().length, start, total, numbers: contents ? JSON.stringify(contents) : '' }
+            })()
+            inFlight.add(job)
+            await job
+            inFlight.delete(job)
+          }
+        }
+        // A second tab still loading when the first has taken every part is not waited for (its failure surfaces when it is closed).
+        secondTab?.then((second) => (queue.length ? work(second) : undefined)).catch(() => undefined)
+        await work(tab)
+        await Promise.all([...inFlight])
+      })
+    }
+    if (parts.some((_, index) => stale(index)) && round < MAX_PRINTS) continue
+    const bytes = await timed({ onStep }, 'join parts', async () => mergePrintedParts(printed.map((part, index) => ({ bytes: part!.bytes, destinations: new Set(links[index].own) }))))
+    const pdf = readChromiumPdf(bytes)
+    const corrected = correctedNumbers(numbers, readDestinations(pdf))
+    if (!corrected || round >= MAX_PRINTS) return { bytes, pdf, pages: numbers, prints }
+    numbers = corrected
+  }
 }
 
-/**
- * Prints `parts` of the loaded `page` and joins them. The page numbers each part starts at come
- * from the parts before it as printed; the total and the contents numbers start as guessed, and
- * only the parts they were wrong for are printed again.
- */
-export async function printInParts(page: Page, parts: PrintPart[], layout: GuessedLayout, { timeout, onStep, pageNumberCss }: PartOptions): Promise<PrintedReport> {
-  let numbers: PageMap = layout.pages
-  await setContentsPages(page, numbers)
-  const links = await page.evaluate((assignment: number[][]) => {
+/** Marks each block of `tab` with its part, and adds the hidden holders; returns each part's links. */
+function markParts(tab: Page, parts: PrintPart[]): Promise<PartLinks[]> {
+  return tab.evaluate((assignment: number[][]) => {
     assignment.forEach((blocks, part) => {
-      for (const index of blocks) document.querySelector<HTMLElement>(`[data-casebook-block="${index}"]`)?.setAttribute('data-casebook-part', String(part))
+      for (const index of blocks) document.querySelector(`[data-casebook-block="${index}"]`)?.setAttribute('data-casebook-part', String(part))
     })
     const partOf = (element: Element | null | undefined) => element?.closest('[data-casebook-part]')?.getAttribute('data-casebook-part') ?? null
     const result = assignment.map(() => ({ own: new Set<string>(), elsewhere: new Set<string>() }))
-    for (const link of Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]'))) {
+    for (const link of Array.from(document.querySelectorAll('a[href^="#"]'))) {
       const id = decodeURIComponent(link.getAttribute('href')!.slice(1))
       const from = partOf(link)
       const to = partOf(document.getElementById(id))
@@ -103,47 +162,14 @@ export async function printInParts(page: Page, parts: PrintPart[], layout: Guess
     document.head.append(style)
     return result.map(({ own, elsewhere }) => ({ own: [...own], elsewhere: [...elsewhere] }))
   }, parts.map((part) => part.blocks))
-
-  let total = layout.total
-  const printed: PrintedPart[] = []
-  let prints = 0
-  for (let round = 1; ; round++) {
-    await timed({ onStep }, round === 1 ? `print (${parts.length} parts)` : `print ${round} (page numbers corrected)`, async () => {
-      let start = 1
-      for (const [index, part] of parts.entries()) {
-        const shown = part.contents ? JSON.stringify(numbers) : ''
-        const last = printed[index]
-        if (!last || last.start !== start || last.total !== total || last.numbers !== shown) {
-          await showPart(page, index, start, pageNumberCss(total), links[index])
-          const bytes = await printPdf(page, timeout)
-          prints++
-          printed[index] = { bytes, pages: readChromiumPdf(bytes).pages().length, start, total, numbers: shown }
-        }
-        start += printed[index].pages
-      }
-    })
-    const pages = printed.reduce((sum, part) => sum + part.pages, 0)
-    if (pages !== total && round < MAX_PRINTS) {
-      total = pages
-      continue
-    }
-    const bytes = await timed({ onStep }, 'join parts', async () => mergePrintedParts(printed.map((part, index) => ({ bytes: part.bytes, destinations: new Set(links[index].own) }))))
-    const pdf = readChromiumPdf(bytes)
-    const corrected = correct(numbers, readDestinations(pdf))
-    if (!corrected || round >= MAX_PRINTS) return { bytes, pdf, pages: numbers, prints }
-    numbers = corrected
-    await showPart(page, -1, 1, '', { own: [], elsewhere: [] })
-    await setContentsPages(page, numbers)
-  }
 }
 
 /**
- * Leaves only part `index` in the document (the others are taken out, not hidden: Chromium's print
- * still pays for hidden content), numbers its pages from `start`, and adds its links' extras.
- * Part -1 puts everything back.
+ * Leaves only part `index` in `tab`'s document (the others are taken out, not hidden: Chromium's
+ * print still pays for hidden content), numbers its pages from `start`, and adds its links' extras.
  */
-async function showPart(page: Page, index: number, start: number, numberCss: string, links: PartLinks): Promise<void> {
-  await page.evaluate(
+async function showPart(tab: Page, index: number, start: number, numberCss: string, links: PartLinks): Promise<void> {
+  await tab.evaluate(
     (part, css, { own, elsewhere }) => {
       document.getElementById('casebook-part-style')!.textContent = css
       const extras = document.getElementById('casebook-part-extras')!
@@ -152,7 +178,6 @@ async function showPart(page: Page, index: number, start: number, numberCss: str
       // Put back what the last part took out, each where it was.
       for (const [element, parent, before] of (state.casebookTakenOut ?? []).reverse()) parent.insertBefore(element, before)
       state.casebookTakenOut = []
-      if (part < 0) return
       for (const element of Array.from(document.querySelectorAll('[data-casebook-part]'))) {
         if (element.getAttribute('data-casebook-part') !== String(part)) state.casebookTakenOut.push([element, element.parentNode!, element.nextSibling])
       }
