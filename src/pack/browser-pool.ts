@@ -52,10 +52,12 @@ export class BrowserPool {
     if (this.closed) return Promise.reject(new Error('casebook: a browser was asked for after its build closed the pool'))
     const start = performance.now()
     const { path, timeout, onLaunched } = this.options
-    this.session = import('../browser/launch-browser.js').then(({ launchBrowser, LAUNCH_TIMEOUT_MS }) =>
+    this.session = Promise.all([import('../browser/launch-browser.js'), import('../browser/with-page.js')]).then(async ([{ launchBrowser, LAUNCH_TIMEOUT_MS }, { openTabEarly }]) => {
       // A slow machine's browser.timeout covers its browser's start too.
-      launchBrowser(path, { timeout: Math.max(LAUNCH_TIMEOUT_MS, timeout) }),
-    )
+      const session = await launchBrowser(path, { timeout: Math.max(LAUNCH_TIMEOUT_MS, timeout) })
+      openTabEarly(session.browser)
+      return session
+    })
     this.session.then(() => onLaunched?.(performance.now() - start), () => undefined)
     return this.session
   }

@@ -11,7 +11,7 @@ import { editionChanges } from '../edition/locale-changes.js'
 import { removeStaleTemps } from '../io/write-files.js'
 import { loadLocale } from '../locale/load-locale.js'
 import { checkTemplates } from '../render/check-templates.js'
-import { loadRenderer } from '../render/registry.js'
+import { loadRenderer, needsBrowser } from '../render/registry.js'
 import { ArtifactCache } from './artifact-cache.js'
 import { fingerprintTemplates } from './artifact-key.js'
 import { BrowserPool } from './browser-pool.js'
@@ -38,10 +38,8 @@ export async function buildPack(options: BuildOptions = {}): Promise<BuildResult
   const onLaunched = (ms: number) => options.onProgress?.({ type: 'step', step: 'browser launch', ms })
   const pool = new BrowserPool({ browser: options.browser, path: options.browserPath ?? plan.config.browser.path, timeout: plan.config.browser.timeout, onLaunched })
   // A forced or first build renders every format: a browser format's browser then starts
-  // now, alongside the parse, instead of after it (Chromium takes a second or more to start here).
-  if (options.force || !existsSync(join(plan.out, MANIFEST))) {
-    loadingRenderers.then((loaded) => loaded.some((renderer) => renderer.usesBrowser) && pool.startEarly(), () => undefined)
-  }
+  // now, before the parse and the renderers' loading, so that Chromium starts on the other core meanwhile.
+  if (needsBrowser(plan.formats) && (options.force || !existsSync(join(plan.out, MANIFEST)))) pool.startEarly()
   try {
     const { document, reports, locales, tree, marks, earlier } = await readSource(plan, options)
     const result: BuildResult = { config: plan.config, document, out: plan.out, artifacts: [], written: [], unchanged: [], removed: [], strays: [], zips: [], edition: null, failures: [], changes: null, reports }

@@ -15,6 +15,12 @@ export const renderers = {
 } as const satisfies Partial<Record<Format, () => Promise<Renderer>>>
 
 /**
+ * Whether each format prints through a browser, known without loading its renderer (whose
+ * `usesBrowser` says the same, as a test holds): a build that will print starts the browser first.
+ */
+export const printsInBrowser = { html: false, pdf: true, slides: false, handout: true, docx: false, pptx: false } as const satisfies Record<keyof typeof renderers, boolean>
+
+/**
  * What each format reads from the template folders, as paths relative to one (`report.css`),
  * folders ending in `/` or kinds of file (`*.png`, at any depth): its artifacts are rebuilt when one of these changes, and only then. Known
  * without loading the renderer, so a build can tell whether an earlier build's artifacts of a
@@ -51,7 +57,7 @@ export async function loadRenderer(format: Format): Promise<Renderer> {
   return load()
 }
 
-/** Whether any of `formats` prints through a browser, as its renderer says. */
-export async function needsBrowser(formats: readonly Format[]): Promise<boolean> {
-  return (await Promise.all(formats.map(loadRenderer))).some((renderer) => renderer.usesBrowser === true)
+/** Whether any of `formats` prints through a browser. */
+export function needsBrowser(formats: readonly Format[]): boolean {
+  return formats.some((format) => (printsInBrowser as Partial<Record<Format, boolean>>)[format] === true)
 }
