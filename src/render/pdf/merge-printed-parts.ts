@@ -64,6 +64,7 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
     numbering[index].set(part.document, merged.document)
   })
   const first = read[0]
+  const tags = subsetTags(read)
 
   const out: string[] = []
   const offsets: number[] = []
@@ -91,7 +92,7 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
       if (mapped === undefined) throw new UnsupportedPdfError(`object ${number} of part ${index + 1} is referred to but not kept`)
       return mapped
     }
-    const shift = (text: string) => rewrite(text, renumber, keyBase)
+    const shift = (text: string) => rewrite(text, renumber, keyBase, tags[index])
     const { pdf } = part
     for (const { number, start, end } of part.objects) {
       if (part.gone.has(number) || part.outlineItems.has(number)) continue
@@ -251,16 +252,18 @@ function inner(object: string): string {
 }
 
 /**
- * `text` with every reference renumbered and every /StructParent(s) key
- * shifted by `keyBase`, outside strings (a title may read “1 0 R”).
+ * `text` with every reference renumbered, every /StructParent(s) key
+ * shifted by `keyBase` and every font's subset tag replaced as `tags` says,
+ * outside strings (a title may read “1 0 R”).
  */
-function rewrite(text: string, renumber: (number: number) => number, keyBase: number): string {
+function rewrite(text: string, renumber: (number: number) => number, keyBase: number, tags?: Map<string, string>): string {
   let result = ''
   let at = 0
   const plain = (segment: string) =>
     segment
       .replace(/(\d+)(\s+)(\d+)(\s+)R\b/g, (_, number: string, space1: string, generation: string, space2: string) => `${renumber(Number(number))}${space1}${generation}${space2}R`)
       .replace(/\/StructParents?\s+(\d+)/g, (match: string, key: string) => match.slice(0, match.length - key.length) + String(Number(key) + keyBase))
+      .replace(SUBSET_TAG, (match: string, key: string, tag: string) => `${key}${tags?.get(tag) ?? tag}+`)
   const strings = /<<|\(|</g
   for (let match = strings.exec(text); match; match = strings.exec(text)) {
     if (match[0] === '<<') continue
@@ -269,6 +272,36 @@ function rewrite(text: string, renumber: (number: number) => number, keyBase: nu
     at = strings.lastIndex = end
   }
   return result + plain(text.slice(at))
+}
+
+/** A font's subset tag where a font is named: `/BaseFont /AAAAAA+NotoSerif-Regular`, and its descriptor's /FontName. */
+const SUBSET_TAG = /(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g
+
+/**
+ * New subset tags, by part. Each part is a PDF of its own, whose subsets Skia tags AAAAAA, BAAAAA, …
+ * from the start, so joined, different subsets would share a name, which the PDF standard forbids
+ * (ISO 32000-1, 9.6.4) and a viewer or printer that keeps fonts by name would draw with the wrong one.
+ * The first part keeps its tags; a later part's tag that an earlier part uses becomes one no part uses.
+ */
+function subsetTags(read: Part[]): Array<Map<string, string>> {
+  const found = read.map((part) => new Set(Array.from(part.pdf.text.matchAll(SUBSET_TAG), (match) => match[2])))
+  const used = new Set(found.flatMap((tags) => [...tags]))
+  const taken = new Set<string>()
+  let counter = 0
+  const fresh = () => {
+    for (; ; counter++) {
+      const tag = Array.from({ length: 6 }, (_, place) => String.fromCharCode(65 + (Math.floor(counter / 26 ** (5 - place)) % 26))).join('')
+      if (!used.has(tag)) {
+        used.add(tag)
+        return tag
+      }
+    }
+  }
+  return found.map((tags) => {
+    const map = new Map([...tags].sort().map((tag) => [tag, taken.has(tag) ? fresh() : tag] as const))
+    for (const tag of map.values()) taken.add(tag)
+    return map
+  })
 }
 
 /** The index just past the string starting at `start`: a literal `( … )` with nesting and escapes, or hex `< … >`. */
