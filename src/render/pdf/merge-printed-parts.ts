@@ -226,7 +226,21 @@ function numberTree(pdf: ChromiumPdf, root: number, key: 'Nums' | 'Names'): Arra
 /** The entries (`/name [ … ]` or `/name N 0 R`) of a /Dests dictionary, only those named in `own` when it is given. */
 function namedDestinations(dictionary: string, own: Set<string> | undefined): string[] {
   const entries = Array.from(inner(dictionary).matchAll(/\/([^\s/[\]<>(){}%]+)\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g))
-  return entries.filter((entry) => !own || own.has(decodeName(entry[1]))).map((entry) => `/${entry[1]} ${entry[2]}`)
+  return entries.filter((entry) => !own || own.has(destinationId(entry[1]))).map((entry) => `/${entry[1]} ${entry[2]}`)
+}
+
+/**
+ * The id a destination's name stands for. Chromium names it after the link's URL fragment, which is
+ * percent-encoded (`#γ` is /%CE%B3), while `own` holds ids as the document writes them.
+ */
+function destinationId(name: string): string {
+  const fragment = decodeName(name)
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    // A lone `%` stays as it is in a fragment.
+    return fragment
+  }
 }
 
 /** PDF names escape bytes as #xx; ids may hold any character. */
