@@ -5,12 +5,13 @@
  * report had been printed whole. Checked with the reader's tools: poppler, pdf-lib, qpdf.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateOutline } from '../scripts/bench/generate-document.js'
+import { PART_PAGES } from '../src/render/pdf/print-in-parts.js'
 import { formatChineseNumber } from '../src/text/chinese-number.js'
 import { casebook, ROOT } from './helpers/cli.js'
 import { contentsEntries, readPdf, type PdfReading } from './helpers/pdf-read.js'
@@ -96,17 +97,19 @@ function headingPages(): Map<string, number> {
   return pages
 }
 
-/** The first page of each part: the joined page tree keeps one /Pages node per printed part, in order. */
-function partStarts(): number[] {
+/** How many pages each /Pages node under the root has: the joined page tree keeps one node per printed part, in order. */
+function partSizes(): number[] {
   const kids = pdf.catalog.lookup(PDFName.of('Pages'), PDFDict).lookup(PDFName.of('Kids'), PDFArray)
-  const starts: number[] = []
-  let start = 1
-  for (const kid of kids.asArray()) {
-    starts.push(start)
+  return kids.asArray().map((kid) => {
     const node = pdf.context.lookup(kid, PDFDict)
-    start += node.get(PDFName.of('Type')) === PDFName.of('Page') ? 1 : pdf.context.lookup(node.get(PDFName.of('Count')), PDFNumber).asNumber()
-  }
-  return starts
+    return name(node, 'Type') === '/Page' ? 1 : node.lookup(PDFName.of('Count'), PDFNumber).asNumber()
+  })
+}
+
+/** The first page of each part. */
+function partStarts(): number[] {
+  let start = 1
+  return partSizes().map((size) => (start += size) - size)
 }
 
 const dict = (value: PDFObject | undefined): PDFDict | undefined => {
@@ -152,8 +155,13 @@ function linkAnnotations(): Array<{ ref: PDFRef; annotation: PDFDict; page: numb
 
 describe('report.pdf printed in parts', () => {
   it('is long enough to be printed in at least three parts, each starting with a case on a page of its own', () => {
+    // A part ends once it has PART_PAGES pages, and the last has at least half that. (Printed whole,
+    // Skia's own page tree has nodes of 64 pages, so this also tells a print in parts from a whole one.)
+    const sizes = partSizes()
+    expect(sizes.length).toBeGreaterThanOrEqual(3)
+    for (const size of sizes.slice(0, -1)) expect(size).toBeGreaterThanOrEqual(PART_PAGES)
+    expect(sizes.at(-1)).toBeGreaterThanOrEqual(PART_PAGES / 2)
     const starts = partStarts()
-    expect(starts.length).toBeGreaterThanOrEqual(3)
     expect(reading.pageCount).toBe(pdf.getPageCount())
     for (const start of starts.slice(1)) {
       const heading = cases.find((item) => reading.bodies[start - 1][0] === item.label)
@@ -342,6 +350,28 @@ describe('report.pdf printed in parts', () => {
     const twice = names.filter((font, index) => names.indexOf(font) !== index)
     expect(twice, 'subset names used by more than one font').toEqual([])
   })
+
+  it('reads page for page as the same report printed whole: text, bookmarks and link targets', async () => {
+    // A stylesheet with an @page :first rule is printed whole (a part printed alone would get its first page wrong).
+    const whole = join(dir, 'whole')
+    mkdirSync(join(whole, 'templates'), { recursive: true })
+    writeFileSync(join(whole, 'templates/report.css'), readFileSync(join(ROOT, 'templates/report.css'), 'utf8') + '\n@page :first {}\n')
+    writeFileSync(join(whole, 'casebook.yaml'), 'templates: templates\n')
+    const result = casebook(['build', input, '--config', join(whole, 'casebook.yaml'), '--out', join(whole, 'out'), '--locale', 'zh-CN', '--format', 'pdf'], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
+    expect(result.code, result.stderr).toBe(0)
+    const printed = await readPdf(join(whole, 'out/zh-CN/report.pdf'))
+    const document = await PDFDocument.load(readFileSync(join(whole, 'out/zh-CN/report.pdf')), { updateMetadata: false })
+    expect(document.catalog.lookup(PDFName.of('Pages'), PDFDict).lookup(PDFName.of('Kids'), PDFArray).size()).not.toBe(partSizes().length)
+    expect(reading.pages).toEqual(printed.pages)
+    expect(reading.outline).toEqual(printed.outline)
+    // Each link, in order, leads to the same page.
+    const targets = (from: PDFDocument) => {
+      const pages = new Map(from.getPages().map((page, index) => [page.ref.toString(), index + 1]))
+      const dests = from.catalog.lookup(PDFName.of('Dests'), PDFDict)
+      return from.getPages().flatMap((page) => (page.node.Annots()?.asArray() ?? []).map((ref) => pages.get(dests.lookup(from.context.lookup(ref, PDFDict).get(PDFName.of('Dest')) as PDFName, PDFArray).get(0).toString())))
+    }
+    expect(targets(pdf)).toEqual(targets(document))
+  }, 120_000)
 
   it('builds byte for byte the same report.pdf again', () => {
     const again = build('--force')
