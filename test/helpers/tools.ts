@@ -10,6 +10,7 @@ const INSTALL: Record<string, string> = {
   pdfinfo: 'apt-get install poppler-utils',
   pdffonts: 'apt-get install poppler-utils',
   pdfimages: 'apt-get install poppler-utils',
+  qpdf: 'apt-get install qpdf',
   soffice: 'apt-get install --no-install-recommends libreoffice-writer',
 }
 

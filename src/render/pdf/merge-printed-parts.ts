@@ -11,6 +11,7 @@
  * classic xref tables and plain dictionaries, which is what Skia writes.
  */
 import { readChromiumPdf, reference, UnsupportedPdfError, type ChromiumPdf } from '../shared/chromium-pdf.js'
+import { destinationId } from './read-destinations.js'
 
 /** One part as read: its special objects, found once. */
 interface Part {
@@ -69,6 +70,7 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
   // Structure element ids are the tab's DOM node ids: two tabs may use the same one. Each part's are renumbered after the last part's.
   let idCount = 0
   const idNames = read.map((part) => new Map(part.ids.map((id) => [id, `(node${String(++idCount).padStart(8, '0')})`])))
+  const tags = subsetTags(read)
 
   // Text written by the merge, and stretches of the parts' own bytes (streams), in file order.
   const out: Array<string | Uint8Array> = []
@@ -97,7 +99,7 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
       if (mapped === undefined) throw new UnsupportedPdfError(`object ${number} of part ${index + 1} is referred to but not kept`)
       return mapped
     }
-    const shift = (text: string) => rewrite(text, renumber, keyBase, idNames[index])
+    const shift = (text: string) => rewrite(text, renumber, keyBase, idNames[index], tags[index])
     const { pdf } = part
     for (const { number, start, end } of part.objects) {
       if (part.gone.has(number) || part.outlineItems.has(number)) continue
@@ -233,13 +235,7 @@ function numberTree(pdf: ChromiumPdf, root: number, key: 'Nums' | 'Names'): Arra
 /** The entries (`/name [ … ]` or `/name N 0 R`) of a /Dests dictionary, only those named in `own` when it is given. */
 function namedDestinations(dictionary: string, own: Set<string> | undefined): string[] {
   const entries = Array.from(inner(dictionary).matchAll(/\/([^\s/[\]<>(){}%]+)\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g))
-  return entries.filter((entry) => !own || own.has(decodeName(entry[1]))).map((entry) => `/${entry[1]} ${entry[2]}`)
-}
-
-/** PDF names escape bytes as #xx; ids may hold any character. */
-export function decodeName(name: string): string {
-  const bytes = name.replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-  return Buffer.from(bytes, 'latin1').toString('utf8')
+  return entries.filter((entry) => !own || own.has(destinationId(entry[1]))).map((entry) => `/${entry[1]} ${entry[2]}`)
 }
 
 /** The text of `/Key [ … ]` (the inside) or `/Key N 0 R` in a dictionary; empty when absent. */
@@ -259,17 +255,22 @@ function inner(object: string): string {
 }
 
 /**
- * `text` with every reference renumbered and every /StructParent(s) key
- * shifted by `keyBase`, outside strings (a title may read “1 0 R”); strings
- * that are structure element ids renamed by `ids`.
+ * `text` with every reference renumbered, every /StructParent(s) key
+ * shifted by `keyBase` and every font's subset tag replaced as `tags` says,
+ * outside strings (a title may read “1 0 R”); strings that are structure
+ * element ids renamed by `ids`.
  */
-function rewrite(text: string, renumber: (number: number) => number, keyBase: number, ids?: Map<string, string>): string {
+function rewrite(text: string, renumber: (number: number) => number, keyBase: number, ids?: Map<string, string>, tags?: Map<string, string>): string {
+  const plain = (segment: string) =>
+    segment.replace(REWRITTEN, (_, number?: string, rest?: string, key?: string, value?: string, font?: string, tag?: string) => {
+      if (number !== undefined) return `${renumber(Number(number))}${rest}`
+      if (key !== undefined) return `${key}${Number(value) + keyBase}`
+      return `${font}${tags?.get(tag!) ?? tag}+`
+    })
+  // Most objects (structure elements) hold no string.
+  if (!/[(<]/.test(text.replace(/<<|>>/g, ''))) return plain(text)
   let result = ''
   let at = 0
-  const plain = (segment: string) =>
-    segment.replace(/(\d+)(\s+\d+\s+R)\b|(\/StructParents?\s+)(\d+)/g, (_, number?: string, rest?: string, key?: string, value?: string) =>
-      number !== undefined ? `${renumber(Number(number))}${rest}` : `${key}${Number(value) + keyBase}`,
-    )
   const strings = /<<|\(|</g
   for (let match = strings.exec(text); match; match = strings.exec(text)) {
     if (match[0] === '<<') continue
@@ -279,6 +280,39 @@ function rewrite(text: string, renumber: (number: number) => number, keyBase: nu
     at = strings.lastIndex = end
   }
   return result + plain(text.slice(at))
+}
+
+/** A font's subset tag where a font is named: `/BaseFont /AAAAAA+NotoSerif-Regular`, and its descriptor's /FontName. */
+const SUBSET_TAG = /(\/(?:BaseFont|FontName)\s*\/)([A-Z]{6})\+/g
+
+/** What `rewrite` changes outside strings, in one pass: references, parent tree keys, subset tags. */
+const REWRITTEN = new RegExp(String.raw`(\d+)(\s+\d+\s+R)\b|(\/StructParents?\s+)(\d+)|` + SUBSET_TAG.source, 'g')
+
+/**
+ * New subset tags, by part. Each part is a PDF of its own, whose subsets Skia tags AAAAAA, BAAAAA, …
+ * from the start, so joined, different subsets would share a name, which the PDF standard forbids
+ * (ISO 32000-1, 9.6.4) and a viewer or printer that keeps fonts by name would draw with the wrong one.
+ * The first part keeps its tags; a later part's tag that an earlier part uses becomes one no part uses.
+ */
+function subsetTags(read: Part[]): Array<Map<string, string>> {
+  const found = read.map((part) => new Set(Array.from(part.pdf.text.matchAll(SUBSET_TAG), (match) => match[2])))
+  const used = new Set(found.flatMap((tags) => [...tags]))
+  const taken = new Set<string>()
+  let counter = 0
+  const fresh = () => {
+    for (; ; counter++) {
+      const tag = Array.from({ length: 6 }, (_, place) => String.fromCharCode(65 + (Math.floor(counter / 26 ** (5 - place)) % 26))).join('')
+      if (!used.has(tag)) {
+        used.add(tag)
+        return tag
+      }
+    }
+  }
+  return found.map((tags) => {
+    const map = new Map([...tags].sort().map((tag) => [tag, taken.has(tag) ? fresh() : tag] as const))
+    for (const tag of map.values()) taken.add(tag)
+    return map
+  })
 }
 
 /** The index just past the string starting at `start`: a literal `( … )` with nesting and escapes, or hex `< … >`. */

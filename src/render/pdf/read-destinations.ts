@@ -14,9 +14,23 @@ export function readDestinations(pdf: ChromiumPdf): PageMap {
   for (const entry of body.matchAll(/\/([^\s/[\]<>(){}%]+)\s*(?:\[\s*(\d+)\s+\d+\s+R|(\d+)\s+\d+\s+R)/g)) {
     const target = entry[2] ?? /\[\s*(\d+)\s+\d+\s+R/.exec(pdf.object(Number(entry[3])))?.[1]
     const number = target === undefined ? undefined : pageNumbers.get(Number(target))
-    if (number !== undefined) result[decodeName(entry[1])] = number
+    if (number !== undefined) result[destinationId(entry[1])] = number
   }
   return result
+}
+
+/**
+ * The id a destination's name stands for. Chromium names it after the link's URL fragment, which is
+ * percent-encoded (`#γ` is /%CE%B3), and PDF names escape bytes as #xx.
+ */
+export function destinationId(name: string): string {
+  const fragment = decodeName(name)
+  try {
+    return decodeURIComponent(fragment)
+  } catch {
+    // A lone `%` stays as it is in a fragment.
+    return fragment
+  }
 }
 
 /** PDF names escape bytes as #xx; ids may hold any character. */
