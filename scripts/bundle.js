@@ -10,6 +10,23 @@ import { fileURLToPath } from 'node:url'
 // tsc has run first (npm run build): the bundle's fingerprint uses the library's own hashing.
 import { FINGERPRINT_FILE, hashFiles } from '../dist/code-fingerprint.js'
 
+/**
+ * puppeteer-core's browser downloader reaches the network through proxy-agent, whose PAC
+ * support brings a JavaScript engine (quickjs), a parser and an FTP client: 1.5 MB that Node
+ * compiled before every browser launch (~20 ms), for downloads casebook never makes (it drives
+ * an installed Chromium). A stand-in that refuses to be used takes its place.
+ */
+const withoutBrowserDownloads = {
+  name: 'without-browser-downloads',
+  setup(build) {
+    build.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: 'proxy-agent', namespace: 'casebook-stand-in' }))
+    build.onLoad({ filter: /.*/, namespace: 'casebook-stand-in' }, () => ({
+      contents: "export class ProxyAgent { constructor() { throw new Error('casebook does not download browsers') } }",
+      loader: 'js',
+    }))
+  },
+}
+
 const root = fileURLToPath(new URL('..', import.meta.url))
 const outdir = `${root}dist/bundle`
 rmSync(outdir, { recursive: true, force: true })
@@ -30,6 +47,7 @@ await build({
   // CommonJS dependencies (handlebars) call require(); an ES module has none of its own.
   banner: { js: "import { createRequire as __casebookRequire } from 'node:module'; const require = __casebookRequire(import.meta.url);" },
   legalComments: 'none',
+  plugins: [withoutBrowserDownloads],
   // Stack traces under --debug point at src/ through these (bin/casebook.js turns source maps on).
   sourcemap: 'linked',
   logLevel: 'warning',

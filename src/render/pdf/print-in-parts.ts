@@ -164,6 +164,11 @@ function markParts(tab: Page, parts: PrintPart[]): Promise<PartLinks[]> {
   }, parts.map((part) => part.blocks))
 }
 
+/** Puts every part back into `tab`'s document, unnumbered, as it was before the parts were printed. */
+export async function putPartsBack(tab: Page): Promise<void> {
+  await showPart(tab, -1, 1, '', { own: [], elsewhere: [] })
+}
+
 /**
  * Leaves only part `index` in `tab`'s document (the others are taken out, not hidden: Chromium's
  * print still pays for hidden content), numbers its pages from `start`, and adds its links' extras.
@@ -178,6 +183,7 @@ async function showPart(tab: Page, index: number, start: number, numberCss: stri
       // Put back what the last part took out, each where it was.
       for (const [element, parent, before] of (state.casebookTakenOut ?? []).reverse()) parent.insertBefore(element, before)
       state.casebookTakenOut = []
+      if (part < 0) return
       for (const element of Array.from(document.querySelectorAll('[data-casebook-part]'))) {
         if (element.getAttribute('data-casebook-part') !== String(part)) state.casebookTakenOut.push([element, element.parentNode!, element.nextSibling])
       }

@@ -10,10 +10,10 @@
 import type { Page } from 'puppeteer-core'
 import { loadOffline } from '../../browser/load-offline.js'
 import { guessTocPages, setContentsPages, type GuessedLayout } from './guess-toc-pages.js'
-import { printInParts, splitIntoParts } from './print-in-parts.js'
+import { printInParts, putPartsBack, splitIntoParts } from './print-in-parts.js'
 import type { PageGeometry } from './page-geometry.js'
 import { readDestinations } from './read-destinations.js'
-import { readChromiumPdf } from '../shared/chromium-pdf.js'
+import { readChromiumPdf, UnsupportedPdfError } from '../shared/chromium-pdf.js'
 import { labelHeadings } from './label-headings.js'
 import { addMarginRules, type MarginRules } from './measure-margin-text.js'
 import { timed } from '../../timed.js'
@@ -56,7 +56,13 @@ export async function printReport(page: Page, html: string, options: PrintOption
     const layout = await preparePage(page, html, options)
     const parts = options.pageNumberCss ? splitIntoParts(layout, html, options.partPages) : []
     if (options.pageNumberCss && parts.length > 1) {
-      return await printInParts(page, second?.page, parts, layout, { timeout: options.timeout, onStep, pageNumberCss: options.pageNumberCss })
+      try {
+        return await printInParts(page, second?.page, parts, layout, { timeout: options.timeout, onStep, pageNumberCss: options.pageNumberCss })
+      } catch (error) {
+        // A browser whose PDFs the merge cannot read (say, a future Chromium writing xref streams) prints whole, as it always could.
+        if (!(error instanceof UnsupportedPdfError)) throw error
+        await putPartsBack(page)
+      }
     }
     return await printWhole(page, layout, options)
   } finally {
