@@ -31,6 +31,7 @@ export async function main(argv: string[]): Promise<void> {
     .description('build the pack: <out>/<locale>/report.html, report.pdf, slides.html, report.docx, slides.pptx and <out>/manifest.json')
     .action(async (input: string | undefined, options) => {
       await (await import('./commands/build.js')).build(input, options)
+      await exitOnceWritten()
     })
 
   addBuildOptions(program.command('pack'), true)
@@ -90,6 +91,17 @@ export async function main(argv: string[]): Promise<void> {
     }
     process.exitCode = handleError(error, debug)
   }
+}
+
+/**
+ * Ends the process as soon as everything written to stdout and stderr is out: a build is
+ * over, and Node would otherwise free its heap page by page first (~40 ms on the benchmark
+ * machine, where touching memory is slow), time the user waits for nothing.
+ */
+function exitOnceWritten(): Promise<never> {
+  return new Promise(() => {
+    process.stdout.write('', () => process.stderr.write('', () => process.exit()))
+  })
 }
 
 /** The options every building command shares; `rebuild` adds --force and --since. */
