@@ -73,8 +73,8 @@ export interface PartOptions {
 }
 
 /**
- * Prints `parts` on the prepared tabs and joins them. `tabs[0]` is ready; a second may still be
- * loading and joins in when it is. A part's first page number and the page count start as guessed,
+ * Prints `parts` on the prepared tabs and joins them. `tab` is ready; `secondTab` may still be
+ * loading, and takes parts too once it is. A part's first page number and the page count start as guessed,
  * corrected by every part already printed; a part printed with a number, a count or contents
  * numbers that turn out wrong is printed again.
  */
