@@ -45,8 +45,9 @@ export const pdfRenderer: Renderer = {
     const scaled = timeout === config.browser.timeout ? '' : `, ${timeout / config.browser.timeout}× browser.timeout for ${(html.length / 1e6).toFixed(1)} MB of HTML`
     const browser = await timed(context, 'waiting for the browser', () => launching)
     const tab = { timeout, label: `report.pdf (${locale.code}${scaled})`, onStep: context.onStep, setting: { timeout: config.browser.timeout, file: config.file } }
-    // A long report prints its parts on two tabs at once.
-    const secondTab: WithTab = (use) => withPage(browser, { ...tab, label: `report.pdf (${locale.code}, second tab${scaled})`, onStep: undefined }, use)
+    // A long report prints its parts on two tabs at once; parts start at cases, so only where each case starts a page.
+    const secondTab: WithTab | undefined =
+      caseBreak === 'page' ? (use) => withPage(browser, { ...tab, label: `report.pdf (${locale.code}, second tab${scaled})`, onStep: undefined }, use) : undefined
     const printed = await withPage(browser, tab, (page) =>
       printReport(page, html, { geometry, timeout, fonts: { family: PRINT_FONT }, onStep: context.onStep, margin, pageNumberCss: (pages) => pageNumberCss(locale, pages), secondTab }),
     )
