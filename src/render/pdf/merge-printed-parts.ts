@@ -72,14 +72,17 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
   const idNames = read.map((part) => new Map(part.ids.map((id) => [id, `(node${String(++idCount).padStart(8, '0')})`])))
   const tags = subsetTags(read)
 
-  // Text written by the merge, and stretches of the parts' own bytes (streams), in file order.
-  const out: Array<string | Uint8Array> = []
+  // The file in order: runs of text written by the merge, each turned into bytes once, and stretches of the parts' own bytes (streams).
+  const out: Uint8Array[] = []
+  let text: string[] = []
   const offsets: number[] = []
   let length = 0
   const header = first.pdf.text.slice(0, Math.min(...first.objects.map((object) => object.start)))
-  const emit = (text: string | Uint8Array) => {
-    out.push(text)
-    length += text.length
+  const emit = (piece: string | Uint8Array) => {
+    length += piece.length
+    if (typeof piece === 'string') return void text.push(piece)
+    out.push(Buffer.from(text.join(''), 'latin1'), piece)
+    text = []
   }
   emit(header)
   const write = (number: number, body: string) => {
@@ -152,7 +155,8 @@ export function mergePrintedParts(parts: PrintedPdfPart[]): Uint8Array {
   }
   const startxref = length
   emit(`${xref.join('')}trailer\n<</Size ${size}\n/Root ${merged.catalog} 0 R>>\nstartxref\n${startxref}\n%%EOF\n`)
-  return Buffer.concat(out.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'latin1') : piece)))
+  out.push(Buffer.from(text.join(''), 'latin1'))
+  return Buffer.concat(out)
 }
 
 /** Finds a part's document-level objects and lists its objects with their extents. */
