@@ -1,7 +1,7 @@
 /**
  * Starts the build's one headless browser, offline and sandboxed from the user's profile.
  *
- * The browser dies with casebook: it is driven over a pipe (`--remote-debugging-pipe`), and
+ * The browser dies with casebook: it is driven over a pipe (`pipe: true`), and
  * Chromium exits when the pipe closes, which it does when casebook ends in any
  * way, `kill -9` included. Its profile folder in /tmp is named after casebook's
  * pid (`casebook-browser-<pid>-…`), so the next launch removes the folders of
@@ -11,15 +11,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import type { Readable, Writable } from 'node:stream'
 import type { Browser } from 'puppeteer-core'
 import { errnoCode, errnoMeaning } from '../io/fs-errors.js'
 import { EnvironmentError } from '../errors.js'
 import { isAlive, onInterrupt } from '../process-cleanup.js'
+import { spawnSync } from 'node:child_process'
 import { isHeadlessShell, locateBrowser, INSTALL_HINT } from './find-browser.js'
-import { browserArgs } from './browser-args.js'
-import { pipeTransport } from './pipe-transport.js'
 
 /** Temp folders casebook makes in /tmp, each named `<prefix><owner pid>-<random>`. */
 export const PROFILE_PREFIX = 'casebook-browser-'
@@ -35,6 +32,13 @@ export interface BrowserSession {
 /** How the browser is launched. */
 export interface LaunchOptions {
   /**
+   * Let puppeteer kill the browser (and exit the process, on Ctrl-C) when a signal arrives.
+   * Defaults to false: puppeteer's exit on Ctrl-C would skip casebook's own cleanup (the
+   * output lock, temp files, this profile folder), which the CLI runs on a signal
+   * (process-cleanup.ts); `watch` closes its browser itself.
+   */
+  handleSignals?: boolean
+  /**
    * How long the browser may take to start and answer; LAUNCH_TIMEOUT_MS by default. A program
    * that is no browser but keeps running would otherwise hold the build for PROTOCOL_TIMEOUT_MS.
    */
@@ -47,22 +51,14 @@ export const LAUNCH_TIMEOUT_MS = 30_000
 /** The longest one call to the browser may take: a 10,000-case deck prints for longer than 17 minutes. */
 export const PROTOCOL_TIMEOUT_MS = 60 * 60 * 1000
 
-/** How long a closed browser may take to exit before it is killed (its profile folder is removed next). */
-const EXIT_GRACE_MS = 5_000
-
-/**
- * Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none or it does not start.
- *
- * casebook starts the program itself and then connects puppeteer to it over the pipe, rather than
- * `puppeteer.launch`: that way Chromium starts while puppeteer's modules load (a few hundred ms on
- * two cores, each on its own core), not after. Ctrl-C is casebook's to handle (process-cleanup.ts):
- * it kills the browser's process group and removes its profile before the CLI exits.
- */
+/** Launches headless Chromium found by `findBrowser`; throws EnvironmentError (exit 3) if there is none or it does not start. */
 export async function launchBrowser(explicitPath?: string, options: LaunchOptions = {}): Promise<BrowserSession> {
+  const handleSignals = options.handleSignals ?? false
   const located = locateBrowser(explicitPath)
   if (!located) throw new EnvironmentError(`No Chrome or Chromium found. ${INSTALL_HINT}`)
   const executablePath = located.path
   const launchTimeout = options.timeout ?? LAUNCH_TIMEOUT_MS
+  const { default: puppeteer } = await import('puppeteer-core')
   await removeStaleFolders()
   // Made synchronously, so Ctrl-C cannot land between the folder's making and its cleanup's registration.
   let userDataDir: string
@@ -72,54 +68,58 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
     throw tempFolderError(error, 'the browser profile')
   }
   const removeProfile = (): void => rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5 })
-  const args = browserArgs({ shell: isHeadlessShell(executablePath), userDataDir, noSandbox: process.getuid?.() === 0 })
-  // Its own process group (detached), so the whole browser can be killed at once. Over a pipe, not a
-  // WebSocket: when casebook ends, even by kill -9, the pipe closes and Chromium exits with it.
-  const child = spawn(executablePath, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] })
-  const said = firstWords(child)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  // Settles only when the program fails before it answers: a spawn error, an exit, the timeout.
+  let browser: Browser
+  // Stops (kills) the launch of a program that starts but never answers as a browser.
+  const abort = new AbortController()
   let timedOut = false
-  const failed = new Promise<never>((_, reject) => {
-    child.once('error', reject)
-    child.once('exit', (code, signal) => reject(new Error(`it exited ${code !== null ? `with code ${code}` : `on ${signal}`}${said() ? `: ${said()}` : ''}`)))
-  })
-  failed.catch(() => undefined)
   const timer = setTimeout(() => {
     timedOut = true
-    killGroup(child)
+    abort.abort()
   }, launchTimeout)
-  // Ctrl-C while the browser starts: it is killed and its folder removed once no Chromium is left to write into it.
+  const launching = puppeteer.launch({
+    signal: abort.signal,
+    executablePath,
+    // The headless shell takes the old `--headless`; full Chrome/Chromium runs its new headless mode.
+    headless: isHeadlessShell(executablePath) ? 'shell' : true,
+    userDataDir,
+    // Over a pipe, not a WebSocket: when casebook ends, even by kill -9, the pipe closes and Chromium exits with it.
+    pipe: true,
+    handleSIGINT: handleSignals,
+    handleSIGTERM: handleSignals,
+    handleSIGHUP: handleSignals,
+    // Each job has its own timeouts, scaled to its page (with-page.ts); puppeteer's cap on a
+    // single protocol call (3 minutes by default) cut long prints short whatever they allowed.
+    // Still finite, so a browser that stops answering (even to Browser.close) cannot hang a build.
+    protocolTimeout: PROTOCOL_TIMEOUT_MS,
+    args: [
+      // Root in a container cannot use the sandbox; pages are our own files only.
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+      '--no-first-run',
+      '--font-render-hinting=none',
+    ],
+  })
+  // Ctrl-C while the browser starts: the launch is stopped (puppeteer kills the process group it
+  // started) and the folder removed once no Chromium is left to write into it. The launch itself is
+  // not waited for: stopped at the wrong moment, puppeteer's promise never settles.
+  let launched: Browser | undefined
+  launching.then((started) => (launched = started), () => undefined)
   let interrupted = false
   let forget = onInterrupt(async () => {
     interrupted = true
-    killGroup(child)
-    await exited
+    abort.abort()
+    if (launched) await killBrowser(launched)
     await untilUnused(userDataDir)
     removeProfile()
   })
-  let browser: Browser
   try {
-    const { default: puppeteer } = await import('puppeteer-core')
-    const [toBrowser, fromBrowser] = [child.stdio[3], child.stdio[4]] as [Writable, Readable]
-    browser = await Promise.race([
-      puppeteer.connect({
-        transport: pipeTransport(toBrowser, fromBrowser),
-        // As puppeteer.launch: pages start at 800×600.
-        defaultViewport: { width: 800, height: 600 },
-        // Each job has its own timeouts, scaled to its page (with-page.ts); puppeteer's cap on a
-        // single protocol call (3 minutes by default) cut long prints short whatever they allowed.
-        // Still finite, so a browser that stops answering (even to Browser.close) cannot hang a build.
-        protocolTimeout: PROTOCOL_TIMEOUT_MS,
-      }),
-      failed,
-    ])
+    browser = await launching
   } catch (error) {
     forget()
-    killGroup(child)
-    await exited
-    // Nothing of the program may keep casebook running: its pipes go with it.
-    for (const stream of child.stdio) stream?.destroy()
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
     // Stopped by Ctrl-C, which exits once its cleanups end: no need to ask the program what it is.
     if (interrupted) throw error
@@ -130,33 +130,19 @@ export async function launchBrowser(explicitPath?: string, options: LaunchOption
   forget()
   // On Ctrl-C the CLI exits at once: kill the browser's whole process group, then remove its profile.
   forget = onInterrupt(async () => {
-    killGroup(child)
-    await exited
+    await killBrowser(browser)
     await untilUnused(userDataDir)
     removeProfile()
   })
   return {
     browser,
     async close() {
-      // A connected browser is asked to close; it is killed if it does not exit in time.
-      await browser.close().catch(() => undefined)
-      const grace = setTimeout(() => killGroup(child), EXIT_GRACE_MS)
-      await exited
-      clearTimeout(grace)
+      await browser.close().catch(() => killBrowser(browser))
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 5 })
       // Only now: a Ctrl-C during the close still kills the browser and removes its folder.
       forget()
     },
   }
-}
-
-/** The first line the program wrote to stderr (read on, so a chatty browser never blocks on a full pipe), for messages. */
-function firstWords(child: ChildProcess): () => string | undefined {
-  let text = ''
-  child.stderr?.on('data', (chunk: Buffer) => {
-    if (text.length < 4096) text += chunk.toString('utf8')
-  })
-  return () => firstLine(text)
 }
 
 /**
@@ -196,14 +182,19 @@ export function tempFolderError(error: unknown, what: string): EnvironmentError 
   return new EnvironmentError(`Cannot write ${what} in ${tmpdir()}: ${code ? errnoMeaning(code) : (error as Error).message}. Free some space there, or point TMPDIR at a writable folder.`, { cause: error })
 }
 
-/** SIGKILL to the browser and its helpers: its whole process group, which it leads (it was started detached). */
-function killGroup(child: ChildProcess): void {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
+/** SIGKILL to the browser and its helpers (puppeteer starts it as the leader of its own process group). */
+async function killBrowser(browser: Browser): Promise<void> {
+  const child = browser.process()
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
   try {
     process.kill(-child.pid, 'SIGKILL')
   } catch {
     child.kill('SIGKILL')
   }
+  // Its whole group got the signal at once; once the main process is reaped the others are gone
+  // too, and none can write into the profile folder that is removed next.
+  await exited
 }
 
 /**

@@ -19,7 +19,7 @@ export function warmBrowser(path?: string): WarmBrowser {
       if (current) await current.close()
       const { launchBrowser } = await import('../browser/launch-browser.js')
       // The watch closes the browser itself on Ctrl-C, after the running build, so puppeteer must not exit first.
-      session = launchBrowser(path)
+      session = launchBrowser(path, { handleSignals: false })
       // A failed launch is not kept, so the next build tries again.
       session.catch(() => {
         session = undefined
