@@ -15,6 +15,8 @@ import { structureMarkdown } from './markdown-structure.js'
 import { report } from '../messages/report.js'
 import { findExcessiveNesting } from './markdown-limits.js'
 import type { CaseHeadingOptions } from './case-heading-rules.js'
+// Before any parse: micromark's edit maps then apply edits in linear time.
+import './linear-edit-map.js'
 
 // remark-gfm: tables, footnotes, strikethrough, autolinks. remark-cjk-friendly: `**标签:**文字` is bold in Chinese
 // text, which plain CommonMark refuses. The case tree is built by calling structureMarkdown, which takes the document's heading options.
