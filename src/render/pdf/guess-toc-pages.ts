@@ -69,11 +69,53 @@ export async function guessTocPages(page: Page, geometry: PageGeometry): Promise
       const place = (element: Element) => {
         const top = offset(element)
         let bottom = top + element.getBoundingClientRect().height
+        // A heading stays with the first piece of what follows it that may not split.
         const next = isHeading(element) ? element.nextElementSibling : null
-        if (next) bottom = Math.max(bottom, offset(next) + 24)
+        if (next) bottom = Math.max(bottom, offset(next) + firstPiece(next))
         const page = Math.floor(top / pageHeight)
-        if (bottom - top < pageHeight && Math.floor((bottom - 1) / pageHeight) > page) shift += (page + 1) * pageHeight - top
+        const end = (page + 1) * pageHeight
+        if (bottom - top >= pageHeight || Math.floor((bottom - 1) / pageHeight) === page) return void repeatHeader(element)
+        // Lines may split between pages where orphans and widows allow (a paragraph, not a kept-whole box).
+        const lines = keepsWhole(element) ? [] : lineBottoms(element)
+        const [orphans, widows] = lineLimits(element)
+        let before = lines.filter((line) => top + line <= end + 0.5).length
+        before = Math.min(before, lines.length - widows)
+        // The lines after the break move to the next page's top; with too few before it, the whole element does.
+        if (before >= orphans) shift += end - (top + lines[before - 1])
+        else shift += end - top
         repeatHeader(element)
+      }
+      // How many lines a page must end with and start with, where a paragraph splits.
+      const lineLimits = (element: Element): [number, number] => {
+        const style = getComputedStyle(element)
+        return [Number(style.orphans) || 2, Number(style.widows) || 2]
+      }
+      // How far down from its top `element` cannot be split: its first block's first piece, a box kept whole,
+      // or the lines a page must end with (all of them when there are too few to split).
+      const firstPiece = (element: Element): number => {
+        const height = element.getBoundingClientRect().height
+        if (keepsWhole(element)) return height
+        const child = Array.from(element.children).find(isBlock)
+        if (child) return child.getBoundingClientRect().top - element.getBoundingClientRect().top + firstPiece(child)
+        const lines = lineBottoms(element)
+        const [orphans, widows] = lineLimits(element)
+        if (lines.length === 0) return Math.min(height, 24)
+        return lines.length < orphans + widows ? lines[lines.length - 1] : lines[orphans - 1]
+      }
+      // The bottom of each line of `element`'s text, from its top, in order (one per line, however many inline boxes).
+      const lineBottoms = (element: Element): number[] => {
+        const range = document.createRange()
+        range.selectNodeContents(element)
+        const elementTop = element.getBoundingClientRect().top
+        const bottoms: number[] = []
+        for (const rect of Array.from(range.getClientRects())) {
+          if (rect.height === 0) continue
+          const bottom = rect.bottom - elementTop
+          // Boxes of one line overlap it; a box starting below the last line's bottom starts a new line.
+          if (bottoms.length && rect.top - elementTop < bottoms[bottoms.length - 1] - 1) bottoms[bottoms.length - 1] = Math.max(bottoms[bottoms.length - 1], bottom)
+          else bottoms.push(bottom)
+        }
+        return bottoms
       }
       // A table's header row repeats at the top of every page the table continues on.
       const repeatHeader = (row: Element) => {

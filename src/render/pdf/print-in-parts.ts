@@ -35,8 +35,10 @@ export function splitIntoParts(layout: GuessedLayout, html: string, partPages = 
   let startPage = 1
   layout.blocks.forEach((block, index) => {
     const current = parts[parts.length - 1]
-    // A part ends where a page-starting block begins once it has its pages, unless what is left would be a short part.
-    if (!current || (block.startsPage && block.page - startPage >= partPages && layout.total - block.page + 1 >= partPages / 2)) {
+    // A part ends where a page-starting block begins once it has its pages, unless what is left would be a short part;
+    // and after the contents, which are printed again alone when their numbers were guessed wrong.
+    const full = block.page - startPage >= partPages && layout.total - block.page + 1 >= partPages / 2
+    if (!current || (block.startsPage && (full || (current.contents && !block.contents)))) {
       parts.push({ blocks: [index], contents: block.contents })
       startPage = block.page
     } else {
@@ -63,6 +65,8 @@ interface PrintedPart {
   total: number
   /** The contents numbers it shows, when it shows any. */
   numbers: string
+  /** The page of each of its own link targets, counted from its first page (1). */
+  targets: PageMap
 }
 
 /** How to print the parts. */
@@ -114,7 +118,10 @@ export async function printInParts(tab: Page, secondTab: Promise<Page> | undefin
               if (contents) await setContentsPages(tab, contents)
               const bytes = await printPdf(tab, timeout)
               prints++
-              printed[index] = { bytes, pages: readChromiumPdf(bytes).pages().length, start, total, numbers: contents ? JSON.stringify(contents) : '' }
+              const pdf = readChromiumPdf(bytes)
+              const own = new Set(links[index].own)
+              const targets = Object.fromEntries(Object.entries(readDestinations(pdf)).filter(([id]) => own.has(id)))
+              printed[index] = { bytes, pages: pdf.pages().length, start, total, numbers: contents ? JSON.stringify(contents) : '', targets }
             })()
             inFlight.add(job)
             await job
@@ -127,7 +134,15 @@ export async function printInParts(tab: Page, secondTab: Promise<Page> | undefin
         await Promise.all([...inFlight])
       })
     }
-    if (parts.some((_, index) => stale(index)) && round < MAX_PRINTS) continue
+    if (round < MAX_PRINTS) {
+      // The parts as printed say where every contents target is, once each part's first page is known: no join needed to see it.
+      const placed: PageMap = {}
+      printed.forEach((part, index) => {
+        for (const [id, page] of Object.entries(part!.targets)) placed[id] = startOf(index) + page - 1
+      })
+      numbers = correctedNumbers(numbers, placed) ?? numbers
+      if (parts.some((_, index) => stale(index))) continue
+    }
     const bytes = await timed({ onStep }, 'join parts', async () => mergePrintedParts(printed.map((part, index) => ({ bytes: part!.bytes, destinations: new Set(links[index].own) }))))
     const pdf = readChromiumPdf(bytes)
     const corrected = correctedNumbers(numbers, readDestinations(pdf))
@@ -188,6 +203,13 @@ async function showPart(tab: Page, index: number, start: number, numberCss: stri
         if (element.getAttribute('data-casebook-part') !== String(part)) state.casebookTakenOut.push([element, element.parentNode!, element.nextSibling])
       }
       for (const [element] of state.casebookTakenOut) element.remove()
+      // A wrapper left empty (a `<main>` whose blocks are all elsewhere) goes too: kept, it could start a page of its own.
+      for (const parent of new Set(state.casebookTakenOut.map(([, parent]) => parent))) {
+        if (parent instanceof Element && parent !== document.body && parent.children.length === 0) {
+          state.casebookTakenOut.push([parent, parent.parentNode!, parent.nextSibling])
+          parent.remove()
+        }
+      }
       // A target is a named destination only when a link in the same print points at it.
       for (const id of own) {
         const link = document.createElement('a')
