@@ -13,6 +13,8 @@ import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
 import { buildPack, type ProgressEvent } from '../src/pack/build-pack.js'
 import { SEED } from './helpers/cli.js'
+import { stampsSourceDate } from '../src/render/registry.js'
+import { FORMATS, type Format } from '../src/config/config-schema.js'
 
 const CLI = fileURLToPath(new URL('../bin/casebook.js', import.meta.url))
 
@@ -156,6 +158,36 @@ describe('reproducible builds', () => {
       expect(first.failures).toEqual([])
       expect(first.artifacts.map((artifact) => artifact.path).sort()).toEqual(['zh-CN/report.docx', 'zh-CN/report.html', 'zh-CN/report.pdf', 'zh-CN/slides.html', 'zh-CN/slides.pdf'])
       expect(snapshotHashes(join(dir, 'b'))).toEqual(snapshotHashes(join(dir, 'a')))
+    } finally {
+      if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
+      else process.env.SOURCE_DATE_EPOCH = previous
+    }
+  })
+})
+
+describe('a new build date alone', () => {
+  it('changes the bytes only of the formats that stamp it, and leaves the others current', async () => {
+    const { dir, source } = project(['html', 'pdf', 'slides', 'handout', 'docx', 'pptx'])
+    const previous = process.env.SOURCE_DATE_EPOCH
+    const at = async (epoch: string, out: string, formats?: Format[]) => {
+      process.env.SOURCE_DATE_EPOCH = epoch
+      return buildPack({ input: source, out: join(dir, out), cwd: dir, formats })
+    }
+    try {
+      await at('1767225600', 'a')
+      await at('1767312000', 'b')
+      const [a, b] = [snapshotHashes(join(dir, 'a')), snapshotHashes(join(dir, 'b'))]
+      const stamped = Object.fromEntries(FORMATS.map((format) => [format, stampsSourceDate[format]]))
+      const artifacts: Record<string, Format> = { 'report.html': 'html', 'report.pdf': 'pdf', 'slides.html': 'slides', 'slides.pdf': 'handout', 'report.docx': 'docx', 'slides.pptx': 'pptx' }
+      for (const [file, format] of Object.entries(artifacts)) {
+        expect(a[`zh-CN/${file}`], file).toBeDefined()
+        expect(a[`zh-CN/${file}`] !== b[`zh-CN/${file}`], `${file} changes with the date`).toBe(stamped[format])
+      }
+      // A build of the .docx alone with a new date: the HTML and slides built with the old one are still current;
+      // the other dated formats are outdated, as they are.
+      const docxOnly = await at('1767398400', 'a', ['docx'])
+      const outdated = docxOnly.artifacts.filter((artifact) => artifact.outdated).map((artifact) => artifact.path.replace('zh-CN/', ''))
+      expect(outdated.sort()).toEqual(Object.keys(artifacts).filter((file) => stamped[artifacts[file]] && file !== 'report.docx').sort())
     } finally {
       if (previous === undefined) delete process.env.SOURCE_DATE_EPOCH
       else process.env.SOURCE_DATE_EPOCH = previous

@@ -10,7 +10,7 @@ import { codeFingerprint, listFiles } from '../code-fingerprint.js'
 import type { Format } from '../config/config-schema.js'
 import type { ResolvedConfig } from '../config/load-config.js'
 import type { Brand, BrandFont } from '../config/brand.js'
-import { templateReads, templatesRead } from '../render/registry.js'
+import { stampsSourceDate, templateReads, templatesRead } from '../render/registry.js'
 import { contentJson } from '../text/content-json.js'
 import type { CaseDocument } from '../types.js'
 import { treeHash } from '../edition/tree-summary.js'
@@ -35,9 +35,14 @@ export function artifactKey(inputs: KeyInputs): string {
   const { file: _file, input: _input, out: _out, brand, ...config } = inputs.config
   return createHash('sha256')
     .update(VERSION)
-    .update(contentJson([inputs.format, inputs.locale, inputs.sourceDate.toISOString(), config, brandIdentity(brand), inputs.templates, inputs.changes]))
+    .update(contentJson([inputs.format, inputs.locale, datedBy(inputs.format) ? inputs.sourceDate.toISOString() : null, config, brandIdentity(brand), inputs.templates, inputs.changes]))
     .update(treeHash(inputs.tree))
     .digest('hex')
+}
+
+/** Whether `format`'s bytes carry the build's date; a format casebook does not know is assumed to. */
+function datedBy(format: string): boolean {
+  return (stampsSourceDate as Record<string, boolean>)[format] ?? true
 }
 
 /**

@@ -21,6 +21,13 @@ export const renderers = {
 export const printsInBrowser = { html: false, pdf: true, slides: false, handout: true, docx: false, pptx: false } as const satisfies Record<keyof typeof renderers, boolean>
 
 /**
+ * Whether each format's bytes carry the build's date (`SOURCE_DATE_EPOCH`, or the document's
+ * date): PDF metadata, Office core properties and zip entry times. A format that does not is
+ * keyed without it, so a new date alone leaves its artifacts current (a test holds this to the bytes).
+ */
+export const stampsSourceDate = { html: false, pdf: true, slides: false, handout: true, docx: true, pptx: true } as const satisfies Record<keyof typeof renderers, boolean>
+
+/**
  * What each format reads from the template folders, as paths relative to one (`report.css`),
  * folders ending in `/` or kinds of file (`*.png`, at any depth): its artifacts are rebuilt when one of these changes, and only then. Known
  * without loading the renderer, so a build can tell whether an earlier build's artifacts of a
