@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Files that start Chromium or LibreOffice would fight over two cores.
     fileParallelism: false,
+    // Scratch folders of the run go in a folder of its own, removed at its end.
+    globalSetup: ['test/temp-folder.setup.ts'],
   },
 })
