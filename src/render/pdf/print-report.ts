@@ -44,14 +44,18 @@ export interface PrintOptions {
   secondTab?: WithTab
 }
 
-/** HTML this long (fonts included) makes a report of ~240 pages, which prints in parts: the second tab starts loading at once. */
-const SECOND_TAB_HTML = 1_000_000
+/**
+ * HTML this long (fonts included) makes a report of ~240 pages, which prints in parts: the second tab
+ * starts loading at once. Past the upper bound (~2,500 cases) the second tab would hold a second copy
+ * of a page of a gigabyte or more in the browser: the parts then print one at a time, in less memory.
+ */
+const SECOND_TAB_HTML = { from: 1_000_000, upTo: 8_000_000 }
 
 /** Loads `html` offline into `page` and prints it until the contents numbers match the PDF. */
 export async function printReport(page: Page, html: string, options: PrintOptions): Promise<PrintedReport> {
   const { onStep } = options
   // The second tab loads beside the first, on the other core, when the report will likely print in parts.
-  const second = options.secondTab && options.pageNumberCss && html.length >= SECOND_TAB_HTML ? borrowTab(options.secondTab, (tab) => preparePage(tab, html, { ...options, onStep: undefined })) : undefined
+  const second = options.secondTab && options.pageNumberCss && html.length >= SECOND_TAB_HTML.from && html.length <= SECOND_TAB_HTML.upTo ? borrowTab(options.secondTab, (tab) => preparePage(tab, html, { ...options, onStep: undefined })) : undefined
   try {
     const layout = await preparePage(page, html, options)
     const parts = options.pageNumberCss ? splitIntoParts(layout, html, options.partPages) : []
