@@ -38,8 +38,6 @@ export interface PrintOptions {
    * parts (whose own page count is not the report's). Without it the report prints whole.
    */
   pageNumberCss?: (pages: number) => string
-  /** Pages a part of a long report should have about; tests set it low. */
-  partPages?: number
   /** A second tab for a report long enough to print in parts: its parts then print two at a time. */
   secondTab?: WithTab
 }
@@ -58,7 +56,7 @@ export async function printReport(page: Page, html: string, options: PrintOption
   const second = options.secondTab && options.pageNumberCss && html.length >= SECOND_TAB_HTML.from && html.length <= SECOND_TAB_HTML.upTo ? borrowTab(options.secondTab, (tab) => preparePage(tab, html, { ...options, onStep: undefined })) : undefined
   try {
     const layout = await preparePage(page, html, options)
-    const parts = options.pageNumberCss ? splitIntoParts(layout, html, options.partPages) : []
+    const parts = options.pageNumberCss ? splitIntoParts(layout, html) : []
     if (options.pageNumberCss && parts.length > 1) {
       try {
         return await printInParts(page, second?.page, parts, layout, { timeout: options.timeout, onStep, pageNumberCss: options.pageNumberCss })
