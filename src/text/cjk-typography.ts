@@ -138,8 +138,26 @@ function englishBefore(value: string, index: number): boolean {
  * (1,000), URLs, code and English text are left alone: their marks follow Latin letters or digits, and a
  * mark after a Chinese name in English (`杭州, known for`) is followed by English.
  */
-export function punctuationEdits(value: string, before = '', quotes: Quotes = SIMPLIFIED_QUOTES): TextEdit[] {
+export function punctuationEdits(value: string, before = '', quotes: Quotes = SIMPLIFIED_QUOTES): readonly TextEdit[] {
   if (!/[,:;!?()"']/.test(value)) return []
+  // The check reads every text, then the zh-CN pack prints the same texts: each is judged once.
+  let judged = judgedByQuotes.get(quotes)
+  if (!judged) judgedByQuotes.set(quotes, (judged = new Map()))
+  const key = `${before.slice(-40)}\u0000${value}`
+  let edits = judged.get(key)
+  if (!edits) {
+    // Bounded, for a long `watch`: a build's texts are judged again after a clear, never wrongly.
+    if (judged.size >= MAX_JUDGED) judged.clear()
+    judged.set(key, (edits = judgePunctuation(value, before, quotes)))
+  }
+  return edits
+}
+
+/** Texts judged, by the quotes used: a build's own texts, at most. */
+const judgedByQuotes = new Map<Quotes, Map<string, readonly TextEdit[]>>()
+const MAX_JUDGED = 200_000
+
+function judgePunctuation(value: string, before: string, quotes: Quotes): TextEdit[] {
   // The words before (a link's text before `),然后`) are context: judged with `value`, never edited.
   if (before) {
     const context = before.slice(-40)
