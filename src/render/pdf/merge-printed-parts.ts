@@ -11,7 +11,7 @@
  * classic xref tables and plain dictionaries, which is what Skia writes.
  */
 import { readChromiumPdf, reference, UnsupportedPdfError, type ChromiumPdf } from '../shared/chromium-pdf.js'
-import { destinationId } from './read-destinations.js'
+import { destinationEntries, destinationId } from './read-destinations.js'
 
 /** One part as read: its special objects, found once. */
 interface Part {
@@ -238,8 +238,9 @@ function numberTree(pdf: ChromiumPdf, root: number, key: 'Nums' | 'Names'): Arra
 
 /** The entries (`/name [ … ]` or `/name N 0 R`) of a /Dests dictionary, only those named in `own` when it is given. */
 function namedDestinations(dictionary: string, own: Set<string> | undefined): string[] {
-  const entries = Array.from(inner(dictionary).matchAll(/\/([^\s/[\]<>(){}%]+)\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g))
-  return entries.filter((entry) => !own || own.has(destinationId(entry[1]))).map((entry) => `/${entry[1]} ${entry[2]}`)
+  return destinationEntries(inner(dictionary))
+    .filter(({ name }) => !own || own.has(destinationId(name)))
+    .map(({ name, value }) => `/${name} ${value}`)
 }
 
 /** The text of `/Key [ … ]` (the inside) or `/Key N 0 R` in a dictionary; empty when absent. */

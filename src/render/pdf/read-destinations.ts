@@ -9,14 +9,19 @@ export function readDestinations(pdf: ChromiumPdf): PageMap {
   const dests = reference(pdf.object(pdf.trailer.root), 'Dests')
   const result: PageMap = {}
   if (dests === undefined) return result
-  // Each entry is `/name [page 0 R /XYZ …]`, or `/name N 0 R` pointing at such an array or a dictionary with /D.
-  const body = pdf.object(dests)
-  for (const entry of body.matchAll(/\/([^\s/[\]<>(){}%]+)\s*(?:\[\s*(\d+)\s+\d+\s+R|(\d+)\s+\d+\s+R)/g)) {
-    const target = entry[2] ?? /\[\s*(\d+)\s+\d+\s+R/.exec(pdf.object(Number(entry[3])))?.[1]
+  for (const { name, value } of destinationEntries(pdf.object(dests))) {
+    // An array's first reference is the page; a reference points at such an array or a dictionary with /D.
+    const array = value.startsWith('[') ? value : pdf.object(Number(/^\d+/.exec(value)![0]))
+    const target = /\[\s*(\d+)\s+\d+\s+R/.exec(array)?.[1]
     const number = target === undefined ? undefined : pageNumbers.get(Number(target))
-    if (number !== undefined) result[destinationId(entry[1])] = number
+    if (number !== undefined) result[destinationId(name)] = number
   }
   return result
+}
+
+/** The entries of a /Dests dictionary's text: `/name [page 0 R /XYZ …]` or `/name N 0 R`, each as its name (still encoded) and value. */
+export function destinationEntries(dictionary: string): Array<{ name: string; value: string }> {
+  return Array.from(dictionary.matchAll(/\/([^\s/[\]<>(){}%]+)\s*(\[[^\]]*\]|\d+\s+\d+\s+R)/g), (entry) => ({ name: entry[1], value: entry[2] }))
 }
 
 /**
