@@ -1,7 +1,8 @@
 /**
  * Fonts shipped through npm (@fontsource) or given as font files (a brand's), subset to the
  * characters a page uses and inlined, so every artifact looks the same on every machine and
- * loads nothing from the network.
+ * loads nothing from the network. A fontsource face's slices are merged into one font
+ * (merge-font-slices.ts) where that is faithful.
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -33,6 +34,9 @@ export interface Slice extends StoredSlice {
 const require = createRequire(import.meta.url)
 const slicesCache = new Map<string, Promise<Slice[]>>()
 const subsetCache = new Map<string, Promise<string>>()
+const mergedCache = new Map<string, Promise<string | null>>()
+/** Bumped whenever merge-font-slices.ts would merge the same slices into other bytes. */
+const MERGE_VERSION = 1
 
 /** One of casebook's own fontsource packages (`noto-serif-sc`), as a source. */
 export function casebookFontsource(name: string): FontSource {
@@ -60,20 +64,31 @@ export async function inlineFontFaces(source: FontSource, text: string, weights 
     weights.map(async (weight) => {
       const slices = await loadSlices(source.packageDir, weight)
       const usedBySlice = codePointsBySlice(slices, codePoints)
-      return Promise.all(
-        slices.flatMap((slice, index) => {
-          const used = usedBySlice[index]
-          if (used.length === 0) return []
-          return subset(source.packageDir, slice.file, String.fromCodePoint(...used)).then(
-            (data) =>
-              `@font-face{font-family:'${family ?? slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
-              `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${slice.unicodeRange}}`,
-          )
-        }),
-      )
+      const used = slices.flatMap((slice, index) => (usedBySlice[index].length > 0 ? [{ slice, characters: String.fromCodePoint(...usedBySlice[index]) }] : []))
+      const rule = (data: string, unicodeRange: string) =>
+        `@font-face{font-family:'${family ?? used[0].slice.family}';font-style:normal;font-weight:${weight};font-display:block;` +
+        `src:url(data:font/woff2;base64,${data}) format('woff2');unicode-range:${unicodeRange}}`
+      const merged = used.length > 1 ? await mergedSubset(source.packageDir, used) : null
+      // The merged font covers exactly the characters its slices were cut to.
+      if (merged) return [rule(merged, unicodeRangeOf(usedBySlice.flat()))]
+      return Promise.all(used.map(({ slice, characters }) => subset(source.packageDir, slice.file, characters).then((data) => rule(data, slice.unicodeRange))))
     }),
   )
   return rules.flat().join('\n')
+}
+
+/** `codePoints` as a CSS unicode-range, runs of consecutive code points as ranges. */
+function unicodeRangeOf(codePoints: number[]): string {
+  const sorted = [...new Set(codePoints)].sort((a, b) => a - b)
+  const ranges: string[] = []
+  for (let index = 0; index < sorted.length; ) {
+    let end = index
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++
+    const hex = (code: number) => code.toString(16).toUpperCase()
+    ranges.push(end === index ? `U+${hex(sorted[index])}` : `U+${hex(sorted[index])}-${hex(sorted[end])}`)
+    index = end + 1
+  }
+  return ranges.join(',')
 }
 
 /** A brand's font files, each subset to every character of the page it holds (a file has no slices). */
@@ -131,6 +146,31 @@ function firstAtLeast(values: number[], target: number): number {
   return low
 }
 
+/**
+ * The used slices of one fontsource face, each cut to its characters and merged into one font
+ * (merge-font-slices.ts), as base64 woff2; null when they cannot be merged, which is cached too.
+ */
+function mergedSubset(packageDir: string, used: Array<{ slice: Slice; characters: string }>): Promise<string | null> {
+  const key = used.map(({ slice, characters }) => `${slice.file}\u0000${characters}`).join('\u0001')
+  let result = mergedCache.get(key)
+  if (!result) {
+    const folder = fontCacheFolder(packageDir)
+    // The version names how merge-font-slices.ts merges: a change there must change it, or old merges are served.
+    const identity = createHash('sha256').update(`merged slices ${MERGE_VERSION}`)
+    for (const { slice, characters } of used) identity.update('\u0000').update(slice.file.slice(slice.file.lastIndexOf('@fontsource'))).update('\u0000').update(characters)
+    result = cachedFont(folder, `merged-${identity.digest('hex')}.woff2`, async () => {
+      const { default: subsetFont } = await import('subset-font')
+      const { mergeFontSlices } = await import('./merge-font-slices.js')
+      const parts = await Promise.all(used.map(async ({ slice, characters }) => Buffer.from(await subsetFont(await readFile(slice.file), characters, { targetFormat: 'truetype' }))))
+      const merged = mergeFontSlices(parts)
+      // Written as woff2 by harfbuzz, which also packs the merged layout tables anew.
+      return merged ? subsetFont(merged, used.map(({ characters }) => characters).join(''), { targetFormat: 'woff2' }) : new Uint8Array(0)
+    }).then((bytes) => (bytes.length > 0 ? Buffer.from(bytes).toString('base64') : null))
+    mergedCache.set(key, result)
+  }
+  return result
+}
+
 function subset(folder: string, file: string, characters: string): Promise<string> {
   const key = `${file}\u0000${characters}`
   let result = subsetCache.get(key)
@@ -154,14 +194,20 @@ async function cachedSubset(sourceFolder: string, file: string, characters: stri
   const font = fromPackage >= 0 ? null : await readFile(file)
   const identity = font ? createHash('sha256').update(font).digest('hex') : file.slice(fromPackage)
   const name = createHash('sha256').update(identity).update('\u0000').update(characters).digest('hex')
-  const path = join(folder, `${name}.woff2`)
-  const cached = await readFile(path).catch(() => null)
+  return cachedFont(folder, `${name}.woff2`, async () => {
+    // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
+    const { default: subsetFont } = await import('subset-font')
+    return subsetFont(font ?? (await readFile(file)), characters, { targetFormat: 'woff2' })
+  })
+}
+
+/** The font file `name` in the cache `folder`, made by `make` and kept when it is not there. */
+async function cachedFont(folder: string, name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const cached = await readFile(join(folder, name)).catch(() => null)
   if (cached) return cached
-  // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
-  const { default: subsetFont } = await import('subset-font')
-  const bytes = await subsetFont(font ?? (await readFile(file)), characters, { targetFormat: 'woff2' })
+  const bytes = await make()
   // Temp file + rename, so a concurrent build never reads half a font; a read-only install just goes without the cache.
-  await writeFiles(folder, [{ path: `${name}.woff2`, bytes }]).catch(() => undefined)
+  await writeFiles(folder, [{ path: name, bytes }]).catch(() => undefined)
   return bytes
 }
 
