@@ -150,6 +150,14 @@ describe('merging the slices of a face', () => {
     prep[0] ^= 1
     tables.set('prep', prep)
     expect(mergeFontSlices([first.font, writeSfnt(tables)])).toBeNull()
+    // A slice without GPOS whose combining mark the shaper placed by itself, beside slices with GPOS.
+    const withMark = await cutSlices('noto-serif-sc', 400, `${TEXT} Приве\u0301т`)
+    const markSlice = withMark.find((slice) => slice.characters.includes('\u0301') && hasGlyph(slice.font, '\u0301'))!
+    const others = withMark.filter((slice) => slice !== markSlice && readSfnt(slice.font)!.has('GPOS'))
+    expect(mergeFontSlices([others[0].font, markSlice.font])).not.toBeNull()
+    const withoutGpos = readSfnt(markSlice.font)!
+    withoutGpos.delete('GPOS')
+    expect(mergeFontSlices([others[0].font, writeSfnt(withoutGpos)])).toBeNull()
     // Not an sfnt at all.
     expect(mergeFontSlices([first.font, Buffer.from('wOF2 is not a TrueType font')])).toBeNull()
   })

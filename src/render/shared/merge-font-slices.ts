@@ -90,6 +90,12 @@ export function mergeFontSlices(fonts: Buffer[]): Buffer | null {
   }
   tables.set('cmap', cmapTable(cmap))
   tables.set('post', postTable(primary))
+  // A slice without GPOS had its marks placed by the shaper's fallback, and one without GSUB its
+  // Arabic joined by it; in a font with the others' tables, the shaper would not fall back.
+  for (const tag of ['GSUB', 'GPOS']) {
+    const lacking = slices.filter((slice) => !slice.tables.has(tag))
+    if (lacking.length < slices.length && lacking.some((slice) => [...slice.cmap.keys()].some(needsShaperFallback))) return null
+  }
   const gdef = mergeGdef(slices, bases)
   if (gdef === null) return null
   if (gdef) tables.set('GDEF', gdef)
@@ -103,6 +109,11 @@ export function mergeFontSlices(fonts: Buffer[]): Buffer | null {
     if (merged) tables.set(tag, merged)
   }
   return writeSfnt(tables)
+}
+
+/** A combining mark, or a letter of a script whose joining the shaper does itself when a font cannot. */
+function needsShaperFallback(code: number): boolean {
+  return /[\p{M}\p{Script=Arabic}\p{Script=Syriac}]/u.test(String.fromCodePoint(code))
 }
 
 function sameBytes(a: Buffer | undefined, b: Buffer | undefined): boolean {
