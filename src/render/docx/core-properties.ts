@@ -16,9 +16,6 @@ export interface CoreProperties {
   date: Date
 }
 
-/** Keywords beyond this many make the properties dialog unusable; the first cases stand for the rest. */
-const MAX_KEYWORDS = 100
-
 /** The core properties part. */
 export function corePropertiesXml(properties: CoreProperties): string {
   const date = properties.date.toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -29,7 +26,7 @@ export function corePropertiesXml(properties: CoreProperties): string {
     element('dc:title', properties.title) +
     element('dc:subject', properties.subject) +
     element('dc:creator', properties.creator) +
-    element('cp:keywords', properties.keywords.slice(0, MAX_KEYWORDS).join('; ')) +
+    element('cp:keywords', properties.keywords.join('; ')) +
     element('dc:description', properties.description) +
     element('dc:language', properties.language) +
     element('cp:lastModifiedBy', properties.creator) +

@@ -1,6 +1,7 @@
 /** Builds, packs and finishes the .docx: the library's scaffold, the hand-written body and parts, the reference styles, a reproducible zip. */
 import type { CaseDocument } from '../../types.js'
 import type { RenderContext } from '../renderer.js'
+import { documentKeywords } from '../shared/document-keywords.js'
 import { docxPage, PAGE_COUNT, PAGE_NUMBER } from './docx-page.js'
 import { docxScaffold, scaffoldSpec } from './scaffold-cache.js'
 import { corePropertiesXml } from './core-properties.js'
@@ -60,7 +61,7 @@ export async function packDocx(document: CaseDocument, context: RenderContext): 
       title: outline.title,
       subject: outline.subtitle,
       creator: outline.author ?? outline.organisation,
-      keywords: outline.cases.map((item) => item.title),
+      keywords: documentKeywords(outline.cases),
       description: outline.subtitle,
       language: context.locale.code,
       date: context.sourceDate,

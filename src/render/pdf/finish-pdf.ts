@@ -4,6 +4,7 @@
  */
 import type { ReportView } from '../report-view.js'
 import { VERSION } from '../../version.js'
+import { documentKeywords } from '../shared/document-keywords.js'
 import type { ChromiumPdf } from '../shared/chromium-pdf.js'
 import { updatePdf, type UpdatedPdf } from '../shared/update-pdf.js'
 
@@ -24,7 +25,7 @@ export function finishPdf(bytes: Uint8Array, pdf: ChromiumPdf, { view, date, fin
       author: (view.author ?? view.organisation) || undefined,
       subject: view.subtitle || undefined,
       // Separated as in the .docx, so titles with spaces stay apart.
-      keywords: view.cases.map((item) => item.title).join('; '),
+      keywords: documentKeywords(view.cases).join('; '),
       lang: view.lang,
       creator: `casebook ${VERSION}`,
       producer: `casebook ${VERSION} (Chromium)`,
