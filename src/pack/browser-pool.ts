@@ -21,6 +21,8 @@ export interface BrowserPoolOptions {
 /** One browser for a build, closed by `close` whatever happened. */
 export class BrowserPool {
   private session: Promise<BrowserSession> | undefined
+  /** Settles when the modules the launch needs are loaded, and the browser's process about to start. */
+  private loaded: Promise<void> | undefined
   private closed = false
 
   constructor(private readonly options: BrowserPoolOptions) {}
@@ -33,10 +35,12 @@ export class BrowserPool {
   /**
    * Starts the launch now, alongside other work, when nothing is given and the pool is still open.
    * A failed launch is not lost: the renderer that asks for the browser receives its error.
+   * Settles once the browser's process is being started (puppeteer loaded), not once it is up.
    */
-  startEarly(): void {
-    if (this.options.browser || this.closed) return
+  startEarly(): Promise<void> {
+    if (this.options.browser || this.closed) return Promise.resolve()
     this.launch().catch(() => undefined)
+    return this.loaded!
   }
 
   /** Closes a browser the pool launched (or is launching); later calls do nothing. */
@@ -52,7 +56,9 @@ export class BrowserPool {
     if (this.closed) return Promise.reject(new Error('casebook: a browser was asked for after its build closed the pool'))
     const start = performance.now()
     const { path, timeout, onLaunched } = this.options
-    this.session = Promise.all([import('../browser/launch-browser.js'), import('../browser/with-page.js')]).then(async ([{ launchBrowser, LAUNCH_TIMEOUT_MS }, { openTabEarly }]) => {
+    const modules = Promise.all([import('../browser/launch-browser.js'), import('../browser/with-page.js'), import('puppeteer-core')])
+    this.loaded = modules.then(() => undefined, () => undefined)
+    this.session = modules.then(async ([{ launchBrowser, LAUNCH_TIMEOUT_MS }, { openTabEarly }]) => {
       // A slow machine's browser.timeout covers its browser's start too.
       const session = await launchBrowser(path, { timeout: Math.max(LAUNCH_TIMEOUT_MS, timeout) })
       openTabEarly(session.browser)
