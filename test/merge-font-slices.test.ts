@@ -1,7 +1,7 @@
 /**
  * A face's fontsource slices, cut to a page's characters and merged into one font, must shape
  * text as the slices did, with HarfBuzz (the shaper Chromium uses): the same outlines, advances
- * and offsets, with casebook's CJK features (kerning, `halt` and `palt` spacing, `locl`) on.
+ * and offsets, with casebook's CJK features (kerning, `halt` and `chws` spacing, `locl`) on.
  */
 import { readFileSync } from 'node:fs'
 import * as hb from 'harfbuzzjs'
@@ -55,8 +55,7 @@ function shape(font: Buffer, text: string, features: string[], language = 'zh-Ha
   return buffer.getGlyphInfos().map((info, index) => ({ outline: hbFont.glyphToPath(info.codepoint), cluster: info.cluster, ...positions[index] }))
 }
 
-// Not `chws`, which a merged font leaves out (merge-font-slices.ts says why; punctuation-spacing.test.ts shows the result).
-const FEATURE_SETS = [[], ['halt'], ['palt'], ['vpal']]
+const FEATURE_SETS = [[], ['halt'], ['chws'], ['palt']]
 
 /**
  * The slice whose glyph the browser shows for `character`: the last one that has a glyph for it,
@@ -105,17 +104,6 @@ describe('merging the slices of a face', () => {
       expect(compared).toBeGreaterThanOrEqual(slices.length * FEATURE_SETS.length)
     })
   }
-
-  it('keeps `halt`, with which Chromium collapses punctuation pairs, and leaves out the slices\' `chws`', async () => {
-    const slices = await cutSlices('noto-serif-sc', 400, TEXT)
-    const tags = (font: Buffer) => new hb.Face(new hb.Blob(font)).getTableFeatureTags('GPOS')
-    expect(slices.some((slice) => tags(slice.font).includes('chws'))).toBe(true)
-    const merged = tags(mergeFontSlices(slices.map((slice) => slice.font))!)
-    expect(merged).toContain('halt')
-    expect(merged).toContain('kern')
-    expect(merged).not.toContain('chws')
-    expect(merged).not.toContain('vchw')
-  })
 
   it('keeps each slice to itself: text across slices shapes as one run per slice', async () => {
     const slices = await cutSlices('noto-serif-sc', 400, TEXT)

@@ -432,7 +432,7 @@ function mergeLayout(tables: Array<Buffer | undefined>, bases: number[], tag: 'G
         const featureIndices = chosen?.get(language) ?? chosen?.get('') ?? []
         for (const featureIndex of featureIndices) {
           const feature = table.features[featureIndex]
-          if (!feature || CONTEXTUAL_SPACING.has(feature.tag)) continue
+          if (!feature) continue
           const lookups = features.get(feature.tag) ?? new Set<number>()
           for (const lookup of feature.lookups) lookups.add(lookup + lookupBase[index])
           features.set(feature.tag, lookups)
@@ -535,15 +535,6 @@ function shiftLayout(original: Buffer, glyphBase: number, lookupBase: number, ta
   }
   return { bytes, scripts, features, lookups }
 }
-
-/**
- * Contextual half-width spacing. A slice's `chws` pairs its punctuation only with its own, and
- * Chromium, seeing `chws` in a font, leaves the middle of a run to it: merged, pairs within a
- * slice would be tightened and pairs across slices (：in one, 「 in another) not at all. Without
- * it, Chromium tightens every pair itself with `halt`, by the CSS rules (text-spacing-trim), as
- * for any font without `chws`.
- */
-const CONTEXTUAL_SPACING = new Set(['chws', 'vchw'])
 
 /** Lookup types whose glyph ids this file knows how to shift. */
 const SHIFTABLE = {
