@@ -36,7 +36,7 @@ const slicesCache = new Map<string, Promise<Slice[]>>()
 const subsetCache = new Map<string, Promise<string>>()
 const mergedCache = new Map<string, Promise<string | null>>()
 /** Bumped whenever merge-font-slices.ts would merge the same slices into other bytes. */
-const MERGE_VERSION = 2
+const MERGE_VERSION = 4
 
 /** One of casebook's own fontsource packages (`noto-serif-sc`), as a source. */
 export function casebookFontsource(name: string): FontSource {
