@@ -126,7 +126,8 @@ function chromiumSteps(stderr, wall) {
   const steps = {}
   for (const [, ms, label] of stderr.matchAll(/^timing\s+(\d+) ms\s+(.+)$/gm)) {
     // A second print (the contents numbers were guessed wrong) is casebook's cost, not Chromium's: kept apart.
-    // A report printed in parts times its prints as one step (`print (10 parts)`), and its join as `join parts` (casebook's).
+    // A report printed in parts times its prints as one step (`print (10 parts)`), and its join as `join parts` (casebook's);
+    // each part's own line (`print part 3 of 10 (pages …)`) is within that step, and counted only there.
     const name = label.replace(/^\S+ pdf: /, '').replace(/^print \(\d+ parts\)$/, 'print')
     steps[name] = (steps[name] ?? 0) + Number(ms)
   }
