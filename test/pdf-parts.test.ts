@@ -41,6 +41,8 @@ let cases: Case[]
 let reading: PdfReading
 let pdf: PDFDocument
 let bytes: Buffer
+/** The first build's stderr, with `--timings`. */
+let timings: string
 /** 1-based page number of each page object. */
 let pageNumber: Map<string, number>
 
@@ -72,8 +74,9 @@ beforeAll(async () => {
   const ast = JSON.parse(casebook(['ast', input]).stdout) as { children: Array<{ type: string }> }
   cases = ast.children.filter((node) => node.type === 'case') as unknown as Case[]
   expect(cases).toHaveLength(CASES)
-  const result = build()
+  const result = build('--timings')
   expect(result.code, result.stderr).toBe(0)
+  timings = result.stderr
   bytes = readFileSync(file)
   reading = await readPdf(file)
   pdf = await PDFDocument.load(bytes, { updateMetadata: false })
@@ -171,6 +174,22 @@ describe('report.pdf printed in parts', () => {
       const heading = cases.find((item) => reading.bodies[start - 1][0] === item.label)
       expect(heading, `page ${start}: ${reading.bodies[start - 1][0]}`).toBeDefined()
     }
+  })
+
+  it('has --timings name each part as it is printed, with the pages it holds, the parts following one another to the last page', () => {
+    const printedParts = new Map<number, { count: number; from: number; to: number }>()
+    for (const [, part, count, from, to] of timings.matchAll(/^timing +\d+ ms {2}zh-CN pdf: print part (\d+) of (\d+) \(pages (\d+)–(\d+)\)$/gm)) {
+      // A part printed again (its page numbers corrected) is named again; its last print is the one joined.
+      printedParts.set(Number(part), { count: Number(count), from: Number(from), to: Number(to) })
+    }
+    const starts = partStarts()
+    expect(printedParts.size).toBe(starts.length)
+    const ordered = [...printedParts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part)
+    expect(ordered.map((part) => part.count)).toEqual(ordered.map(() => starts.length))
+    expect(ordered.map((part) => part.from)).toEqual(starts)
+    ordered.forEach((part, index) => expect(part.to).toBe(index + 1 < ordered.length ? ordered[index + 1].from - 1 : pdf.getPageCount()))
+    // Each part's line comes before the build's last one, the total.
+    expect(timings.lastIndexOf('print part')).toBeLessThan(timings.indexOf('total, since the process started'))
   })
 
   it('numbers every page “第 N 页 共 M 页” with its real page and the page count, the first page of each part too', () => {

@@ -15,6 +15,8 @@ export function waitLine(event: Extract<ProgressEvent, { type: 'wait' }>, cwd = 
 /** A progress printer: feed it events, call `done` before printing anything else. */
 export interface Progress {
   onEvent(event: ProgressEvent): void
+  /** Prints a line of its own (`--timings`' steps, as they end) above the progress. */
+  note(line: string): void
   done(): void
 }
 
@@ -31,20 +33,24 @@ function plainProgress(stream: NodeJS.WriteStream): Progress {
       else if (event.type === 'render') stream.write(`rendering ${event.locale} ${event.format}\n`)
       else if (event.type === 'skip') stream.write(`unchanged ${event.locale} ${event.format}\n`)
     },
+    note(line) {
+      stream.write(`${line}\n`)
+    },
     done() {},
   }
 }
 
 function terminalProgress(stream: NodeJS.WriteStream): Progress {
   const finished: string[] = []
-  // Two cells may render at once (render-grid.ts): the line names every one running.
-  const running = new Set<string>()
+  // Two cells may render at once (render-grid.ts): the line names every one running, with the
+  // last step each finished (`zh-CN pdf: print part 3 of 9`), so a long print shows it moves.
+  const running = new Map<string, string>()
   let timer: NodeJS.Timeout | undefined
   const started = Date.now()
   const draw = () => {
     const seconds = ((Date.now() - started) / 1000).toFixed(1)
     const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(Date.now() / 100) % 10]
-    const current = [...running].join(', ')
+    const current = [...running].map(([cell, step]) => (step ? `${cell}: ${step}` : cell)).join(', ')
     const bar = finished.map(() => '█').join('') + '▒'.repeat(running.size)
     stream.write(`\r\x1b[2K${current ? spinner : '✓'} ${bar} ${current || 'done'} ${seconds}s`)
   }
@@ -55,14 +61,21 @@ function terminalProgress(stream: NodeJS.WriteStream): Progress {
         stream.write(`\r\x1b[2K${waitLine(event)}\n`)
         if (running.size || finished.length) draw()
       } else if (event.type === 'render') {
-        running.add(`${event.locale} ${event.format}`)
+        running.set(`${event.locale} ${event.format}`, '')
         timer ??= setInterval(draw, 100)
+        draw()
+      } else if (event.type === 'step' && event.locale && running.has(`${event.locale} ${event.format}`)) {
+        running.set(`${event.locale} ${event.format}`, event.step)
         draw()
       } else if (event.type === 'rendered' || event.type === 'skip') {
         finished.push(`${event.locale} ${event.format}`)
         running.delete(`${event.locale} ${event.format}`)
         draw()
       }
+    },
+    note(line) {
+      stream.write(`\r\x1b[2K${line}\n`)
+      if (running.size || finished.length) draw()
     },
     done() {
       if (timer) clearInterval(timer)

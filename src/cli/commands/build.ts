@@ -1,6 +1,6 @@
 /** `casebook build`: the pack, with progress and diagnostics on stderr. */
 import { relative } from 'node:path'
-import { buildPack, type BuildResult, type ProgressEvent } from '../../pack/build-pack.js'
+import { buildPack, type BuildResult } from '../../pack/build-pack.js'
 import { collectDiagnostics, hasErrors, summarizeCounted } from '../../check/diagnostics.js'
 import type { Format } from '../../config/config-schema.js'
 import { FORMATS } from '../../config/config-schema.js'
@@ -36,7 +36,6 @@ export function build(input: string | undefined, options: BuildCliOptions, recor
 async function buildOnce(input: string | undefined, options: BuildCliOptions, record?: true): Promise<string | undefined> {
   const formats = options.format?.map(toFormat)
   const progress = createProgress()
-  const steps: Array<Extract<ProgressEvent, { type: 'step' }>> = []
   const result = await buildPack({
     input,
     out: options.out,
@@ -48,9 +47,13 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
     edition: options.edition ?? record,
     clean: options.clean,
     browserPath: options.browserPath,
-    onProgress: (event) => (event.type === 'step' ? steps.push(event) : progress.onEvent(event)),
+    onProgress: (event) => {
+      // Each step's time as it ends: a long print shows its parts while it runs.
+      if (event.type === 'step' && options.timings) progress.note(timingLine(event.ms, event.locale ? `${event.locale} ${event.format}: ${event.step}` : event.step))
+      progress.onEvent(event)
+    },
   }).finally(() => progress.done())
-  if (options.timings) printTimings(steps)
+  if (options.timings) process.stderr.write(timingLine(performance.now(), 'total, since the process started') + '\n')
   // One line per file for marks and spaces, which `check` lists one by one.
   const diagnostics = summarizeCounted(collectDiagnostics([...result.document.files, ...result.reports]))
   // Annotations are workflow commands, which GitHub reads from stdout; text goes with the progress on stderr.
@@ -86,13 +89,11 @@ async function buildOnce(input: string | undefined, options: BuildCliOptions, re
 }
 
 /**
- * One line per step, in the order they ended: `timing  1234 ms  zh-CN pdf: print`.
- * The browser's launch runs alongside loading and rendering, so the steps do not add up to the total.
+ * One line per step, printed as it ends: `timing  1234 ms  zh-CN pdf: print`. The browser's launch
+ * runs alongside loading and rendering, and two renders at once, so the steps do not add up to the total.
  */
-function printTimings(steps: Array<Extract<ProgressEvent, { type: 'step' }>>): void {
-  const line = (ms: number, label: string) => `timing ${Math.round(ms).toString().padStart(7)} ms  ${label}\n`
-  for (const { step, ms, locale, format } of steps) process.stderr.write(line(ms, locale ? `${locale} ${format}: ${step}` : step))
-  process.stderr.write(line(performance.now(), 'total, since the process started'))
+function timingLine(ms: number, label: string): string {
+  return `timing ${Math.round(ms).toString().padStart(7)} ms  ${label}`
 }
 
 /** What the notes compare with, for the build's last lines. */

@@ -114,6 +114,7 @@ export async function printInParts(tab: Page, secondTab: Promise<Page> | undefin
             const total = totalNow()
             const contents = parts[index].contents ? numbers : undefined
             const job = (async () => {
+              const partStart = performance.now()
               await showPart(tab, index, start, pageNumberCss(total), links[index])
               if (contents) await setContentsPages(tab, contents)
               const bytes = await printPdf(tab, timeout)
@@ -122,6 +123,7 @@ export async function printInParts(tab: Page, secondTab: Promise<Page> | undefin
               const own = new Set(links[index].own)
               const targets = Object.fromEntries(Object.entries(readDestinations(pdf)).filter(([id]) => own.has(id)))
               printed[index] = { bytes, pages: pdf.pages().length, start, total, numbers: contents ? JSON.stringify(contents) : '', targets }
+              onStep?.(`print part ${index + 1} of ${parts.length} (pages ${start}–${start + printed[index]!.pages - 1})`, performance.now() - partStart)
             })()
             inFlight.add(job)
             await job
