@@ -171,6 +171,25 @@ describe('build: cjk-punctuation', () => {
   })
 })
 
+describe('counting the marks, as a build does', () => {
+  it('keeps one message per file with the count, which a build prints and check lists one by one', async () => {
+    const folder = mkdtempSync(join(work, 'two-files-'))
+    writeFileSync(join(folder, '1-intro.txt'), '引言\n第一句,第二句;第三句。\n一、案例一:甲\n1.1 案例背景\n背景,文字。\n')
+    writeFileSync(join(folder, '2-cases.txt'), '二、案例二:乙\n2.1 案例背景\n文字,文字,文字?\n')
+    const listed = JSON.parse(casebook(['check', folder, '--reporter', 'json']).stdout) as Array<{ file: string; ruleId: string }>
+    const perFile = (name: string) => listed.filter((item) => item.ruleId === 'cjk-punctuation' && item.file.endsWith(name)).length
+    const expected = [perFile('1-intro.txt'), perFile('2-cases.txt')]
+    expect(expected).toEqual([3, 3])
+    const counted = await loadDocument(folder, { check: { ...defaultCheckOptions, countMarks: true } })
+    const messages = counted.files.flatMap((file) => file.messages.filter((message) => message.ruleId === 'cjk-punctuation'))
+    expect(messages.map((message) => (message as { count?: number }).count)).toEqual(expected)
+    const built = casebook(['build', folder, '--format', 'html', '--locale', 'zh-CN', '--out', join(folder, 'out')])
+    expect(built.code, built.stderr).toBe(0)
+    expect(built.stderr).toMatch(/1-intro\.txt:2:4 warning 3 half-width punctuation marks in Chinese text, the first here/)
+    expect(built.stderr).toMatch(/2-cases\.txt:3:3 warning 3 half-width punctuation marks in Chinese text, the first here/)
+  })
+})
+
 describe('check --fix', () => {
   const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex')
 

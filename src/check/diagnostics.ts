@@ -1,6 +1,7 @@
 /** Messages on files as flat diagnostics, sorted, in the shapes `check` prints. */
 import { relative } from 'node:path'
 import type { VFile } from 'vfile'
+import type { VFileMessage } from 'vfile-message'
 import { severityOf, type Severity } from '../messages/report.js'
 
 /** One problem, as `check --reporter json` prints it. */
@@ -13,7 +14,12 @@ export interface Diagnostic {
   severity: Severity
   ruleId: string
   message: string
+  /** How many marks of a counted rule this message stands for (a build's, with `countMarks`); absent, one. */
+  count?: number
 }
+
+/** A message that stands for `count` marks of its counted rule (`CheckOptions.countMarks`). */
+export type CountedMessage = VFileMessage & { count?: number }
 
 /** All messages of `files`, in file order then source order. */
 export function collectDiagnostics(files: VFile[]): Diagnostic[] {
@@ -32,6 +38,7 @@ export function collectDiagnostics(files: VFile[]): Diagnostic[] {
           severity: severityOf(message),
           ruleId: message.ruleId ?? 'unknown',
           message: message.reason,
+          ...((message as CountedMessage).count ? { count: (message as CountedMessage).count } : {}),
         }
       })
       .sort((a, b) => a.line - b.line || a.column - b.column),
@@ -51,6 +58,11 @@ export function hasErrors(files: VFile[]): boolean {
 /** True when any file has an error or a warning. */
 export function hasWarnings(files: VFile[]): boolean {
   return files.some((file) => file.messages.some((message) => message.fatal !== undefined && message.fatal !== null))
+}
+
+/** True for a rule that finds one problem per mark or space, whose messages a build counts. */
+export function isCounted(ruleId: string): boolean {
+  return COUNTED[ruleId] !== undefined
 }
 
 /** Rules that find one problem per mark or space: a build says how many there are, per file, and `check` lists them. */
@@ -79,11 +91,13 @@ export function summarizeCounted(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.flatMap((diagnostic) => {
     if (!COUNTED[diagnostic.ruleId]) return [diagnostic]
     const group = firsts.get(diagnostic)
-    if (!group || group.length === 1) return group ? [diagnostic] : []
+    const count = group?.reduce((sum, each) => sum + (each.count ?? 1), 0) ?? 0
+    if (!group || count === 1) return group ? [diagnostic] : []
     const { noun, fix } = COUNTED[diagnostic.ruleId]!
     const severity = group.reduce((worst, each) => (rank[each.severity] > rank[worst] ? each.severity : worst), diagnostic.severity)
     // The commands as the user would type them here: the build resolved the path.
     const file = relative(process.cwd(), diagnostic.file) || diagnostic.file
-    return [{ ...diagnostic, severity, message: `${noun(group.length)}, the first here; casebook check ${file} lists them, casebook check --fix ${file} ${fix}` }]
+    const { count: _count, ...first } = diagnostic
+    return [{ ...first, severity, message: `${noun(count)}, the first here; casebook check ${file} lists them, casebook check --fix ${file} ${fix}` }]
   })
 }

@@ -1,6 +1,7 @@
 /** What a check rule is given: the tree, its files and options, and a way to report. */
 import type { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
+import { isCounted, type CountedMessage } from './diagnostics.js'
 import type { CaseDocument, CaseTreeNode, SectionKind } from '../types.js'
 import { report, type Severity } from '../messages/report.js'
 import type { RuleId } from '../messages/rule-ids.js'
@@ -18,6 +19,12 @@ export interface CheckOptions {
   rules?: Partial<Record<ConfigurableRule, RuleSetting>>
   /** What `cjk-spacing` asks for between Chinese and Latin letters or digits (`check.spacing`). */
   spacing?: CjkSpacing
+  /**
+   * Counts a file's marks of a counted rule (cjk-punctuation, cjk-spacing) on its first message
+   * instead of a message each: a build says how many there are, and `check` lists them. A 1,000-case
+   * document has ~7,000 such marks, whose messages cost a build ~60 ms (10 %).
+   */
+  countMarks?: boolean
 }
 
 /** The rules whose severity `check.rules` sets, with their defaults. */
@@ -67,6 +74,8 @@ export interface RuleReportOptions {
 
 /** Builds the rule context for a document made of `files`. */
 export function createRuleContext(files: VFile[], options: CheckOptions): RuleContext {
+  // With countMarks: each file's first message of each counted rule, which counts the rest.
+  const firstOfRule = new Map<VFile, Map<RuleId, CountedMessage>>()
   return {
     options,
     report(reason, { node, owner, ruleId, severity }) {
@@ -76,6 +85,11 @@ export function createRuleContext(files: VFile[], options: CheckOptions): RuleCo
     },
     files,
     reportFix(reason, { file, start, end, after }, { ruleId, severity }) {
+      const first = options.countMarks && isCounted(ruleId) ? firstOfRule.get(file)?.get(ruleId) : undefined
+      if (first) {
+        first.count = (first.count ?? 1) + 1
+        return
+      }
       const point = locate(file)
       // A message is an Error, whose stack trace (of no use for a comma at 2:17) was most of the cost of thousands of them.
       const limit = Error.stackTraceLimit
@@ -88,6 +102,10 @@ export function createRuleContext(files: VFile[], options: CheckOptions): RuleCo
       }
       message.actual = String(file.value).slice(start, end)
       message.expected = [after]
+      if (options.countMarks && isCounted(ruleId)) {
+        if (!firstOfRule.has(file)) firstOfRule.set(file, new Map())
+        firstOfRule.get(file)!.set(ruleId, message)
+      }
     },
   }
 }

@@ -29,7 +29,7 @@ export interface Source {
 export async function readSource(plan: BuildPlan, options: BuildOptions): Promise<Source> {
   const { config, input } = plan
   const start = performance.now()
-  const document = await loadDocument(input, { defaults: documentDefaults(config), check: config.check, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes, titleFromPath: true })
+  const document = await loadDocument(input, { defaults: documentDefaults(config), check: { ...config.check, countMarks: true }, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes, titleFromPath: true })
   options.onProgress?.({ type: 'step', step: 'read, parse and check', ms: performance.now() - start })
   const none = { tree: null, marks: [], earlier: new Map() }
   if (hasErrors(document.files)) return { document, reports: [], locales: null, ...none }
