@@ -51,6 +51,7 @@ export const RULE_IDS = [
   'template-unused-file',
   'manifest-unreadable',
   'slide-overflow',
+  'glyph-missing',
   'cjk-punctuation',
   'cjk-spacing',
 ] as const

@@ -1,6 +1,9 @@
 /** The source a build reads: the document (parsed and checked), the locales it asks for, its translations' messages and its tree's summary. */
 import type { VFile } from 'vfile'
 import { hasErrors } from '../check/diagnostics.js'
+import { checkGlyphCoverage } from '../check/glyph-coverage.js'
+import { embedsFonts } from '../render/registry.js'
+import { fontCoverage } from '../render/shared/font-coverage.js'
 import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import { loadDocument } from '../load-document.js'
 import { checkTranslations } from '../locale/check-translations.js'
@@ -29,7 +32,11 @@ export interface Source {
 export async function readSource(plan: BuildPlan, options: BuildOptions): Promise<Source> {
   const { config, input } = plan
   const start = performance.now()
+  // Read alongside the parse: which characters the fonts the formats embed can show.
+  const coverage = plan.formats.some((format) => embedsFonts[format]) ? fontCoverage(config.brand, plan.dirs) : undefined
+  coverage?.catch(() => undefined)
   const document = await loadDocument(input, { defaults: documentDefaults(config), check: { ...config.check, countMarks: true }, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes, titleFromPath: true })
+  if (coverage && !hasErrors(document.files)) checkGlyphCoverage(document, await coverage)
   options.onProgress?.({ type: 'step', step: 'read, parse and check', ms: performance.now() - start })
   const none = { tree: null, marks: [], earlier: new Map() }
   if (hasErrors(document.files)) return { document, reports: [], locales: null, ...none }

@@ -20,6 +20,9 @@ export const renderers = {
  */
 export const printsInBrowser = { html: false, pdf: true, slides: false, handout: true, docx: false, pptx: false } as const satisfies Record<keyof typeof renderers, boolean>
 
+/** Whether each format embeds its fonts (subset, inlined): the Office formats name fonts the reader's machine has. */
+export const embedsFonts = { html: true, pdf: true, slides: true, handout: true, docx: false, pptx: false } as const satisfies Record<keyof typeof renderers, boolean>
+
 /**
  * Whether each format's bytes carry the build's date (`SOURCE_DATE_EPOCH`, or the document's
  * date): PDF metadata, Office core properties and zip entry times. A format that does not is

@@ -7,6 +7,8 @@ import { UsageError } from '../../errors.js'
 import { availableLocales, describeLocales, matchLocale } from '../../config/locale-code.js'
 import { templateDirs } from '../../config/template-dirs.js'
 import { loadDocument } from '../../load-document.js'
+import { checkGlyphCoverage } from '../../check/glyph-coverage.js'
+import { fontCoverage } from '../../render/shared/font-coverage.js'
 import { report } from '../../messages/report.js'
 import { isMarkdown } from '../../parse/source-names.js'
 import type { ParsedDocument } from '../../types.js'
@@ -45,6 +47,7 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
       if (!options.dryRun && fixed.some((file) => file.changes.length > 0)) document = await load()
     }
     if (!config.locales) warnUncataloguedLang(document, templateDirs(config.templatesDir))
+    if (!hasErrors(document.files)) checkGlyphCoverage(document, await fontCoverage(config.brand, templateDirs(config.templatesDir)))
     // Translations beside the input are checked against it, so a changed case is noticed before a build.
     const files = [...document.files, ...(await checkTranslations(document, input))]
     diagnostics.push(...collectDiagnostics(files))

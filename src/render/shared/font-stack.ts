@@ -78,7 +78,7 @@ function faceFamily(face: BrandFace): string {
 const families = new Map<string, BrandFace>()
 
 /** One of casebook's fontsource packages as a face (its family from the package's metadata). */
-function defaultFace(name: string): BrandFace {
+export function defaultFace(name: string): BrandFace {
   let face = families.get(name)
   if (!face) {
     const source = casebookFontsource(name)

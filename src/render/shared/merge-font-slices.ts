@@ -8,7 +8,7 @@
  * still sees only its own slice's glyphs. Slices this cannot merge faithfully (CFF outlines, a
  * GDEF, layout lookups of other kinds, differing hinting) give null, and stay separate fonts.
  */
-import { readSfnt, writeSfnt, type SfntTables } from './sfnt.js'
+import { hasVariationSequences, readCmap, readSfnt, writeSfnt, type SfntTables } from './sfnt.js'
 
 /** Tables every slice must have identically (hinting, baselines), kept once. */
 const SAME_IN_EVERY_SLICE = ['prep', 'fpgm', 'cvt ', 'gasp', 'BASE']
@@ -36,8 +36,9 @@ export function mergeFontSlices(fonts: Buffer[]): Buffer | null {
     const tables = readSfnt(font)
     if (!tables || !['head', 'hhea', 'maxp', 'hmtx', 'loca', 'glyf', 'cmap'].every((tag) => tables.has(tag))) return null
     if ([...tables.keys()].some((tag) => !KNOWN.has(tag))) return null
+    // Variation sequences (a format 14 subtable) would be lost.
+    if (hasVariationSequences(tables.get('cmap')!)) return null
     const cmap = readCmap(tables.get('cmap')!)
-    if (!cmap) return null
     slices.push({ tables, glyphCount: tables.get('maxp')!.readUInt16BE(4), cmap })
   }
   if (slices.length === 0) return null
@@ -235,64 +236,6 @@ function postTable(primary: Slice): Buffer {
 }
 
 // --- cmap ---
-
-/** A font's Unicode mapping from its format 12 or format 4 subtable; null if it has variation sequences, which a merge would lose. */
-function readCmap(cmap: Buffer): Map<number, number> | null {
-  const count = cmap.readUInt16BE(2)
-  const subtables = new Map<number, number>()
-  for (let index = 0; index < count; index++) {
-    const record = 4 + index * 8
-    const offset = cmap.readUInt32BE(record + 4)
-    const key = cmap.readUInt16BE(record) * 0x10000 + cmap.readUInt16BE(record + 2)
-    subtables.set(key, offset)
-  }
-  const mapping = new Map<number, number>()
-  // Variation sequences (format 14) would be lost.
-  if ([...subtables.values()].some((offset) => cmap.readUInt16BE(offset) === 14)) return null
-  // Windows full repertoire, Unicode full repertoire; then Windows BMP, Unicode BMP.
-  for (const key of [0x3000a, 0x00004, 0x30001, 0x00003]) {
-    const offset = subtables.get(key)
-    if (offset === undefined) continue
-    const format = cmap.readUInt16BE(offset)
-    if (format === 12) {
-      const groups = cmap.readUInt32BE(offset + 12)
-      for (let group = 0; group < groups; group++) {
-        const at = offset + 16 + group * 12
-        const start = cmap.readUInt32BE(at)
-        const end = cmap.readUInt32BE(at + 4)
-        const glyph = cmap.readUInt32BE(at + 8)
-        for (let code = start; code <= end; code++) mapping.set(code, glyph + code - start)
-      }
-      return mapping
-    }
-    if (format === 4) {
-      const segments = cmap.readUInt16BE(offset + 6) / 2
-      const ends = offset + 14
-      const starts = ends + segments * 2 + 2
-      const deltas = starts + segments * 2
-      const rangeOffsets = deltas + segments * 2
-      for (let segment = 0; segment < segments; segment++) {
-        const start = cmap.readUInt16BE(starts + segment * 2)
-        const end = cmap.readUInt16BE(ends + segment * 2)
-        const delta = cmap.readUInt16BE(deltas + segment * 2)
-        const rangeOffset = cmap.readUInt16BE(rangeOffsets + segment * 2)
-        for (let code = start; code <= end && code !== 0xffff; code++) {
-          let glyph: number
-          if (rangeOffset === 0) glyph = (code + delta) & 0xffff
-          else {
-            const at = rangeOffsets + segment * 2 + rangeOffset + (code - start) * 2
-            glyph = cmap.readUInt16BE(at)
-            if (glyph !== 0) glyph = (glyph + delta) & 0xffff
-          }
-          if (glyph !== 0) mapping.set(code, glyph)
-        }
-      }
-      return mapping
-    }
-  }
-  // No Unicode subtable: a slice cut to characters it does not have maps none.
-  return mapping
-}
 
 /** A cmap of one format 12 subtable, for the Windows and Unicode full repertoires. */
 function cmapTable(mapping: Map<number, number>): Buffer {

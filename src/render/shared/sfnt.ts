@@ -1,4 +1,5 @@
 /** Reading and writing an sfnt (TrueType/OpenType) font file as a map of its tables. */
+import { brotliDecompressSync } from 'node:zlib'
 
 /** A font's tables by tag, each its own bytes. */
 export type SfntTables = Map<string, Buffer>
@@ -67,4 +68,106 @@ function checksum(data: Buffer): number {
     sum = (sum + last.readUInt32BE(0)) >>> 0
   }
   return sum
+}
+
+/** A font's Unicode mapping from its format 12 or format 4 subtable (empty when it has neither). */
+export function readCmap(cmap: Buffer): Map<number, number> {
+  const count = cmap.readUInt16BE(2)
+  const subtables = new Map<number, number>()
+  for (let index = 0; index < count; index++) {
+    const record = 4 + index * 8
+    const offset = cmap.readUInt32BE(record + 4)
+    const key = cmap.readUInt16BE(record) * 0x10000 + cmap.readUInt16BE(record + 2)
+    subtables.set(key, offset)
+  }
+  const mapping = new Map<number, number>()
+  // Windows full repertoire, Unicode full repertoire; then Windows BMP, Unicode BMP.
+  for (const key of [0x3000a, 0x00004, 0x30001, 0x00003]) {
+    const offset = subtables.get(key)
+    if (offset === undefined) continue
+    const format = cmap.readUInt16BE(offset)
+    if (format === 12) {
+      const groups = cmap.readUInt32BE(offset + 12)
+      for (let group = 0; group < groups; group++) {
+        const at = offset + 16 + group * 12
+        const start = cmap.readUInt32BE(at)
+        const end = cmap.readUInt32BE(at + 4)
+        const glyph = cmap.readUInt32BE(at + 8)
+        for (let code = start; code <= end; code++) mapping.set(code, glyph + code - start)
+      }
+      return mapping
+    }
+    if (format === 4) {
+      const segments = cmap.readUInt16BE(offset + 6) / 2
+      const ends = offset + 14
+      const starts = ends + segments * 2 + 2
+      const deltas = starts + segments * 2
+      const rangeOffsets = deltas + segments * 2
+      for (let segment = 0; segment < segments; segment++) {
+        const start = cmap.readUInt16BE(starts + segment * 2)
+        const end = cmap.readUInt16BE(ends + segment * 2)
+        const delta = cmap.readUInt16BE(deltas + segment * 2)
+        const rangeOffset = cmap.readUInt16BE(rangeOffsets + segment * 2)
+        for (let code = start; code <= end && code !== 0xffff; code++) {
+          let glyph: number
+          if (rangeOffset === 0) glyph = (code + delta) & 0xffff
+          else {
+            const at = rangeOffsets + segment * 2 + rangeOffset + (code - start) * 2
+            glyph = cmap.readUInt16BE(at)
+            if (glyph !== 0) glyph = (glyph + delta) & 0xffff
+          }
+          if (glyph !== 0) mapping.set(code, glyph)
+        }
+      }
+      return mapping
+    }
+  }
+  // No Unicode subtable: a slice cut to characters it does not have maps none.
+  return mapping
+}
+
+/** Whether a cmap has variation sequences (a format 14 subtable). */
+export function hasVariationSequences(cmap: Buffer): boolean {
+  const count = cmap.readUInt16BE(2)
+  for (let index = 0; index < count; index++) if (cmap.readUInt16BE(cmap.readUInt32BE(4 + index * 8 + 4)) === 14) return true
+  return false
+}
+
+/** The table tags a WOFF2 directory names by index (WOFF2 specification, 5.1), 63 meaning “spelled out”. */
+const WOFF2_KNOWN_TAGS = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'name', 'OS/2', 'post', 'cvt ', 'fpgm', 'glyf', 'loca', 'prep', 'CFF ', 'VORG', 'EBDT', 'EBLC', 'gasp', 'hdmx', 'kern', 'LTSH', 'PCLT', 'VDMX', 'vhea', 'vmtx', 'BASE', 'GDEF', 'GPOS', 'GSUB', 'EBSC', 'JSTF', 'MATH', 'CBDT', 'CBLC', 'COLR', 'CPAL', 'SVG ', 'sbix', 'acnt', 'avar', 'bdat', 'bloc', 'bsln', 'cvar', 'fdsc', 'feat', 'fmtx', 'fvar', 'gvar', 'hsty', 'just', 'lcar', 'mort', 'morx', 'opbd', 'prop', 'trak', 'Zapf', 'Silf', 'Glat', 'Gloc', 'Feat', 'Sill']
+
+/**
+ * Table `tag` of a WOFF2 font (not a collection), as stored: a table WOFF2 transforms (glyf,
+ * loca, hmtx) comes back transformed. Undefined when the font has no such table or is no WOFF2.
+ */
+export function woff2Table(font: Buffer, tag: string): Buffer | undefined {
+  if (font.length < 48 || font.toString('latin1', 0, 4) !== 'wOF2' || font.readUInt32BE(4) === 0x74746366 /* ttcf */) return undefined
+  const tableCount = font.readUInt16BE(12)
+  let at = 48
+  // UIntBase128: seven bits a byte, most significant first.
+  const base128 = () => {
+    let value = 0
+    for (let byte = 0; byte < 5; byte++) {
+      const next = font[at++]!
+      value = value * 128 + (next & 0x7f)
+      if (!(next & 0x80)) return value
+    }
+    throw new Error('WOFF2: a length longer than five bytes')
+  }
+  let offset = 0
+  let found: { offset: number; length: number } | undefined
+  for (let index = 0; index < tableCount; index++) {
+    const flags = font[at++]!
+    const name = (flags & 63) === 63 ? font.toString('latin1', at, (at += 4)) : WOFF2_KNOWN_TAGS[flags & 63]
+    const length = base128()
+    const version = flags >> 6
+    // glyf and loca are transformed unless version 3; every other table only with a version other than 0.
+    const transformed = name === 'glyf' || name === 'loca' ? version !== 3 : version !== 0
+    const stored = transformed ? base128() : length
+    if (name === tag) found = { offset, length: stored }
+    offset += stored
+  }
+  if (!found) return undefined
+  const tables = brotliDecompressSync(font.subarray(at, at + font.readUInt32BE(20)))
+  return tables.subarray(found.offset, found.offset + found.length)
 }
