@@ -7,7 +7,12 @@
 import type { ParsedDocument } from '../types.js'
 import { report } from '../messages/report.js'
 import { locate } from '../text/locate.js'
-import type { FontCoverage } from '../render/shared/font-coverage.js'
+
+/** Which code points the fonts a pack embeds have, and the fonts' family names, for messages (render/shared/font-coverage.ts reads them). */
+export interface FontCoverage {
+  has(codePoint: number): boolean
+  families: string[]
+}
 
 /** Characters no font is asked to draw: spaces, controls, joiners and variation selectors. */
 const INVISIBLE = /^[\s\p{Cc}\p{Default_Ignorable_Code_Point}]$/u

@@ -4,6 +4,7 @@
  * renderer reads it through here, so no format folder reaches into another's.
  */
 export { buildDeckView } from './slides/build-deck-view.js'
+export { deckView } from './slides/deck-html.js'
 export type { AgendaSlide, CaseItem, CaseSlide, DeckView, EditionNotesSlide, FrameSlide, OverviewSlide, Slide, SlideCell, SlideNotes, TitleSlide } from './slides/slide-types.js'
 /**
  * The deck's layout, which pagination filled the slides by: slides.css's `--slide-…` sizes in px

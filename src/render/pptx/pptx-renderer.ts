@@ -5,7 +5,7 @@
  */
 import { timed } from '../../timed.js'
 import type { Renderer } from '../renderer.js'
-import { buildDeckView, deckLayout } from '../deck-view.js'
+import { deckLayout, deckView } from '../deck-view.js'
 import { documentView } from '../document-view.js'
 import { buildPptx } from './build-pptx.js'
 import { packagePptx } from './pptx-package.js'
@@ -21,7 +21,7 @@ export const pptxRenderer: Renderer = {
     const { brand } = context.config
     // A template that cannot be used fails before any drawing.
     const template = context.config.pptx.template ? await readTemplate(context.config.pptx.template, context.config.file) : null
-    const view = await timed(context, 'deck view', () => buildDeckView(document, context))
+    const view = await deckView(document, context)
     const deck = readDeck(view, document, context.locale)
     const documentFields = documentView(document, context)
     // The layout the deck view was paginated with (made once per locale, so this one is the view's).

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import type { FontCoverage } from '../../check/glyph-coverage.js'
 import type { Brand, BrandFace } from '../../config/brand.js'
 import { availableLocales } from '../../config/locale-code.js'
 import { loadLocale } from '../../locale/load-locale.js'
@@ -14,11 +15,6 @@ import { fontCacheFolder, loadSlices } from './font-faces.js'
 import { readCmap, woff2Table } from './sfnt.js'
 import { DEFAULT_LATIN_FONTSOURCE, defaultFace } from './font-stack.js'
 
-/** Which code points the embedded fonts have, and the fonts' family names, for messages. */
-export interface FontCoverage {
-  has(codePoint: number): boolean
-  families: string[]
-}
 
 /**
  * The coverage of every face a pack of `brand` can embed, whatever its locale: the brand's faces

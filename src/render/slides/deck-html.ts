@@ -1,4 +1,4 @@
-/** The deck's view and HTML, made once per locale for slides.html and the handout that prints it. */
+/** The deck's view and HTML, made once per locale for slides.html, the handout that prints it and slides.pptx. */
 import type { CaseDocument } from '../../types.js'
 import { shared, type RenderContext } from '../renderer.js'
 import { sharedKey } from '../shared-work.js'
@@ -13,13 +13,19 @@ export interface DeckHtml {
   html: string
 }
 
+const DECK_VIEW = sharedKey<DeckView>('deck view')
 const DECK_HTML = sharedKey<DeckHtml>('deck HTML')
+
+/** The deck's view for `context`'s locale (the slides, the handout and the .pptx draw the same slides), built once. */
+export function deckView(document: CaseDocument, context: RenderContext): Promise<DeckView> {
+  return shared(context, DECK_VIEW, () => timed(context, 'deck view', () => buildDeckView(document, context)))
+}
 
 /** The deck's view and HTML for `context`'s locale, built on the first call and shared after. */
 export function deckHtml(document: CaseDocument, context: RenderContext): Promise<DeckHtml> {
   return shared(context, DECK_HTML, () =>
     timed(context, 'deck HTML', async () => {
-      const view = await buildDeckView(document, context)
+      const view = await deckView(document, context)
       return { view, html: await renderDeck(view, context) }
     }),
   )
