@@ -4,11 +4,11 @@
  * lines printed above it as each step ends; in a log, plain lines.
  */
 import { describe, expect, it } from 'vitest'
-import { createProgress } from '../src/cli/progress.js'
+import { createProgress, fitted } from '../src/cli/progress.js'
 
-function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
+function fakeStream(isTTY: boolean, columns = 200): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = []
-  const stream = { isTTY, write: (chunk: string) => written.push(chunk) > 0 } as unknown as NodeJS.WriteStream
+  const stream = { isTTY, columns, write: (chunk: string) => written.push(chunk) > 0 } as unknown as NodeJS.WriteStream
   return { stream, written }
 }
 
@@ -29,6 +29,21 @@ describe('build progress', () => {
     expect(written.at(-1)).not.toMatch(/zh-CN pdf/)
     progress.done()
     expect(written.at(-1)).toBe('\r\x1b[2K')
+  })
+
+  it('never draws a line wider than the terminal, which would leave its wrapped rows behind', () => {
+    const { stream, written } = fakeStream(true, 60)
+    const progress = createProgress(stream, {})
+    for (const locale of ['zh-CN', 'zh-TW', 'en']) progress.onEvent({ type: 'render', locale, format: 'pdf' })
+    progress.onEvent({ type: 'step', locale: 'zh-CN', format: 'pdf', step: 'print part 3 of 4 (pages 159–278)', ms: 900 })
+    progress.done()
+    const drawn = written.filter((chunk) => chunk.startsWith('\r\x1b[2K') && chunk.length > 5).map((chunk) => chunk.slice(5))
+    expect(drawn.length).toBeGreaterThan(2)
+    for (const line of drawn) expect([...line].length, line).toBeLessThanOrEqual(59)
+    expect(drawn.at(-1)).toMatch(/zh-CN pdf: print part 3 .*… \d+\.\ds$/)
+    expect(fitted('> ', 'a long middle part', ' 1.0s', 12)).toBe('> a lo… 1.0s')
+    expect(fitted('> ', 'short', ' 1.0s', 40)).toBe('> short 1.0s')
+    expect([...fitted('> ████████████ ', 'zh-CN pdf', ' 12.5s', 10)]).toHaveLength(10)
   })
 
   it('in a log (CI=true, or not a terminal), prints plain lines and each note as it comes', () => {

@@ -52,7 +52,7 @@ function terminalProgress(stream: NodeJS.WriteStream): Progress {
     const spinner = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'[Math.floor(Date.now() / 100) % 10]
     const current = [...running].map(([cell, step]) => (step ? `${cell}: ${step}` : cell)).join(', ')
     const bar = finished.map(() => '█').join('') + '▒'.repeat(running.size)
-    stream.write(`\r\x1b[2K${current ? spinner : '✓'} ${bar} ${current || 'done'} ${seconds}s`)
+    stream.write(`\r\x1b[2K${fitted(`${current ? spinner : '✓'} ${bar} `, current || 'done', ` ${seconds}s`, (stream.columns || 80) - 1)}`)
   }
   return {
     onEvent(event) {
@@ -82,4 +82,16 @@ function terminalProgress(stream: NodeJS.WriteStream): Progress {
       if (finished.length || running.size) stream.write('\r\x1b[2K')
     },
   }
+}
+
+/**
+ * `head`, `middle` and `tail` in at most `width` columns, the middle cut short (…) first: a line
+ * longer than the terminal wraps, and `\r` then redraws only its last row, leaving the others behind.
+ */
+export function fitted(head: string, middle: string, tail: string, width: number): string {
+  const length = (text: string) => [...text].length
+  const room = width - length(head) - length(tail)
+  if (length(middle) <= room) return head + middle + tail
+  if (room >= 2) return head + [...middle].slice(0, room - 1).join('') + '…' + tail
+  return [...(head + middle + tail)].slice(0, Math.max(width, 0)).join('')
 }
