@@ -3,7 +3,7 @@ import type { VFile } from 'vfile'
 import { hasErrors } from '../check/diagnostics.js'
 import { checkGlyphCoverage } from '../check/glyph-coverage.js'
 import { embedsFonts } from '../render/registry.js'
-import { fontCoverage } from '../render/shared/font-coverage.js'
+import { packCoverages } from '../render/shared/font-coverage.js'
 import { summarizeTree, type TreeSummary } from '../edition/tree-summary.js'
 import { loadDocument } from '../load-document.js'
 import { checkTranslations } from '../locale/check-translations.js'
@@ -32,15 +32,13 @@ export interface Source {
 export async function readSource(plan: BuildPlan, options: BuildOptions): Promise<Source> {
   const { config, input } = plan
   const start = performance.now()
-  // Read alongside the parse: which characters the fonts the formats embed can show.
-  const coverage = plan.formats.some((format) => embedsFonts[format]) ? fontCoverage(config.brand, plan.dirs) : undefined
-  coverage?.catch(() => undefined)
   const document = await loadDocument(input, { defaults: documentDefaults(config), check: { ...config.check, countMarks: true }, caseHeading: config.outline.caseHeading, maxImageBytes: config.images.maxBytes, titleFromPath: true })
-  if (coverage && !hasErrors(document.files)) checkGlyphCoverage(document, await coverage)
   options.onProgress?.({ type: 'step', step: 'read, parse and check', ms: performance.now() - start })
   const none = { tree: null, marks: [], earlier: new Map() }
   if (hasErrors(document.files)) return { document, reports: [], locales: null, ...none }
   const locales = planLocales(options, plan, document)
+  // Characters the fonts of a pack to be built lack, for the formats that embed fonts.
+  if (plan.formats.some((format) => embedsFonts[format])) await checkGlyphCoverage(document, await packCoverages(document, config.brand, locales, plan.dirs))
   const readingEarlier = earlierSnapshots(plan.out)
   // Hashed while the folder listings, template reads and module loads already started are under way.
   const tree = summarizeTree(document.tree)

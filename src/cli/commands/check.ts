@@ -8,7 +8,7 @@ import { availableLocales, describeLocales, matchLocale } from '../../config/loc
 import { templateDirs } from '../../config/template-dirs.js'
 import { loadDocument } from '../../load-document.js'
 import { checkGlyphCoverage } from '../../check/glyph-coverage.js'
-import { fontCoverage } from '../../render/shared/font-coverage.js'
+import { packCoverages } from '../../render/shared/font-coverage.js'
 import { report } from '../../messages/report.js'
 import { isMarkdown } from '../../parse/source-names.js'
 import type { ParsedDocument } from '../../types.js'
@@ -47,7 +47,7 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
       if (!options.dryRun && fixed.some((file) => file.changes.length > 0)) document = await load()
     }
     if (!config.locales) warnUncataloguedLang(document, templateDirs(config.templatesDir))
-    if (!hasErrors(document.files)) checkGlyphCoverage(document, await fontCoverage(config.brand, templateDirs(config.templatesDir)))
+    if (!hasErrors(document.files)) await checkGlyphCoverage(document, await packCoverages(document, config.brand, packLocales(document, config.locales, templateDirs(config.templatesDir)), templateDirs(config.templatesDir)))
     // Translations beside the input are checked against it, so a changed case is noticed before a build.
     const files = [...document.files, ...(await checkTranslations(document, input))]
     diagnostics.push(...collectDiagnostics(files))
@@ -87,4 +87,11 @@ function describeFixes(files: FileFixes[], dryRun: boolean): string {
   const changed = files.filter((file) => file.changes.length > 0).length
   lines.push(count === 0 ? 'nothing to fix' : `${verb} ${count} in ${changed} file${changed === 1 ? '' : 's'}${dryRun ? '; nothing was changed' : ''}`)
   return lines.join('\n') + '\n'
+}
+
+/** The packs a build of `document` would make: the config's locales, else its own language's (if a catalog has it). */
+function packLocales(document: ParsedDocument, configured: string[] | undefined, dirs: string[]): string[] {
+  if (configured) return configured
+  const own = matchLocale(document.tree.data.lang, availableLocales(dirs))
+  return own ? [own] : []
 }

@@ -1,32 +1,32 @@
 /**
- * The characters the fonts a pack embeds can show. A character none of them has is drawn by
- * whatever font the printing machine has, or left blank where it has none (an emoji, a rare
- * character): the `glyph-missing` check names it at its place in the source.
+ * The characters the fonts a locale's pack embeds can show. A character none of them has is
+ * drawn by whatever font the printing machine has, or left blank where it has none (an emoji, a
+ * rare character): the `glyph-missing` check names it at its place in the source.
  */
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import type { FontCoverage } from '../../check/glyph-coverage.js'
+import type { FontCoverage, PackCoverage } from '../../check/glyph-coverage.js'
 import type { Brand, BrandFace } from '../../config/brand.js'
-import { availableLocales } from '../../config/locale-code.js'
-import { loadLocale } from '../../locale/load-locale.js'
+import { ConfigError } from '../../errors.js'
 import { writeFiles } from '../../io/write-files.js'
+import { changesScript, convertTexts, scriptOf } from '../../locale/convert-script.js'
+import { loadLocale, type Locale } from '../../locale/load-locale.js'
+import type { ParsedDocument } from '../../types.js'
 import { fontCacheFolder, loadSlices } from './font-faces.js'
-import { readCmap, woff2Table } from './sfnt.js'
 import { DEFAULT_LATIN_FONTSOURCE, defaultFace } from './font-stack.js'
-
+import { readCmap, woff2Table } from './sfnt.js'
 
 /**
- * The coverage of every face a pack of `brand` can embed, whatever its locale: the brand's faces
- * where it names them, else casebook's Latin face and each catalog's CJK face (Noto Serif SC, TC).
- * Each face is known by its character maps: a fontsource package's slices', a brand's files'.
+ * The coverage of the faces `locale`'s pack embeds for `brand`: the brand's where it names them,
+ * else casebook's Latin face and the catalog's CJK face. Each face is known by its character maps:
+ * a fontsource package's slices', a brand's files'.
  */
-export async function fontCoverage(brand: Brand, dirs: string[]): Promise<FontCoverage> {
-  const catalogFaces = await Promise.all(availableLocales(dirs).map(async (code) => defaultFace((await loadLocale(code, dirs)).rules.fonts.fontsource)))
-  const latin = defaultFace(DEFAULT_LATIN_FONTSOURCE)
+export async function fontCoverage(brand: Brand, locale: Locale): Promise<FontCoverage> {
+  const defaults = { latin: defaultFace(DEFAULT_LATIN_FONTSOURCE), cjk: defaultFace(locale.rules.fonts.fontsource) }
   const faces = new Map<string, BrandFace>()
   for (const role of [brand.fonts.body, brand.fonts.headings]) {
-    for (const face of [role.latin ?? brand.fonts.body.latin ?? latin, ...(role.cjk ? [role.cjk] : brand.fonts.body.cjk ? [brand.fonts.body.cjk] : catalogFaces)]) faces.set(face.family, face)
+    for (const face of [role.latin ?? brand.fonts.body.latin ?? defaults.latin, role.cjk ?? brand.fonts.body.cjk ?? defaults.cjk]) faces.set(face.family, face)
   }
   const covered = new Uint8Array(0x110000 >> 3)
   const mark = (code: number) => (covered[code >> 3] |= 1 << (code & 7))
@@ -39,12 +39,18 @@ export async function fontCoverage(brand: Brand, dirs: string[]): Promise<FontCo
       }
       const { create } = await import('fontkit')
       for (const file of source.files) {
-        const font = create(await readFile(file.path))
-        for (const code of 'fonts' in font ? font.fonts.flatMap((each) => each.characterSet) : font.characterSet) mark(code)
+        let codes: number[]
+        try {
+          const font = create(await readFile(file.path))
+          codes = 'fonts' in font ? font.fonts.flatMap((each) => each.characterSet) : font.characterSet
+        } catch (error) {
+          throw new ConfigError(`The brand's font file ${file.path} cannot be read as a font (${(error as Error).message}); name a whole .ttf, .otf, .woff or .woff2 file in brand.fonts`, { cause: error })
+        }
+        for (const code of codes) mark(code)
       }
     }),
   )
-  return { has: (code) => (covered[code >> 3] & (1 << (code & 7))) !== 0, families: [...faces.keys()] }
+  return { locale: locale.code, has: (code) => (covered[code >> 3]! & (1 << (code & 7))) !== 0, families: [...faces.keys()] }
 }
 
 /**
@@ -66,12 +72,31 @@ async function packageCoverage(packageDir: string): Promise<number[]> {
     const cmap = woff2Table(await readFile(slice.file), 'cmap')
     if (cmap) for (const code of readCmap(cmap).keys()) codes.add(code)
   }
-  const sorted = [...codes].sort((a, b) => a - b)
   const ranges: number[] = []
-  for (const code of sorted) {
+  for (const code of [...codes].sort((a, b) => a - b)) {
     if (ranges.length > 0 && ranges[ranges.length - 1] === code - 1) ranges[ranges.length - 1] = code
     else ranges.push(code, code)
   }
   await writeFiles(folder, [{ path: name, bytes: JSON.stringify(ranges) }]).catch(() => undefined)
   return ranges
+}
+
+/**
+ * The coverage of each pack among `codes` whose text is the source's (converted or not; a pack
+ * from a translation prints the translation's words), with the conversion its words go through.
+ */
+export async function packCoverages(document: ParsedDocument, brand: Brand, codes: readonly string[], dirs: string[]): Promise<PackCoverage[]> {
+  const from = scriptOf(document.tree.data.lang)
+  const packs = await Promise.all(
+    codes.map(async (code): Promise<PackCoverage | null> => {
+      const locale = await loadLocale(code, dirs)
+      const content = locale.rules.content
+      if (content.from !== 'source') return null
+      const coverage = await fontCoverage(brand, locale)
+      if (!content.convert || !changesScript(from, content.convert)) return { coverage }
+      const rule = { from, to: content.convert, quotes: locale.rules.quotes, phrases: content.phrases }
+      return { coverage, convert: (characters) => convertTexts(characters, rule) }
+    }),
+  )
+  return packs.filter((pack): pack is PackCoverage => pack !== null)
 }

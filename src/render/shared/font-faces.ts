@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { basename, dirname, join } from 'node:path'
-import { EnvironmentError } from '../../errors.js'
+import { ConfigError, EnvironmentError } from '../../errors.js'
 import { writeFiles } from '../../io/write-files.js'
 import { cacheFolderBeside } from '../../dependency-cache.js'
 import type { BrandFace } from '../../config/brand.js'
@@ -197,7 +197,13 @@ async function cachedSubset(sourceFolder: string, file: string, characters: stri
   return cachedFont(folder, `${name}.woff2`, async () => {
     // Loaded lazily: the harfbuzz wasm is only needed when a renderer asks for fonts.
     const { default: subsetFont } = await import('subset-font')
-    return subsetFont(font ?? (await readFile(file)), characters, { targetFormat: 'woff2' })
+    try {
+      return await subsetFont(font ?? (await readFile(file)), characters, { targetFormat: 'woff2' })
+    } catch (error) {
+      // A brand's file cut short or damaged; casebook's own packages are npm's to keep whole.
+      if (!font) throw error
+      throw new ConfigError(`The brand's font file ${file} cannot be read as a font (${(error as Error).message}); name a whole .ttf, .otf, .woff or .woff2 file in brand.fonts`, { cause: error })
+    }
   })
 }
 
