@@ -171,6 +171,15 @@ describe('build: cjk-punctuation', () => {
   })
 })
 
+describe('a Markdown line after one ending in a space', () => {
+  it('has its marks found at their places: Markdown drops that space before the break', () => {
+    const path = join(work, 'trailing-space.md')
+    writeFileSync(path, '# 案例一：测试\n## 1.1 背景\n第一行。 \n第二行,好!\n第三行\t\n第四行;完。\n')
+    const listed = JSON.parse(casebook(['check', path, '--reporter', 'json']).stdout) as Array<{ line: number; column: number; ruleId: string }>
+    expect(listed.filter((item) => item.ruleId === 'cjk-punctuation').map((item) => `${item.line}:${item.column}`)).toEqual(['4:4', '4:6', '6:4'])
+  })
+})
+
 describe('counting the marks, as a build does', () => {
   it('keeps one message per file with the count, which a build prints and check lists one by one', async () => {
     const folder = mkdtempSync(join(work, 'two-files-'))

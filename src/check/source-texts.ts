@@ -156,6 +156,8 @@ function alignText(value: string, span: string, from: number): Array<number | un
       j += 2
       continue
     }
+    // Markdown drops the spaces that end a line before its break (one trailing space is not a hard break).
+    if (char === '\n') while ((span[j] === ' ' || span[j] === '\t') && span[j] !== char) j++
     if (char === '\n' && span[j] === '\r') j++
     if (span[j] !== char) break
     offsets.push(from + j)
