@@ -594,16 +594,20 @@ class GlyphShifter {
     this.bytes.writeUInt16BE(this.bytes.readUInt16BE(at) + base, at)
   }
 
-  /** Class definitions, as GDEF holds them too. */
-  classes(at: number): void {
+  /** A class definition: format 1 starts at one glyph, format 2 lists ranges. */
+  private classes(at: number): void {
     if (this.done.has(at)) return
     this.done.add(at)
-    if (this.bytes.readUInt16BE(at) === 1) return this.shift(at + 2)
-    const ranges = this.bytes.readUInt16BE(at + 2)
-    for (let index = 0; index < ranges; index++) {
-      this.shift(at + 4 + index * 6)
-      this.shift(at + 6 + index * 6)
-    }
+    if (this.bytes.readUInt16BE(at) === 1) this.shift(at + 2)
+    else this.glyphRanges(at + 2)
+  }
+
+  /** A coverage table: format 1 lists glyphs, format 2 ranges. */
+  private coverage(at: number): void {
+    if (this.done.has(at)) return
+    this.done.add(at)
+    if (this.bytes.readUInt16BE(at) === 1) this.glyphArray(at + 2)
+    else this.glyphRanges(at + 2)
   }
 
   /** A count followed by that many glyph ids. */
@@ -612,14 +616,12 @@ class GlyphShifter {
     for (let index = 0; index < count; index++) this.shift(at + 2 + index * 2)
   }
 
-  private coverage(at: number): void {
-    if (this.done.has(at)) return
-    this.done.add(at)
-    if (this.bytes.readUInt16BE(at) === 1) return this.glyphArray(at + 2)
-    const ranges = this.bytes.readUInt16BE(at + 2)
-    for (let index = 0; index < ranges; index++) {
+  /** A count followed by that many ranges of six bytes: first glyph, last glyph, and a value that is no glyph id. */
+  private glyphRanges(at: number): void {
+    const count = this.bytes.readUInt16BE(at)
+    for (let index = 0; index < count; index++) {
+      this.shift(at + 2 + index * 6)
       this.shift(at + 4 + index * 6)
-      this.shift(at + 6 + index * 6)
     }
   }
 }
