@@ -46,8 +46,9 @@ export async function check(inputs: string[], options: CheckCliOptions): Promise
       ;(reporter === 'text' ? process.stdout : process.stderr).write(describeFixes(fixed, options.dryRun === true))
       if (!options.dryRun && fixed.some((file) => file.changes.length > 0)) document = await load()
     }
-    if (!config.locales) warnUncataloguedLang(document, templateDirs(config.templatesDir))
-    if (!hasErrors(document.files)) await checkGlyphCoverage(document, await packCoverages(document, config.brand, packLocales(document, config.locales, templateDirs(config.templatesDir)), templateDirs(config.templatesDir)))
+    const dirs = templateDirs(config.templatesDir)
+    if (!config.locales) warnUncataloguedLang(document, dirs)
+    if (!hasErrors(document.files)) await checkGlyphCoverage(document, await packCoverages(document, config.brand, packLocales(document, config.locales, dirs), dirs))
     // Translations beside the input are checked against it, so a changed case is noticed before a build.
     const files = [...document.files, ...(await checkTranslations(document, input))]
     diagnostics.push(...collectDiagnostics(files))

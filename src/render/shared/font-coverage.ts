@@ -7,31 +7,27 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { FontCoverage, PackCoverage } from '../../check/glyph-coverage.js'
-import type { Brand, BrandFace } from '../../config/brand.js'
+import type { Brand } from '../../config/brand.js'
 import { ConfigError } from '../../errors.js'
 import { writeFiles } from '../../io/write-files.js'
 import { changesScript, convertTexts, scriptOf } from '../../locale/convert-script.js'
 import { loadLocale, type Locale } from '../../locale/load-locale.js'
 import type { ParsedDocument } from '../../types.js'
-import { fontCacheFolder, loadSlices } from './font-faces.js'
-import { DEFAULT_LATIN_FONTSOURCE, defaultFace } from './font-stack.js'
+import { codePointRuns, fontCacheFolder, loadSlices } from './font-faces.js'
+import { pageFonts } from './font-stack.js'
 import { readCmap, woff2Table } from './sfnt.js'
 
 /**
- * The coverage of the faces `locale`'s pack embeds for `brand`: the brand's where it names them,
- * else casebook's Latin face and the catalog's CJK face. Each face is known by its character maps:
+ * The coverage of the faces `locale`'s pack embeds for `brand` (pageFonts': the brand's where it
+ * names them, else casebook's Latin face and the catalog's CJK face). Each face is known by its character maps:
  * a fontsource package's slices', a brand's files'.
  */
 export async function fontCoverage(brand: Brand, locale: Locale): Promise<FontCoverage> {
-  const defaults = { latin: defaultFace(DEFAULT_LATIN_FONTSOURCE), cjk: defaultFace(locale.rules.fonts.fontsource) }
-  const faces = new Map<string, BrandFace>()
-  for (const role of [brand.fonts.body, brand.fonts.headings]) {
-    for (const face of [role.latin ?? brand.fonts.body.latin ?? defaults.latin, role.cjk ?? brand.fonts.body.cjk ?? defaults.cjk]) faces.set(face.family, face)
-  }
+  const faces = pageFonts(brand, locale).faces
   const covered = new Uint8Array(0x110000 >> 3)
   const mark = (code: number) => (covered[code >> 3] |= 1 << (code & 7))
   await Promise.all(
-    [...faces.values()].map(async ({ source }) => {
+    faces.map(async ({ source }) => {
       if (source.type === 'fontsource') {
         const ranges = await packageCoverage(source.packageDir)
         for (let range = 0; range < ranges.length; range += 2) for (let code = ranges[range]!; code <= ranges[range + 1]!; code++) mark(code)
@@ -50,7 +46,7 @@ export async function fontCoverage(brand: Brand, locale: Locale): Promise<FontCo
       }
     }),
   )
-  return { locale: locale.code, has: (code) => (covered[code >> 3]! & (1 << (code & 7))) !== 0, families: [...faces.keys()] }
+  return { locale: locale.code, has: (code) => (covered[code >> 3]! & (1 << (code & 7))) !== 0, families: faces.map((face) => face.name) }
 }
 
 /**
@@ -67,16 +63,12 @@ async function packageCoverage(packageDir: string): Promise<number[]> {
     .then((text) => JSON.parse(text) as number[])
     .catch(() => null)
   if (cached) return cached
-  const codes = new Set<number>()
+  const codes: number[] = []
   for (const slice of await loadSlices(packageDir, 400)) {
     const cmap = woff2Table(await readFile(slice.file), 'cmap')
-    if (cmap) for (const code of readCmap(cmap).keys()) codes.add(code)
+    if (cmap) codes.push(...readCmap(cmap).keys())
   }
-  const ranges: number[] = []
-  for (const code of [...codes].sort((a, b) => a - b)) {
-    if (ranges.length > 0 && ranges[ranges.length - 1] === code - 1) ranges[ranges.length - 1] = code
-    else ranges.push(code, code)
-  }
+  const ranges = codePointRuns(codes)
   await writeFiles(folder, [{ path: name, bytes: JSON.stringify(ranges) }]).catch(() => undefined)
   return ranges
 }

@@ -79,16 +79,21 @@ export async function inlineFontFaces(source: FontSource, text: string, weights 
 
 /** `codePoints` as a CSS unicode-range, runs of consecutive code points as ranges. */
 function unicodeRangeOf(codePoints: number[]): string {
-  const sorted = [...new Set(codePoints)].sort((a, b) => a - b)
+  const runs = codePointRuns(codePoints)
+  const hex = (code: number) => code.toString(16).toUpperCase()
   const ranges: string[] = []
-  for (let index = 0; index < sorted.length; ) {
-    let end = index
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end++
-    const hex = (code: number) => code.toString(16).toUpperCase()
-    ranges.push(end === index ? `U+${hex(sorted[index])}` : `U+${hex(sorted[index])}-${hex(sorted[end])}`)
-    index = end + 1
-  }
+  for (let index = 0; index < runs.length; index += 2) ranges.push(runs[index] === runs[index + 1] ? `U+${hex(runs[index]!)}` : `U+${hex(runs[index]!)}-${hex(runs[index + 1]!)}`)
   return ranges.join(',')
+}
+
+/** `codePoints` (any order, repeats allowed) as runs of consecutive ones, flat: from, to, from, to… */
+export function codePointRuns(codePoints: Iterable<number>): number[] {
+  const runs: number[] = []
+  for (const code of [...new Set(codePoints)].sort((a, b) => a - b)) {
+    if (runs.length > 0 && runs[runs.length - 1] === code - 1) runs[runs.length - 1] = code
+    else runs.push(code, code)
+  }
+  return runs
 }
 
 /** A brand's font files, each subset to every character of the page it holds (a file has no slices). */

@@ -24,6 +24,8 @@ export const CJK_WIDE_PUNCTUATION = '‘’“”…—·'
 export interface EmbeddedFace {
   source: FontSource
   family: string
+  /** The face's own family name (a brand file's, not the page's name for it), for messages. */
+  name: string
   weights: number[]
   role: 'latin' | 'cjk'
   /** Characters left out of its subset (so the next family sets them). */
@@ -48,7 +50,7 @@ export function pageFonts(brand: Brand, locale: Locale): PageFonts {
     const family = faceFamily(face)
     const found = faces.find((item) => item.family === family)
     if (found) found.weights = [...new Set([...found.weights, ...weights])].sort()
-    else faces.push({ source: face.source, family, weights, role, excludes: role === 'latin' && cjkLocale ? CJK_WIDE_PUNCTUATION : '' })
+    else faces.push({ source: face.source, family, name: face.family, weights, role, excludes: role === 'latin' && cjkLocale ? CJK_WIDE_PUNCTUATION : '' })
     return family
   }
   const body = brand.fonts.body
@@ -78,7 +80,7 @@ function faceFamily(face: BrandFace): string {
 const families = new Map<string, BrandFace>()
 
 /** One of casebook's fontsource packages as a face (its family from the package's metadata). */
-export function defaultFace(name: string): BrandFace {
+function defaultFace(name: string): BrandFace {
   let face = families.get(name)
   if (!face) {
     const source = casebookFontsource(name)
